@@ -1,0 +1,53 @@
+#!/usr/bin/env node
+import { realpathSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { Command, CommanderError } from "commander";
+import { CliError, processIo, type CliIo } from "./cli/io.js";
+import { version } from "./version.js";
+
+/** A command registers itself on the program; its action returns the exit code. */
+export type Register = (program: Command, io: CliIo, done: (exitCode: number) => void) => void;
+
+const commands: Register[] = [];
+
+/** Builds the commander program. Tests call this with an in-memory CliIo. */
+export function createProgram(io: CliIo, done: (exitCode: number) => void): Command {
+  const program = new Command("pac-do")
+    .description("Lint, fix and evaluate PAC files so that Windows Delivery Optimization traffic goes DIRECT.")
+    .version(version, "-v, --version")
+    .showHelpAfterError()
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+  for (const register of commands) register(program, io, done);
+  return program;
+}
+
+/** Runs the CLI; resolves to the exit code instead of exiting, so it can run in process. */
+export async function run(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+  let exitCode = 0;
+  const program = createProgram(io, (code) => (exitCode = code));
+  try {
+    await program.parseAsync(argv, { from: "user" });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    if (error instanceof CliError) {
+      io.stderr(`pac-do: ${error.message}\n`);
+      return error.exitCode;
+    }
+    io.stderr(`pac-do: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 2;
+  }
+}
+
+function isMain(): boolean {
+  const entry = process.argv[1];
+  if (!entry) return false;
+  try {
+    return realpathSync(entry) === fileURLToPath(import.meta.url);
+  } catch {
+    return false;
+  }
+}
+
+if (isMain()) process.exitCode = await run(process.argv.slice(2));

@@ -1,0 +1,65 @@
+import { readFile } from "node:fs/promises";
+import { decodeSource, type SourceFile } from "../source/source-file.js";
+
+/** Everything the CLI touches outside itself, so tests can run it in process. */
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  readFile(path: string): Promise<Uint8Array>;
+  readStdin(): Promise<string>;
+  readonly color: boolean;
+}
+
+/** pac-do itself could not run (bad usage, unreadable input): one line on stderr, exit 2. */
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode = 2,
+  ) {
+    super(message);
+  }
+}
+
+export const processIo: CliIo = {
+  stdout: (text) => void process.stdout.write(text),
+  stderr: (text) => void process.stderr.write(text),
+  readFile: (path) => readFile(path),
+  readStdin: async () => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(Buffer.from(chunk));
+    return Buffer.concat(chunks).toString("utf8");
+  },
+  color: Boolean(process.stdout.isTTY) && !process.env["NO_COLOR"],
+};
+
+/** Reads and decodes a PAC file, turning every failure into a one-line CliError. */
+export async function loadSource(io: CliIo, path: string): Promise<SourceFile> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await io.readFile(path);
+  } catch (error) {
+    throw new CliError(`${path}: ${describeFsError(error)}`);
+  }
+  const decoded = decodeSource(bytes, path);
+  if (!decoded.ok) throw new CliError(`${path}: ${decoded.message}`);
+  return decoded.source;
+}
+
+export function describeFsError(error: unknown): string {
+  const code = typeof error === "object" && error !== null && "code" in error ? String(error.code) : "";
+  switch (code) {
+    case "ENOENT":
+      return "no such file";
+    case "EACCES":
+    case "EPERM":
+      return "permission denied";
+    case "EISDIR":
+      return "is a directory, not a file";
+    case "EROFS":
+      return "read-only file system";
+    case "ENOSPC":
+      return "no space left on device";
+    default:
+      return error instanceof Error ? error.message : String(error);
+  }
+}
