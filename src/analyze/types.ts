@@ -1,0 +1,50 @@
+import type { Endpoint } from "../do/types.js";
+import type { EntryPointName, Environment, EvaluationFailure, ProfileName, ProxyEntry } from "../evaluate/types.js";
+import type { Range } from "../types.js";
+
+/** A class of environments the PAC cannot tell apart, with one concrete member to replay it. */
+export interface EnvironmentClass {
+  readonly id: string;
+  /** "client 10.20.0.0/16, DNS answers private, Sat 23:00 Europe/Berlin" */
+  readonly label: string;
+  readonly witness: Environment;
+}
+
+/** One distinct answer for one host and entry point, with every environment class that gives it. */
+export interface RouteOutcome {
+  readonly result: string | null;
+  readonly entries: readonly ProxyEntry[];
+  readonly failure?: EvaluationFailure;
+  readonly returnRange?: Range;
+  readonly environmentIds: readonly string[];
+  /** The first environment class (in analysis order) that gives this outcome. */
+  readonly witness: EnvironmentClass;
+}
+
+export interface HostRoutes {
+  readonly host: string;
+  readonly url: string;
+  /** The catalogue endpoint this sample host stands for; absent for non-DO hosts. */
+  readonly endpoint?: Endpoint;
+  readonly entryPoint: EntryPointName;
+  readonly outcomes: readonly RouteOutcome[];
+}
+
+export interface Coverage {
+  readonly total: number;
+  readonly taken: number;
+  /** Branch outcomes no analysed environment reached. */
+  readonly unreached: readonly Range[];
+}
+
+export interface RouteAnalysis {
+  readonly profile: ProfileName;
+  /** Entry points the script defines. */
+  readonly entryPoints: readonly EntryPointName[];
+  readonly environments: readonly EnvironmentClass[];
+  /** Every catalogue sample host (and any extra host asked for) under each defined entry point. */
+  readonly routes: readonly HostRoutes[];
+  readonly coverage: Coverage;
+  /** The script could not be loaded at all (syntax error, top-level throw, timeout). */
+  readonly loadFailure?: EvaluationFailure;
+}

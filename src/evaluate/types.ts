@@ -1,0 +1,106 @@
+import type { Range } from "../types.js";
+
+/**
+ * Which client's semantics to reproduce. winhttp: what Delivery Optimization sees (FindProxyForURLEx
+ * preferred, host case kept, JScript syntax). chromium: Chromium/Edge. node: pac-resolver 7.0.1 run for real.
+ */
+export type ProfileName = "winhttp" | "chromium" | "node";
+
+export type EntryPointName = "FindProxyForURL" | "FindProxyForURLEx";
+
+/** The world a PAC sees. Nothing here touches the network unless `liveDns` is set. */
+export interface Environment {
+  /** What myIpAddress()/myIpAddressEx() answer, IPv4 and/or IPv6, first is primary. */
+  readonly clientIps: readonly string[];
+  /** DNS answers, keyed by lower-case host name. Unlisted hosts do not resolve. */
+  readonly dns: ReadonlyMap<string, readonly string[]>;
+  /** Resolve unlisted hosts with the system resolver (off by default, never in tests). */
+  readonly liveDns: boolean;
+  /** The clock, in epoch milliseconds. */
+  readonly now: number;
+  /** IANA time zone of the PAC's local time (weekdayRange/dateRange/timeRange without "GMT"). */
+  readonly timeZone: string;
+}
+
+export interface Limits {
+  /** Deadline for loading the script and for each call, in milliseconds. */
+  readonly timeoutMs: number;
+  readonly memoryBytes: number;
+  readonly stackBytes: number;
+}
+
+export const DEFAULT_LIMITS: Limits = { timeoutMs: 1000, memoryBytes: 64 * 1024 * 1024, stackBytes: 512 * 1024 };
+
+export type ProxyEntryType = "DIRECT" | "PROXY" | "HTTP" | "HTTPS" | "SOCKS" | "SOCKS4" | "SOCKS5" | "QUIC";
+
+/** One `;`-separated entry of a PAC result, as written and as a client reads it. */
+export interface ProxyEntry {
+  readonly text: string;
+  readonly type: ProxyEntryType | null;
+  readonly host?: string;
+  readonly port?: number;
+  /** The port came from the scheme's default, not the text. */
+  readonly defaultPort?: boolean;
+  /** Why the profile's client drops this entry; absent when it is valid. */
+  readonly invalid?: string;
+}
+
+export type FailureKind = "timeout" | "memory" | "stack" | "exception" | "syntax" | "no-entry-point" | "not-a-string";
+
+export interface EvaluationFailure {
+  readonly kind: FailureKind;
+  /** One line: "timed out after 1000 ms", "ReferenceError: foo is not defined". */
+  readonly message: string;
+  /** Where it happened in the original file, when known. */
+  readonly range?: Range;
+}
+
+/** One call of a PAC helper on the way to the result (recorded when tracing). */
+export interface HelperCall {
+  readonly name: string;
+  readonly args: readonly unknown[];
+  readonly result: unknown;
+  /** The call site in the original file. */
+  readonly range?: Range;
+}
+
+export interface Evaluation {
+  readonly url: string;
+  readonly host: string;
+  readonly entryPoint: EntryPointName;
+  /** The string the PAC returned, or null when it failed or returned a non-string. */
+  readonly result: string | null;
+  readonly entries: readonly ProxyEntry[];
+  readonly failure?: EvaluationFailure;
+  /** The `return` (or expression-bodied function) that produced the result, in the original file. */
+  readonly returnRange?: Range;
+  readonly calls?: readonly HelperCall[];
+  /** Ids of the branch outcomes taken (see Instrumentation.branches), when coverage is on. */
+  readonly branches?: readonly number[];
+}
+
+/** A branch outcome of the PAC: the consequent or alternate of an if/?:, a case, one side of &&/||. */
+export interface BranchPoint {
+  readonly id: number;
+  readonly range: Range;
+  readonly kind: "if-then" | "if-else" | "cond-then" | "cond-else" | "case" | "logical-left" | "logical-right";
+}
+
+export interface EvaluateRequest {
+  readonly url: string;
+  /** Defaults to the URL's host as the profile's client derives it. */
+  readonly host?: string;
+  /** Defaults to the profile's choice (winhttp: Ex when defined). */
+  readonly entryPoint?: EntryPointName;
+  readonly trace?: boolean;
+  readonly coverage?: boolean;
+}
+
+export interface PacEvaluator extends Disposable {
+  readonly profile: ProfileName;
+  /** Entry points the script defines after its top level ran. */
+  readonly entryPoints: readonly EntryPointName[];
+  /** Every branch outcome of the script, for coverage. */
+  readonly branchPoints: readonly BranchPoint[];
+  evaluate(request: EvaluateRequest, env: Environment): Promise<Evaluation>;
+}
