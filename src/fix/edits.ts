@@ -1,0 +1,65 @@
+/**
+ * Text edits in original coordinates: `range` is a half-open `[start, end)` span of UTF-16 offsets
+ * into the text the edits were computed against, and `text` replaces it. Applying edits copies every
+ * untouched slice verbatim, so nothing outside the edited ranges (line endings, tabs, comments) can
+ * change; there is no reprinting and no normalisation.
+ */
+import type { Range } from "../types.js";
+
+export interface Edit {
+  readonly range: Range;
+  readonly text: string;
+}
+
+/** Edits sorted by position; throws when two edits overlap, since that would be a fixer bug. */
+export function sortEdits(edits: readonly Edit[]): Edit[] {
+  const sorted = [...edits].sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
+  for (let i = 1; i < sorted.length; i++) {
+    const previous = sorted[i - 1];
+    const current = sorted[i];
+    if (previous && current && current.range[0] < previous.range[1]) {
+      throw new Error(`overlapping edits at [${previous.range.join(", ")}) and [${current.range.join(", ")})`);
+    }
+  }
+  return sorted;
+}
+
+export function applyEdits(text: string, edits: readonly Edit[]): string {
+  const parts: string[] = [];
+  let last = 0;
+  for (const edit of sortEdits(edits)) {
+    const [start, end] = edit.range;
+    if (start < last || end > text.length || start > end) throw new Error(`edit [${start}, ${end}) is out of bounds`);
+    parts.push(text.slice(last, start), edit.text);
+    last = end;
+  }
+  parts.push(text.slice(last));
+  return parts.join("");
+}
+
+/**
+ * Where an offset of the original text lands in the edited text. An offset inside a replaced range
+ * maps to the start of its replacement; the character at an insertion point moves after the inserted text.
+ */
+export function mapOffset(edits: readonly Edit[], offset: number): number {
+  let delta = 0;
+  for (const edit of sortEdits(edits)) {
+    const [start, end] = edit.range;
+    if (offset < start) break;
+    if (offset < end) return start + delta;
+    delta += edit.text.length - (end - start);
+  }
+  return offset + delta;
+}
+
+/** The ranges, in the edited text, that the edits' replacement texts occupy. */
+export function insertedRanges(edits: readonly Edit[]): Range[] {
+  const ranges: Range[] = [];
+  let delta = 0;
+  for (const edit of sortEdits(edits)) {
+    const start = edit.range[0] + delta;
+    ranges.push([start, start + edit.text.length]);
+    delta += edit.text.length - (edit.range[1] - edit.range[0]);
+  }
+  return ranges;
+}

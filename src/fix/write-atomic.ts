@@ -1,0 +1,113 @@
+/**
+ * Replaces a file's contents so that readers see either the old bytes or the new ones, never a mix
+ * or nothing: write a temporary file beside the target, fsync it, rename it over the target, fsync
+ * the folder. A symlink is followed and its target replaced, so the link stays a link. The file
+ * system is an interface so tests can make any step fail.
+ */
+import { randomBytes } from "node:crypto";
+import * as fsp from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
+
+export interface WritableHandle {
+  writeFile(data: Uint8Array): Promise<void>;
+  chmod(mode: number): Promise<void>;
+  sync(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The file-system calls an atomic write needs; `node:fs/promises` provides them all. */
+export interface AtomicFs {
+  realpath(path: string): Promise<string>;
+  stat(path: string): Promise<{ readonly mode: number; isDirectory(): boolean }>;
+  lstat(path: string): Promise<{ isSymbolicLink(): boolean }>;
+  open(path: string, flags: string, mode?: number): Promise<WritableHandle>;
+  rename(from: string, to: string): Promise<void>;
+  unlink(path: string): Promise<void>;
+}
+
+export const nodeFs: AtomicFs = {
+  realpath: (path) => fsp.realpath(path),
+  stat: (path) => fsp.stat(path),
+  lstat: (path) => fsp.lstat(path),
+  open: (path, flags, mode) => fsp.open(path, flags, mode),
+  rename: (from, to) => fsp.rename(from, to),
+  unlink: (path) => fsp.unlink(path),
+};
+
+/** Thrown with the path and the step that failed; `cause` is the file system's error. */
+export class AtomicWriteError extends Error {
+  constructor(
+    message: string,
+    readonly path: string,
+    readonly step: "resolve" | "create" | "write" | "sync" | "rename",
+    override readonly cause: unknown,
+  ) {
+    super(message);
+  }
+}
+
+function errorCode(error: unknown): string {
+  return typeof error === "object" && error !== null && "code" in error ? String(error.code) : "";
+}
+
+/**
+ * Writes `data` to `path` atomically. An existing file keeps its permission bits; a new file gets
+ * 0666 minus the umask, as `fs.writeFile` would. On failure the target is untouched and the
+ * temporary file is removed.
+ */
+export async function writeFileAtomic(path: string, data: Uint8Array, fs: AtomicFs = nodeFs): Promise<void> {
+  let target: string;
+  let mode: number | undefined;
+  try {
+    target = await fs.realpath(path);
+    const stats = await fs.stat(target);
+    if (stats.isDirectory()) throw Object.assign(new Error("is a directory"), { code: "EISDIR" });
+    mode = stats.mode & 0o7777;
+  } catch (error) {
+    if (errorCode(error) !== "ENOENT") throw new AtomicWriteError(`cannot write ${path}`, path, "resolve", error);
+    const link = await fs.lstat(path).then((stats) => stats.isSymbolicLink(), () => false);
+    if (link) throw new AtomicWriteError(`${path} is a symbolic link to a missing file; not replacing the link`, path, "resolve", error);
+    target = path;
+  }
+
+  const temporary = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString("hex")}.pac-do.tmp`);
+  let handle: WritableHandle;
+  try {
+    handle = await fs.open(temporary, "wx", mode ?? 0o666);
+  } catch (error) {
+    throw new AtomicWriteError(`cannot create a temporary file in ${dirname(target)}`, path, "create", error);
+  }
+
+  let step: AtomicWriteError["step"] = "write";
+  let open = true;
+  try {
+    await handle.writeFile(data);
+    // open()'s mode is filtered by the umask; chmod restores the original bits exactly.
+    if (mode !== undefined) await handle.chmod(mode);
+    step = "sync";
+    await handle.sync();
+    open = false;
+    await handle.close();
+    step = "rename";
+    await fs.rename(temporary, target);
+  } catch (error) {
+    if (open) await handle.close().catch(() => undefined);
+    await fs.unlink(temporary).catch(() => undefined);
+    throw new AtomicWriteError(`cannot write ${path}`, path, step, error);
+  }
+  await syncFolder(fs, dirname(target));
+}
+
+/** Makes the rename durable. Best effort: some file systems refuse to fsync a folder. */
+async function syncFolder(fs: AtomicFs, folder: string): Promise<void> {
+  try {
+    const handle = await fs.open(folder, "r");
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    // The data itself is already synced and renamed; only durability across a power cut is at stake.
+  }
+}
