@@ -8,6 +8,11 @@ export interface EnvironmentClass {
   /** "client 10.20.0.0/16, DNS answers private, Sat 23:00 Europe/Berlin" */
   readonly label: string;
   readonly witness: Environment;
+  /**
+   * What DNS answers for the host being asked about (empty: it does not resolve). The witness holds
+   * only the other hosts' answers, since the asked host changes from row to row.
+   */
+  readonly hostAnswer?: readonly string[];
 }
 
 /** One distinct answer for one host and entry point, with every environment class that gives it. */
@@ -45,6 +50,15 @@ export interface RouteAnalysis {
   /** Every catalogue sample host (and any extra host asked for) under each defined entry point. */
   readonly routes: readonly HostRoutes[];
   readonly coverage: Coverage;
+  /**
+   * How many environment classes the full product of the PAC's dimensions has; more than
+   * `environments.length` when the product was capped.
+   */
+  readonly environmentsTotal?: number;
+  /** Non-catalogue hosts left out because there were too many (the PAC's own literals beyond the cap). */
+  readonly hostsOmitted?: number;
+  /** Evaluations run (hosts x entry points x environment classes). */
+  readonly evaluations?: number;
   /** The script could not be loaded at all (syntax error, top-level throw, timeout). */
   readonly loadFailure?: EvaluationFailure;
 }

@@ -1,0 +1,378 @@
+/**
+ * Reads from a PAC's syntax tree what it can tell apart about its environment: the networks and
+ * address patterns it tests the client address and DNS answers against, the hosts it resolves, the
+ * hours, weekdays and dates it checks, and the host names it mentions. Only literal arguments (or
+ * variables assigned literals) are understood; everything else falls back to the defaults.
+ */
+import type { CallExpression, Expression, Node, Program, SpreadElement } from "../syntax/ast.js";
+import type { Range } from "../types.js";
+import { networkFromCidr, networkFromMask, parseAddress, type Network } from "./address.js";
+
+/** Which value an address test looks at. `either` when the analysis cannot tell. */
+export type AddressTarget = "client" | "dns" | "either";
+
+export type AddressTest =
+  | {
+      readonly kind: "network";
+      readonly network: Network;
+      readonly target: AddressTarget;
+      readonly range: Range;
+      /** The literal host resolved for the test, as in `isInNet("proxy.corp", ...)`. */
+      readonly probe?: string;
+    }
+  | { readonly kind: "glob"; readonly pattern: string; readonly target: AddressTarget; readonly range: Range }
+  | { readonly kind: "regex"; readonly regex: RegExp; readonly target: AddressTarget; readonly range: Range }
+  | { readonly kind: "equals" | "prefix"; readonly value: string; readonly target: AddressTarget; readonly range: Range };
+
+/** One timeRange/weekdayRange/dateRange call with literal arguments. */
+export interface TimeTest {
+  readonly helper: "timeRange" | "weekdayRange" | "dateRange";
+  readonly args: readonly (string | number)[];
+  readonly gmt: boolean;
+  readonly range: Range;
+}
+
+export interface ProbeHost {
+  /** Lower-case host name the PAC resolves literally, e.g. `isResolvable("intranet.corp")`. */
+  readonly host: string;
+  readonly range: Range;
+}
+
+export interface Collected {
+  /** The PAC reads the client address (myIpAddress, myIpAddressEx). */
+  readonly usesClient: boolean;
+  /** The PAC resolves the requested host (dnsResolve, isResolvable, isInNet on a non-literal ...). */
+  readonly usesHostDns: boolean;
+  /** The PAC uses IPv6-aware helpers (the Ex family). */
+  readonly usesIpv6: boolean;
+  /** The PAC reads the clock (timeRange, weekdayRange, dateRange, Date). */
+  readonly usesTime: boolean;
+  readonly addressTests: readonly AddressTest[];
+  readonly timeTests: readonly TimeTest[];
+  readonly probeHosts: readonly ProbeHost[];
+  /** String literals that look like host names or domain patterns, in source order. */
+  readonly hostLiterals: readonly string[];
+}
+
+const CLIENT_HELPERS = new Set(["myIpAddress", "myIpAddressEx"]);
+const DNS_HELPERS = new Set(["dnsResolve", "dnsResolveEx", "isResolvable", "isResolvableEx"]);
+const NET_HELPERS = new Set(["isInNet", "isInNetEx"]);
+const TIME_HELPERS = new Set(["timeRange", "weekdayRange", "dateRange"]);
+const IPV6_HELPERS = new Set(["myIpAddressEx", "dnsResolveEx", "isResolvableEx", "isInNetEx", "sortIpAddressList"]);
+const ENTRY_POINTS = new Set(["FindProxyForURL", "FindProxyForURLEx"]);
+
+/** Bounds on how far constant and taint propagation follow variables. */
+const MAX_DEPTH = 6;
+const MAX_VALUES = 32;
+
+function isNode(value: unknown): value is Node {
+  return typeof value === "object" && value !== null && "type" in value && typeof value.type === "string" && "range" in value;
+}
+
+/** Calls `enter` for every node of the tree, parents first. Iterative: minified PACs nest deeply. */
+export function visit(root: Node, enter: (node: Node) => void): void {
+  const stack: Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (node === undefined) break;
+    enter(node);
+    const children: Node[] = [];
+    for (const [key, value] of Object.entries(node)) {
+      if (key === "range" || key === "regex" || typeof value !== "object" || value === null) continue;
+      if (Array.isArray(value)) {
+        for (const item of value) if (isNode(item)) children.push(item);
+      } else if (isNode(value)) children.push(value);
+    }
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as Node);
+  }
+}
+
+function calleeName(call: CallExpression): string | undefined {
+  return call.callee.type === "Identifier" ? call.callee.name : undefined;
+}
+
+function argument(call: CallExpression, index: number): Expression | undefined {
+  const arg: Expression | SpreadElement | undefined = call.arguments[index];
+  return arg === undefined || arg.type === "SpreadElement" ? undefined : arg;
+}
+
+const HOST_LIKE = /^(?:\*\.|\.|\*)?(?:[a-z0-9_*?-]+\.)+[a-z][a-z0-9*?-]*\.?$/i;
+
+/** Whether a string literal reads as a host name or domain pattern (`*.corp.example`, `.example.com`). */
+export function looksLikeHostPattern(text: string): boolean {
+  return text.length <= 253 && HOST_LIKE.test(text) && parseAddress(text) === undefined && /[a-z]/i.test(text);
+}
+
+/** Address-shaped literals: `10.1.*`, `10.20.`, `192.168.1.1`, `fe80::*`. */
+function looksLikeAddressPattern(text: string): boolean {
+  return /^[0-9.*?[\]-]+$/.test(text) ? /\d/.test(text) && text.includes(".") : /^[0-9a-f:*?]+$/i.test(text) && text.includes(":");
+}
+
+export function collect(program: Program): Collected {
+  const bindings = new Map<string, Expression[]>();
+  const hostNames = new Set(["host"]);
+  const usedNames = new Set<string>();
+  const calls: CallExpression[] = [];
+  const comparisons: { left: Expression; right: Expression; range: Range }[] = [];
+  const literals: { value: string; node: Node }[] = [];
+  const arrays: (readonly (Expression | SpreadElement | null)[])[] = [];
+
+  visit(program, (node) => {
+    switch (node.type) {
+      case "VariableDeclarator":
+        if (node.id.type === "Identifier" && node.init) pushBinding(bindings, node.id.name, node.init);
+        break;
+      case "AssignmentExpression":
+        if (node.left.type === "Identifier" && node.operator === "=") pushBinding(bindings, node.left.name, node.right);
+        break;
+      case "FunctionDeclaration":
+      case "FunctionExpression": {
+        const name = node.id?.name;
+        const hostParam = node.params[1];
+        if (name !== undefined && ENTRY_POINTS.has(name) && hostParam?.type === "Identifier") hostNames.add(hostParam.name);
+        break;
+      }
+      case "Identifier":
+        usedNames.add(node.name);
+        break;
+      case "CallExpression":
+        calls.push(node);
+        break;
+      case "BinaryExpression":
+        if (["==", "===", "!=", "!=="].includes(node.operator)) comparisons.push({ left: node.left, right: node.right, range: node.range });
+        break;
+      case "Literal":
+        if (typeof node.value === "string") literals.push({ value: node.value, node });
+        break;
+      case "ArrayExpression":
+        arrays.push(node.elements);
+        break;
+      default:
+        break;
+    }
+  });
+  // `var FindProxyForURL = function (url, h) {...}` names its host parameter through the binding.
+  for (const name of ENTRY_POINTS) {
+    for (const init of bindings.get(name) ?? []) {
+      const param = init.type === "FunctionExpression" || init.type === "ArrowFunctionExpression" ? init.params[1] : undefined;
+      if (param?.type === "Identifier") hostNames.add(param.name);
+    }
+  }
+
+  const constants = (expr: Expression | undefined, depth = 0, seen = new Set<string>()): string[] => {
+    if (expr === undefined || depth > MAX_DEPTH) return [];
+    switch (expr.type) {
+      case "Literal":
+        return typeof expr.value === "string" ? [expr.value] : typeof expr.value === "number" ? [String(expr.value)] : [];
+      case "Identifier": {
+        if (seen.has(expr.name)) return [];
+        const next = new Set(seen).add(expr.name);
+        return (bindings.get(expr.name) ?? []).flatMap((init) => constants(init, depth + 1, next)).slice(0, MAX_VALUES);
+      }
+      case "ConditionalExpression":
+        return [...constants(expr.consequent, depth + 1, seen), ...constants(expr.alternate, depth + 1, seen)];
+      case "BinaryExpression": {
+        if (expr.operator !== "+") return [];
+        const left = constants(expr.left, depth + 1, seen);
+        const right = constants(expr.right, depth + 1, seen);
+        return left.flatMap((l) => right.map((r) => l + r)).slice(0, MAX_VALUES);
+      }
+      default:
+        return [];
+    }
+  };
+
+  /** What an expression's value derives from: the client address, a DNS answer of the host, the host itself. */
+  const taint = (expr: Expression | undefined): Set<"client" | "dns" | "host"> => {
+    const found = new Set<"client" | "dns" | "host">();
+    const walk = (e: Node, depth: number, seen: ReadonlySet<string>): void => {
+      visit(e, (n) => {
+        if (n.type === "CallExpression") {
+          const name = calleeName(n);
+          if (name !== undefined && CLIENT_HELPERS.has(name)) found.add("client");
+          if (name === "dnsResolve" || name === "dnsResolveEx") {
+            const target = argument(n, 0);
+            if (target?.type !== "Literal") found.add("dns");
+          }
+        } else if (n.type === "Identifier") {
+          if (hostNames.has(n.name)) found.add("host");
+          else if (depth < MAX_DEPTH && !seen.has(n.name)) {
+            const next = new Set(seen).add(n.name);
+            for (const init of bindings.get(n.name) ?? []) walk(init, depth + 1, next);
+          }
+        }
+      });
+    };
+    if (expr) walk(expr, 0, new Set());
+    return found;
+  };
+
+  const targetOf = (expr: Expression | undefined): AddressTarget | undefined => {
+    const found = taint(expr);
+    if (found.has("client") && !found.has("dns") && !found.has("host")) return "client";
+    if (!found.has("client") && (found.has("dns") || found.has("host"))) return "dns";
+    return found.size === 0 ? undefined : "either";
+  };
+
+  const addressTests: AddressTest[] = [];
+  const timeTests: TimeTest[] = [];
+  const probeHosts: ProbeHost[] = [];
+  let usesHostDns = false;
+
+  const addNetwork = (network: Network | undefined, target: AddressTarget, range: Range, probe?: string): void => {
+    if (network) addressTests.push(probe === undefined ? { kind: "network", network, target, range } : { kind: "network", network, target, range, probe });
+  };
+
+  for (const call of calls) {
+    const name = calleeName(call);
+    const first = argument(call, 0);
+    const literalHost = first?.type === "Literal" && typeof first.value === "string" ? first.value : undefined;
+    if (name !== undefined && (DNS_HELPERS.has(name) || NET_HELPERS.has(name))) {
+      if (literalHost !== undefined) {
+        if (parseAddress(literalHost) === undefined) probeHosts.push({ host: literalHost.toLowerCase(), range: call.range });
+      } else if (targetOf(first) !== "client") {
+        usesHostDns = true;
+      }
+    }
+    if (name === "isInNet" || name === "isInNetEx") {
+      const target: AddressTarget = literalHost !== undefined ? "dns" : (targetOf(first) ?? "either");
+      const probe = literalHost !== undefined && parseAddress(literalHost) === undefined ? literalHost.toLowerCase() : undefined;
+      if (name === "isInNet") {
+        for (const pattern of constants(argument(call, 1))) {
+          for (const mask of constants(argument(call, 2))) addNetwork(networkFromMask(pattern, mask), target, call.range, probe);
+        }
+      } else {
+        for (const cidr of constants(argument(call, 1))) addNetwork(networkFromCidr(cidr), target, call.range, probe);
+      }
+    } else if (name === "shExpMatch") {
+      const target = targetOf(first);
+      if (target !== undefined && !taint(first).has("host")) {
+        for (const pattern of constants(argument(call, 1))) {
+          if (looksLikeAddressPattern(pattern)) addressTests.push({ kind: "glob", pattern, target, range: call.range });
+        }
+      }
+    } else if (name !== undefined && TIME_HELPERS.has(name)) {
+      const args = call.arguments.map((arg) =>
+        arg.type === "Literal" && (typeof arg.value === "string" || typeof arg.value === "number") ? arg.value : undefined,
+      );
+      if (args.every((arg) => arg !== undefined)) {
+        const values = args.filter((arg) => arg !== undefined);
+        const gmt = values.length > 0 && values[values.length - 1] === "GMT";
+        timeTests.push({
+          helper: name === "timeRange" ? "timeRange" : name === "weekdayRange" ? "weekdayRange" : "dateRange",
+          args: gmt ? values.slice(0, -1) : values,
+          gmt,
+          range: call.range,
+        });
+      }
+    } else if (call.callee.type === "MemberExpression" && !call.callee.computed && call.callee.property.type === "Identifier") {
+      addMemberCallTest(call, call.callee.object, call.callee.property.name);
+    }
+  }
+
+  function addMemberCallTest(call: CallExpression, object: Expression, method: string): void {
+    const regexOf = (expr: Expression | undefined): RegExp | undefined => {
+      if (expr?.type === "Literal" && expr.regex) {
+        try {
+          return new RegExp(expr.regex.pattern, expr.regex.flags.replace(/[gy]/g, ""));
+        } catch {
+          return undefined;
+        }
+      }
+      if (expr?.type === "Identifier") {
+        for (const init of bindings.get(expr.name) ?? []) {
+          const regex = regexOf(init);
+          if (regex) return regex;
+        }
+      }
+      return undefined;
+    };
+    if (method === "test") {
+      const regex = regexOf(object);
+      const target = targetOf(argument(call, 0));
+      if (regex && target !== undefined && !taint(argument(call, 0)).has("host")) addressTests.push({ kind: "regex", regex, target, range: call.range });
+    } else if (method === "match" || method === "search") {
+      const regex = regexOf(argument(call, 0));
+      const target = targetOf(object);
+      if (regex && target !== undefined && !taint(object).has("host")) addressTests.push({ kind: "regex", regex, target, range: call.range });
+    } else if (method === "indexOf" || method === "startsWith" || method === "lastIndexOf") {
+      const target = targetOf(object);
+      if (target !== undefined && !taint(object).has("host")) {
+        for (const value of constants(argument(call, 0))) {
+          if (looksLikeAddressPattern(value)) addressTests.push({ kind: "prefix", value, target, range: call.range });
+        }
+      }
+    }
+  }
+
+  for (const { left, right, range } of comparisons) {
+    for (const [side, other] of [
+      [left, right],
+      [right, left],
+    ] as const) {
+      const target = targetOf(side);
+      if (target === undefined || taint(side).has("host")) continue;
+      for (const value of constants(other)) {
+        if (!looksLikeAddressPattern(value)) continue;
+        addressTests.push({ kind: parseAddress(value) ? "equals" : "prefix", value, target, range });
+      }
+    }
+  }
+
+  // Networks kept in tables (`["10.0.0.0", "255.0.0.0"]`, "10.0.0.0/8") are tested somewhere the
+  // analysis cannot follow; they still mark boundaries worth a class.
+  const knownNetworks = new Set(addressTests.flatMap((t) => (t.kind === "network" ? [t.network.text] : [])));
+  for (const elements of arrays) {
+    for (let i = 0; i + 1 < elements.length; i++) {
+      const a = elements[i];
+      const b = elements[i + 1];
+      if (a?.type === "Literal" && b?.type === "Literal" && typeof a.value === "string" && typeof b.value === "string") {
+        const network = networkFromMask(a.value, b.value);
+        if (network && /^255\./.test(b.value) && !knownNetworks.has(network.text)) {
+          knownNetworks.add(network.text);
+          addNetwork(network, "either", [a.range[0], b.range[1]]);
+        }
+      }
+    }
+  }
+  for (const { value, node } of literals) {
+    const network = value.includes("/") ? networkFromCidr(value) : undefined;
+    if (network && !knownNetworks.has(network.text)) {
+      knownNetworks.add(network.text);
+      addNetwork(network, "either", node.range);
+    }
+  }
+
+  const hostLiterals: string[] = [];
+  const seenHosts = new Set<string>();
+  for (const { value } of literals) {
+    const lower = value.toLowerCase();
+    if (looksLikeHostPattern(lower) && !seenHosts.has(lower)) {
+      seenHosts.add(lower);
+      hostLiterals.push(lower);
+    }
+  }
+
+  const uses = (names: ReadonlySet<string>): boolean => [...names].some((name) => usedNames.has(name));
+  return {
+    usesClient: uses(CLIENT_HELPERS),
+    usesHostDns,
+    usesIpv6: uses(IPV6_HELPERS),
+    usesTime: uses(TIME_HELPERS) || usedNames.has("Date"),
+    addressTests,
+    timeTests,
+    probeHosts: dedupeProbes(probeHosts),
+    hostLiterals,
+  };
+}
+
+function pushBinding(bindings: Map<string, Expression[]>, name: string, init: Expression): void {
+  const list = bindings.get(name);
+  if (list) list.push(init);
+  else bindings.set(name, [init]);
+}
+
+function dedupeProbes(probes: readonly ProbeHost[]): ProbeHost[] {
+  const seen = new Set<string>();
+  return probes.filter((probe) => !seen.has(probe.host) && seen.add(probe.host));
+}

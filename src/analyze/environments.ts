@@ -1,0 +1,435 @@
+/**
+ * Environment classes: the client addresses, DNS answers and clock readings worth evaluating a PAC
+ * under. Each dimension the PAC reads contributes representative defaults plus values just inside and
+ * just outside every boundary the PAC tests; values the PAC cannot tell apart (same answer to every
+ * address test) are merged; the classes are the product of the dimensions, capped.
+ */
+import type { Environment } from "../evaluate/types.js";
+import { positionAt, type SourceFile } from "../source/source-file.js";
+import type { EnvironmentClass } from "./types.js";
+import { formatAddress, inNetwork, memberOf, neighbourOf, parseAddress } from "./address.js";
+import type { AddressTest, Collected, TimeTest } from "./collect.js";
+
+/** Client address used when the PAC never reads it. */
+export const DEFAULT_CLIENT_IP = "198.51.100.20";
+
+/** A product larger than this is cut down (every value still appears at least once). */
+export const DEFAULT_MAX_CLASSES = 400;
+
+export interface EnvironmentOptions {
+  /** IANA zone of the PAC's local time. Default UTC, so GMT and local rules read the same clock. */
+  readonly timeZone?: string;
+  readonly maxClasses?: number;
+}
+
+export interface EnvironmentSpace {
+  readonly classes: readonly EnvironmentClass[];
+  /** Size of the full product before the cap. */
+  readonly total: number;
+}
+
+interface Value {
+  readonly key: string;
+  readonly label: string;
+}
+interface ClientValue extends Value {
+  readonly ip: string;
+}
+interface AnswerValue extends Value {
+  readonly answer: readonly string[];
+}
+interface ProbeValue extends Value {
+  readonly answers: ReadonlyMap<string, readonly string[]>;
+}
+interface TimeValue extends Value {
+  readonly now: number;
+}
+
+const CLIENT_DEFAULTS: readonly (readonly [string, string])[] = [
+  [DEFAULT_CLIENT_IP, "public"],
+  ["10.0.0.10", "private 10/8"],
+  ["172.16.0.10", "private 172.16/12"],
+  ["192.168.0.10", "private 192.168/16"],
+  ["100.64.0.10", "CGNAT 100.64/10"],
+  ["2001:db8::10", "IPv6"],
+];
+
+const DNS_DEFAULTS: readonly (readonly [string, string])[] = [
+  ["203.0.113.10", "public"],
+  ["10.0.0.20", "private"],
+];
+
+/** Where probe hosts (`isResolvable("intranet.corp")`) resolve when no network test names them. */
+const PROBE_ANSWER = "10.0.0.30";
+
+/** Builds the environment classes for what `collect` found. */
+export function buildEnvironments(collected: Collected, source: SourceFile, options: EnvironmentOptions = {}): EnvironmentSpace {
+  const timeZone = options.timeZone ?? "UTC";
+  const describe = (test: AddressTest): string => describeTest(test, positionAt(source, test.range[0]).line);
+
+  const client: ClientValue[] = [];
+  if (collected.usesClient) {
+    const tests = collected.addressTests.filter((t) => t.target !== "dns");
+    for (const [i, { ip, tags }] of addressValues(tests, CLIENT_DEFAULTS, describe).entries()) {
+      client.push({ key: `c${i}`, ip, label: `client ${ip}${tags.length > 0 ? ` (${tags.join("; ")})` : ""}` });
+    }
+  }
+
+  const hostDns: AnswerValue[] = [];
+  if (collected.usesHostDns) {
+    const tests = collected.addressTests.filter((t) => t.target !== "client" && !(t.kind === "network" && t.probe));
+    for (const [i, { ip, tags }] of addressValues(tests, DNS_DEFAULTS, describe).entries()) {
+      hostDns.push({ key: `d${i}`, answer: [ip], label: `host resolves to ${ip}${tags.length > 0 ? ` (${tags.join("; ")})` : ""}` });
+    }
+    hostDns.push({ key: `d${hostDns.length}`, answer: [], label: "host does not resolve" });
+    if (collected.usesIpv6) hostDns.push({ key: `d${hostDns.length}`, answer: ["2001:db8::20"], label: "host resolves to 2001:db8::20 only (IPv6)" });
+  }
+
+  const probes: ProbeValue[] = [];
+  if (collected.probeHosts.length > 0) {
+    const answerFor = (host: string): string => {
+      const test = collected.addressTests.find((t) => t.kind === "network" && t.probe === host);
+      return test?.kind === "network" ? formatAddress(memberOf(test.network)) : PROBE_ANSWER;
+    };
+    const hosts = collected.probeHosts.map((p) => p.host);
+    const subsets: (readonly string[])[] = [[], hosts];
+    if (hosts.length > 1 && hosts.length <= 3) subsets.push(...hosts.map((h) => [h]));
+    for (const [i, subset] of subsets.entries()) {
+      const answers = new Map(subset.map((h) => [h, [answerFor(h)]] as const));
+      const label =
+        subset.length === 0
+          ? `${listHosts(hosts)} ${hosts.length === 1 ? "does" : "do"} not resolve`
+          : `${listHosts(subset)} ${subset.length === 1 ? "resolves" : "resolve"}${subset.length < hosts.length ? ` (only)` : ""}`;
+      probes.push({ key: `p${i}`, answers, label });
+    }
+  }
+
+  const time: TimeValue[] = collected.usesTime ? timeValues(collected.timeTests, timeZone) : [];
+
+  const dims: Value[][] = [client, hostDns, probes, time].filter((d) => d.length > 0);
+  const total = dims.reduce((n, d) => n * d.length, 1);
+  const combos = capProduct(
+    dims.map((d) => d.length),
+    options.maxClasses ?? DEFAULT_MAX_CLASSES,
+  );
+  const classes = combos.map((combo): EnvironmentClass => {
+    const picked = combo.map((index, dim) => dims[dim]?.[index]).filter((v) => v !== undefined);
+    const c = picked.find((v): v is ClientValue => "ip" in v);
+    const d = picked.find((v): v is AnswerValue => "answer" in v);
+    const p = picked.find((v): v is ProbeValue => "answers" in v);
+    const t = picked.find((v): v is TimeValue => "now" in v);
+    const witness: Environment = {
+      clientIps: [c?.ip ?? DEFAULT_CLIENT_IP],
+      dns: p?.answers ?? new Map(),
+      liveDns: false,
+      now: t?.now ?? Date.UTC(2026, 10, 25, 10, 30),
+      timeZone,
+    };
+    return {
+      id: picked.length === 0 ? "any" : picked.map((v) => v.key).join("."),
+      label: picked.length === 0 ? "any environment (the PAC reads no client address, DNS or clock)" : picked.map((v) => v.label).join(", "),
+      witness,
+      hostAnswer: d?.answer ?? [],
+    };
+  });
+  return { classes, total };
+}
+
+/** The environment a class stands for when the PAC is asked about `host`. */
+export function environmentFor(environment: EnvironmentClass, host: string): Environment {
+  const answer = environment.hostAnswer ?? [];
+  if (answer.length === 0) return environment.witness;
+  const dns = new Map(environment.witness.dns);
+  dns.set(host.toLowerCase().replace(/\.$/, ""), answer);
+  return { ...environment.witness, dns };
+}
+
+function listHosts(hosts: readonly string[]): string {
+  return hosts.length <= 3 ? hosts.join(", ") : `${hosts.slice(0, 3).join(", ")} and ${hosts.length - 3} more`;
+}
+
+/**
+ * Addresses worth trying against a set of address tests: the defaults first, then for each test a
+ * member and a neighbour; an address is kept only when it answers the tests differently from every
+ * address before it (defaults are always kept). Tags say which tests it passes.
+ */
+function addressValues(
+  tests: readonly AddressTest[],
+  defaults: readonly (readonly [string, string])[],
+  describe: (test: AddressTest) => string,
+): { ip: string; tags: string[] }[] {
+  const signature = (ip: string): string => tests.map((t) => (matches(t, ip) ? "1" : "0")).join("");
+  const tagsOf = (ip: string, extra?: string): string[] => {
+    const passed = tests.filter((t) => matches(t, ip)).map(describe);
+    return extra === undefined ? passed : [extra, ...passed];
+  };
+  const out: { ip: string; tags: string[] }[] = [];
+  const seen = new Set<string>();
+  const seenIps = new Set<string>();
+  for (const [ip, tag] of defaults) {
+    seen.add(signature(ip));
+    seenIps.add(ip);
+    out.push({ ip, tags: tagsOf(ip, tag) });
+  }
+  for (const test of tests) {
+    for (const ip of candidates(test)) {
+      const sig = signature(ip);
+      if (seen.has(sig) || seenIps.has(ip)) continue;
+      seen.add(sig);
+      seenIps.add(ip);
+      const tags = tagsOf(ip);
+      out.push({ ip, tags: tags.length > 0 ? tags : [`outside ${describe(test)}`] });
+    }
+  }
+  return out;
+}
+
+function describeTest(test: AddressTest, line: number): string {
+  switch (test.kind) {
+    case "network":
+      return `in ${test.network.text} from line ${line}`;
+    case "glob":
+      return `matches "${test.pattern}" from line ${line}`;
+    case "regex":
+      return `matches ${String(test.regex)} from line ${line}`;
+    case "equals":
+      return `equals "${test.value}" from line ${line}`;
+    case "prefix":
+      return `starts with "${test.value}" from line ${line}`;
+  }
+}
+
+/** shExpMatch's conversion (research §4): only `.` is escaped; `*` and `?` become `.*` and `.`. */
+function shExpRegex(pattern: string): RegExp | undefined {
+  try {
+    return new RegExp(`^${pattern.replace(/\./g, "\\.").replace(/\*/g, ".*").replace(/\?/g, ".")}$`);
+  } catch {
+    return undefined;
+  }
+}
+
+export function matches(test: AddressTest, ip: string): boolean {
+  switch (test.kind) {
+    case "network": {
+      const address = parseAddress(ip);
+      return address !== undefined && inNetwork(test.network, address);
+    }
+    case "glob":
+      return shExpRegex(test.pattern)?.test(ip) ?? false;
+    case "regex":
+      test.regex.lastIndex = 0;
+      return test.regex.test(ip);
+    case "equals":
+      return ip === test.value;
+    case "prefix":
+      return ip.startsWith(test.value);
+  }
+}
+
+/** Addresses on both sides of one test's boundary. */
+function candidates(test: AddressTest): string[] {
+  switch (test.kind) {
+    case "network": {
+      const outside = neighbourOf(test.network);
+      return [formatAddress(memberOf(test.network)), ...(outside ? [formatAddress(outside)] : [])];
+    }
+    case "glob":
+    case "prefix":
+    case "equals":
+      return completions(test.kind === "glob" ? test.pattern : test.value).filter((ip) => matches(test, ip)).slice(0, 1);
+    case "regex":
+      return completions(regexPrefix(test.regex.source)).filter((ip) => matches(test, ip)).slice(0, 1);
+  }
+}
+
+/** The literal address text a regex starts with: `^10\.20\.` gives `10.20.`. */
+function regexPrefix(source: string): string {
+  let out = "";
+  const body = source.startsWith("^") ? source.slice(1) : source;
+  for (let i = 0; i < body.length; i++) {
+    const ch = body[i] ?? "";
+    if (/[0-9a-f:]/i.test(ch)) out += ch;
+    else if (ch === "\\" && body[i + 1] === ".") {
+      out += ".";
+      i++;
+    } else if (ch === ".") out += ".";
+    else break;
+  }
+  return out;
+}
+
+/** Complete addresses a partial pattern may stand for: `10.1.*` gives 10.1.0.1, 10.1.1.1 ... */
+function completions(partial: string): string[] {
+  if (partial.includes(":")) {
+    const filled = partial.replace(/[*?]/g, "1");
+    return [filled, `${filled}1`, `${filled}::1`].filter((ip) => parseAddress(ip)?.family === 6);
+  }
+  const out: string[] = [];
+  for (const fill of ["0", "1"]) {
+    const octets = partial
+      .replace(/\?/g, "1")
+      .replace(/\[([0-9])[^\]]*\]/g, "$1")
+      .split(".")
+      .map((part) => part.replace(/\*/g, ""));
+    while (octets.length > 0 && octets[octets.length - 1] === "") octets.pop();
+    if (octets.length > 4 || octets.some((o) => !/^\d{0,3}$/.test(o))) continue;
+    const fixed = octets.map((o) => (o === "" ? fill : o));
+    while (fixed.length < 4) fixed.push(fixed.length === 3 ? "1" : fill);
+    const ip = fixed.join(".");
+    if (parseAddress(ip)) out.push(ip);
+  }
+  return out;
+}
+
+const DAY_NAMES = ["SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT"];
+const MONTH_NAMES = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"];
+/** The reference week: Monday 2026-11-23 to Sunday 2026-11-29. Index by day of week (0 = Sunday). */
+const REFERENCE_DAY: readonly number[] = [29, 23, 24, 25, 26, 27, 28];
+const REFERENCE_YEAR = 2026;
+const REFERENCE_MONTH = 10;
+
+interface CivilDate {
+  readonly year: number;
+  readonly month: number;
+  readonly day: number;
+}
+
+/**
+ * Clock readings: the dates (one per weekday the PAC names, plus a Wednesday and a Saturday, plus
+ * both sides of every dateRange bound) times the times of day (10:30 and 23:30, plus both sides of
+ * every timeRange bound).
+ */
+function timeValues(tests: readonly TimeTest[], timeZone: string): TimeValue[] {
+  const days = new Set<number>([3, 6]);
+  const dates: CivilDate[] = [];
+  const seconds = new Set<number>([10 * 3600 + 30 * 60, 23 * 3600 + 30 * 60]);
+  const hasDateRange = tests.some((t) => t.helper === "dateRange");
+  for (const test of tests) {
+    if (test.helper === "weekdayRange") {
+      const names = test.args.map((a) => DAY_NAMES.indexOf(String(a).toUpperCase())).filter((d) => d >= 0);
+      const first = names[0];
+      const last = names[names.length - 1];
+      if (first !== undefined && last !== undefined) for (const d of [first - 1, first, last, last + 1]) days.add((d + 7) % 7);
+    } else if (test.helper === "timeRange") {
+      for (const s of timeBoundaries(test.args.map(Number))) seconds.add(((s % 86400) + 86400) % 86400);
+    } else {
+      dates.push(...dateBoundaries(test.args));
+    }
+  }
+  const allDates: CivilDate[] = [
+    ...[...days].sort((a, b) => a - b).map((d) => ({ year: REFERENCE_YEAR, month: REFERENCE_MONTH, day: REFERENCE_DAY[d] ?? 25 })),
+    ...dates,
+  ];
+  const uniqueDates = [...new Map(allDates.map((d) => [`${d.year}-${d.month}-${d.day}`, d])).values()];
+  const times = [...seconds].sort((a, b) => a - b);
+  const out: TimeValue[] = [];
+  for (const date of uniqueDates) {
+    for (const s of times) {
+      const now = zonedToEpoch(date, s, timeZone);
+      out.push({ key: `t${out.length}`, now, label: formatClock(now, timeZone, hasDateRange) });
+    }
+  }
+  return out;
+}
+
+/** Seconds of day on both sides of each bound a timeRange call compares (research §4). */
+function timeBoundaries(args: readonly number[]): number[] {
+  if (args.some((a) => !Number.isFinite(a))) return [];
+  const at = (h: number, m = 0, s = 0): number => h * 3600 + m * 60 + s;
+  const [a = 0, b = 0, c = 0, d = 0, e = 0, f = 0] = args;
+  switch (args.length) {
+    case 1:
+      return [at(a) - 60, at(a), at(a + 1)];
+    case 2:
+      // Windows and Chromium include the end hour; pac-resolver excludes it: try both sides of both.
+      return [at(a) - 60, at(a), at(b), at(b + 1) - 60, at(b + 1)];
+    case 4:
+      return [at(a, b) - 60, at(a, b), at(c, d), at(c, d + 1)];
+    case 6:
+      return [at(a, b, c) - 1, at(a, b, c), at(d, e, f), at(d, e, f) + 1];
+    default:
+      return [];
+  }
+}
+
+/** Dates on both sides of each bound a dateRange call compares. */
+function dateBoundaries(args: readonly (string | number)[]): CivilDate[] {
+  const parts = args.map((a) => {
+    if (typeof a === "number") return a < 32 ? { day: a } : { year: a };
+    const month = MONTH_NAMES.indexOf(a.toUpperCase());
+    return month >= 0 ? { month } : {};
+  });
+  const half = parts.length === 1 ? 1 : Math.floor(parts.length / 2);
+  const start = Object.assign({}, ...parts.slice(0, half)) as { day?: number; month?: number; year?: number };
+  const end = parts.length === 1 ? start : (Object.assign({}, ...parts.slice(half)) as { day?: number; month?: number; year?: number });
+  const first = civil(start.year ?? REFERENCE_YEAR, start.month ?? (start.year !== undefined ? 0 : REFERENCE_MONTH), start.day ?? 1);
+  const lastMonth = end.month ?? (end.year !== undefined ? 11 : REFERENCE_MONTH);
+  const lastYear = end.year ?? REFERENCE_YEAR;
+  const last = end.day !== undefined ? civil(lastYear, lastMonth, end.day) : civil(lastYear, lastMonth + 1, 0);
+  return [civil(first.year, first.month, first.day - 1), first, last, civil(last.year, last.month, last.day + 1)];
+}
+
+function civil(year: number, month: number, day: number): CivilDate {
+  const d = new Date(Date.UTC(year, month, day));
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth(), day: d.getUTCDate() };
+}
+
+/** The instant a wall-clock reading in `timeZone` stands for (the later one in a DST overlap). */
+function zonedToEpoch(date: CivilDate, secondOfDay: number, timeZone: string): number {
+  const wall = Date.UTC(date.year, date.month, date.day) + secondOfDay * 1000;
+  if (timeZone === "UTC") return wall;
+  let guess = wall;
+  for (let i = 0; i < 3; i++) guess = wall - offsetMs(guess, timeZone);
+  return guess;
+}
+
+function offsetMs(epoch: number, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat("en-US", {
+    timeZone,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "numeric",
+    day: "numeric",
+    hour: "numeric",
+    minute: "numeric",
+    second: "numeric",
+  }).formatToParts(epoch);
+  const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  const asUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
+  return asUtc - Math.floor(epoch / 1000) * 1000;
+}
+
+function formatClock(epoch: number, timeZone: string, withDate: boolean): string {
+  const local = new Date(epoch + (timeZone === "UTC" ? 0 : offsetMs(epoch, timeZone)));
+  const pad = (n: number): string => String(n).padStart(2, "0");
+  const day = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"][local.getUTCDay()] ?? "";
+  const date = withDate ? ` ${local.getUTCFullYear()}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}` : "";
+  const sec = local.getUTCSeconds() === 0 ? "" : `:${pad(local.getUTCSeconds())}`;
+  return `${day}${date} ${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}${sec} ${timeZone}`;
+}
+
+/**
+ * Index tuples of the product of dimensions of the given sizes, in order. Over the cap, every value
+ * of every dimension first appears once beside the first value of the others, then the product
+ * fills up the remaining room in order.
+ */
+export function capProduct(sizes: readonly number[], max: number): number[][] {
+  const total = sizes.reduce((n, s) => n * s, 1);
+  const tuple = (index: number): number[] => {
+    const out: number[] = [];
+    for (let dim = sizes.length - 1; dim >= 0; dim--) {
+      const size = sizes[dim] ?? 1;
+      out.unshift(index % size);
+      index = Math.floor(index / size);
+    }
+    return out;
+  };
+  if (total <= max) return Array.from({ length: total }, (_, i) => tuple(i));
+  const chosen = new Map<string, number[]>();
+  const add = (t: number[]): void => void (chosen.has(t.join(",")) || chosen.set(t.join(","), t));
+  sizes.forEach((size, dim) => {
+    for (let v = 0; v < size; v++) add(sizes.map((_, d) => (d === dim ? v : 0)));
+  });
+  for (let i = 0; i < total && chosen.size < max; i++) add(tuple(i));
+  return [...chosen.values()];
+}

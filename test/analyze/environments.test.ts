@@ -1,0 +1,153 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { collect } from "../../src/analyze/collect.js";
+import { buildEnvironments, capProduct, environmentFor } from "../../src/analyze/environments.js";
+import { createSourceFile } from "../../src/source/source-file.js";
+import { acornProgram } from "./acorn-program.js";
+
+function environments(text: string, maxClasses?: number) {
+  const collected = collect(acornProgram(text));
+  return buildEnvironments(collected, createSourceFile(text), maxClasses === undefined ? {} : { maxClasses });
+}
+
+function utcClock(now: number): string {
+  return new Date(now).toISOString().slice(11, 16);
+}
+
+describe("environment collection", () => {
+  it("needs a single class when the PAC reads no client address, DNS or clock", () => {
+    const space = environments(`function FindProxyForURL(url, host) { return "PROXY p:8080"; }`);
+    expect(space.classes.map((c) => c.id)).toEqual(["any"]);
+  });
+
+  it("finds an office subnet tested on myIpAddress and labels its member with the line", () => {
+    const text = [
+      "function FindProxyForURL(url, host) {",
+      '  if (isInNet(myIpAddress(), "10.20.0.0", "255.255.0.0")) return "DIRECT";',
+      '  return "PROXY p:8080";',
+      "}",
+    ].join("\n");
+    const labels = environments(text).classes.map((c) => c.label);
+    expect(labels).toContain("client 10.20.0.1 (in 10.20.0.0/16 from line 2)");
+    expect(labels).toContain("client 198.51.100.20 (public)");
+    expect(labels).toContain("client 10.0.0.10 (private 10/8)");
+    expect(labels).toContain("client 2001:db8::10 (IPv6)");
+  });
+
+  it("follows a variable assigned the client address and networks held in variables", () => {
+    const text = [
+      'var office = "172.20.0.0", officeMask = "255.255.0.0";',
+      "function FindProxyForURL(url, host) {",
+      "  var ip = myIpAddress();",
+      '  if (isInNetEx(ip, "192.168.50.0/24")) return "DIRECT";',
+      "  if (isInNet(ip, office, officeMask)) return \"DIRECT\";",
+      '  return "PROXY p:8080";',
+      "}",
+    ].join("\n");
+    const classes = environments(text).classes;
+    expect(classes.map((c) => c.witness.clientIps[0])).toEqual(expect.arrayContaining(["192.168.50.1", "172.20.0.1"]));
+    expect(classes.every((c) => c.hostAnswer?.length === 0)).toBe(true);
+  });
+
+  it("turns address globs, regexes and string prefixes on the client address into members", () => {
+    const text = [
+      "function FindProxyForURL(url, host) {",
+      '  if (shExpMatch(myIpAddress(), "10.1.*")) return "DIRECT";',
+      '  if (/^10\\.30\\./.test(myIpAddress())) return "DIRECT";',
+      '  if (myIpAddress().substring(0, 6) == "10.40.") return "DIRECT";',
+      '  return "PROXY p:8080";',
+      "}",
+    ].join("\n");
+    const labels = environments(text).classes.map((c) => c.label);
+    expect(labels).toContain('client 10.1.0.1 (matches "10.1.*" from line 2)');
+    expect(labels).toContain("client 10.30.0.1 (matches /^10\\.30\\./ from line 3)");
+    expect(labels).toContain('client 10.40.0.1 (starts with "10.40." from line 4)');
+  });
+
+  it("gives the requested host DNS answers inside and outside the networks tested on it", () => {
+    const text = [
+      "function FindProxyForURL(url, host) {",
+      '  if (isInNet(host, "10.0.0.0", "255.0.0.0")) return "DIRECT";',
+      '  if (isInNet(dnsResolve(host), "172.16.0.0", "255.240.0.0")) return "DIRECT";',
+      '  return "PROXY p:8080";',
+      "}",
+    ].join("\n");
+    const classes = environments(text).classes;
+    const answers = classes.map((c) => (c.hostAnswer ?? []).join(","));
+    expect(answers).toEqual(["203.0.113.10", "10.0.0.20", "172.16.0.1", ""]);
+    expect(classes[2]?.label).toBe("host resolves to 172.16.0.1 (in 172.16.0.0/12 from line 3)");
+    const env = environmentFor(classes[2]!, "KV801.prod.do.dsp.mp.microsoft.com");
+    expect(env.dns.get("kv801.prod.do.dsp.mp.microsoft.com")).toEqual(["172.16.0.1"]);
+  });
+
+  it("makes literal probe hosts resolve or not, independently of the requested host", () => {
+    const text = [
+      "function FindProxyForURL(url, host) {",
+      '  if (!isResolvable("intranet.corp.example")) return "DIRECT";',
+      '  return "PROXY p:8080";',
+      "}",
+    ].join("\n");
+    const classes = environments(text).classes;
+    expect(classes.map((c) => c.label)).toEqual(["intranet.corp.example does not resolve", "intranet.corp.example resolves"]);
+    expect(classes[1]?.witness.dns.get("intranet.corp.example")).toEqual(["10.0.0.30"]);
+  });
+
+  it("puts clock readings on both sides of every timeRange bound", () => {
+    const text = 'function FindProxyForURL(url, host) { return timeRange(9, 17) ? "PROXY p:8080" : "DIRECT"; }';
+    const clocks = new Set(environments(text).classes.map((c) => utcClock(c.witness.now)));
+    for (const clock of ["08:59", "09:00", "17:00", "17:59", "18:00"]) expect(clocks).toContain(clock);
+  });
+
+  it("puts clock readings on both sides of every weekdayRange bound", () => {
+    const text = 'function FindProxyForURL(url, host) { return weekdayRange("MON", "FRI") ? "PROXY p:8080" : "DIRECT"; }';
+    const days = new Set(environments(text).classes.map((c) => new Date(c.witness.now).getUTCDay()));
+    expect([...days].sort()).toEqual([0, 1, 3, 5, 6]);
+  });
+
+  it("puts dates on both sides of every dateRange bound", () => {
+    const text = 'function FindProxyForURL(url, host) { return dateRange("DEC", "FEB") ? "PROXY p:8080" : "DIRECT"; }';
+    const dates = new Set(environments(text).classes.map((c) => new Date(c.witness.now).toISOString().slice(0, 10)));
+    for (const date of ["2026-11-30", "2026-12-01", "2026-02-28", "2026-03-01"]) expect(dates).toContain(date);
+    expect([...environments(text).classes][0]?.label).toBe("Wed 2026-11-25 10:30 UTC");
+  });
+
+  it("finds both sides of any 2-argument timeRange bound", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 22 }), fc.integer({ min: 1, max: 22 }), (start, span) => {
+        const end = Math.min(start + span, 22);
+        const text = `function FindProxyForURL(url, host) { return timeRange(${start}, ${end}) ? "PROXY p:8080" : "DIRECT"; }`;
+        const hours = new Set(environments(text).classes.map((c) => new Date(c.witness.now).getUTCHours()));
+        for (const hour of [start - 1, start, end, end + 1]) expect(hours).toContain(hour);
+      }),
+    );
+  });
+
+  it("builds the product of the dimensions the PAC reads", () => {
+    const text = [
+      "function FindProxyForURL(url, host) {",
+      '  if (isInNet(myIpAddress(), "10.20.0.0", "255.255.0.0") && timeRange(8, 18)) return "DIRECT";',
+      '  return "PROXY p:8080";',
+      "}",
+    ].join("\n");
+    const space = environments(text);
+    const clients = new Set(space.classes.map((c) => c.witness.clientIps[0]));
+    const clocks = new Set(space.classes.map((c) => c.witness.now));
+    expect(space.classes.length).toBe(clients.size * clocks.size);
+    expect(space.total).toBe(space.classes.length);
+    expect(new Set(space.classes.map((c) => c.id)).size).toBe(space.classes.length);
+  });
+
+  it("caps the product but keeps every value of every dimension", () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: 12 }), { minLength: 1, maxLength: 4 }), fc.integer({ min: 1, max: 60 }), (sizes, max) => {
+        const tuples = capProduct(sizes, max);
+        const total = sizes.reduce((n, s) => n * s, 1);
+        const oneFactor = 1 + sizes.reduce((n, s) => n + s - 1, 0);
+        expect(tuples.length).toBe(total <= max ? total : Math.max(max, oneFactor));
+        sizes.forEach((size, dim) => {
+          expect(new Set(tuples.map((t) => t[dim])).size).toBe(size);
+        });
+      }),
+    );
+  });
+});
