@@ -1,0 +1,158 @@
+import type { RouteAnalysis } from "../analyze/types.js";
+import type { Limits, ProfileName } from "../evaluate/types.js";
+import { createSourceFile, positionAt, type SourceFile } from "../source/source-file.js";
+import type { Node } from "../syntax/ast.js";
+import { parse, type ParseResult } from "../syntax/parse.js";
+import type { Diagnostic, Severity } from "../types.js";
+import { parentMap } from "./ast-utils.js";
+import { formatMessage, type RuleContext, type RuleListeners, type RuleModule, type RuleSetting } from "./define-rule.js";
+import { readDirectives } from "./directives.js";
+import { ruleList } from "./rules/index.js";
+
+/** A diagnostic as the linter reports it: the shared contract plus the message template id. */
+export interface LintDiagnostic extends Diagnostic {
+  readonly messageId?: string;
+}
+
+export interface LintOptions {
+  /** Whose semantics to check against; default winhttp, the client Delivery Optimization uses. */
+  readonly profile?: ProfileName;
+  /** Rule settings by id; rules not listed keep their default for the profile. */
+  readonly rules?: Readonly<Record<string, RuleSetting>>;
+  /** Sandbox limits for the route analysis. */
+  readonly limits?: Partial<Limits>;
+  /** Replaces the route analysis (tests, or a caller that already has one). */
+  readonly analyze?: (source: SourceFile, parsed: Extract<ParseResult, { ok: true }>, profile: ProfileName) => Promise<RouteAnalysis>;
+  /** The rule set; defaults to every built-in rule. */
+  readonly ruleModules?: readonly RuleModule[];
+}
+
+export interface LintResult {
+  readonly filePath: string | undefined;
+  readonly source: SourceFile;
+  /** Sorted by position, then rule id. */
+  readonly diagnostics: readonly LintDiagnostic[];
+  readonly errorCount: number;
+  readonly warningCount: number;
+  readonly infoCount: number;
+  readonly fixableCount: number;
+  /** False when the file did not parse (then only parse errors are reported). */
+  readonly parsed: boolean;
+}
+
+/** The severity a rule runs at under `profile`, after the user's settings. */
+export function effectiveSetting(rule: RuleModule, profile: ProfileName, settings: Readonly<Record<string, RuleSetting>> = {}): RuleSetting {
+  return settings[rule.id] ?? rule.meta.profiles?.[profile] ?? rule.meta.defaultSeverity;
+}
+
+/** Lints one PAC file: parse errors, or the findings of every enabled rule. */
+export async function lint(input: SourceFile | string, options: LintOptions = {}): Promise<LintResult> {
+  const source = typeof input === "string" ? createSourceFile(input) : input;
+  const profile = options.profile ?? "winhttp";
+  const parsed = parse(source);
+  if (!parsed.ok) {
+    const diagnostics = parsed.errors.map(
+      (error): LintDiagnostic => ({ ruleId: null, severity: "error", message: error.message, range: error.range, start: error.start, end: error.end }),
+    );
+    return summarize(source, diagnostics, false);
+  }
+
+  const modules: readonly RuleModule[] = options.ruleModules ?? ruleList;
+  const diagnostics: LintDiagnostic[] = [];
+  let analysis: Promise<RouteAnalysis> | undefined;
+  let parents: Map<Node, Node> | undefined;
+  const runAnalysis = (): Promise<RouteAnalysis> => {
+    if (options.analyze) return options.analyze(source, parsed, profile);
+    return import("../analyze/index.js").then(({ analyze }) =>
+      analyze(source, { profile, program: parsed.program, ...(options.limits ? { limits: options.limits } : {}) }),
+    );
+  };
+
+  const listeners: RuleListeners[] = [];
+  for (const rule of modules) {
+    const setting = effectiveSetting(rule, profile, options.rules);
+    if (setting === "off") continue;
+    const configured = options.rules?.[rule.id] !== undefined;
+    const context: RuleContext = {
+      id: rule.id,
+      source,
+      program: parsed.program,
+      comments: parsed.comments,
+      tokens: parsed.tokens,
+      profile,
+      parentOf: (node) => (parents ??= parentMap(parsed.program)).get(node) ?? null,
+      analysis: () => (analysis ??= runAnalysis()),
+      report: (descriptor) => {
+        const range = descriptor.range ?? descriptor.node?.range ?? [0, 0];
+        const template = rule.meta.messages[descriptor.messageId] ?? descriptor.messageId;
+        diagnostics.push({
+          ruleId: rule.id,
+          messageId: descriptor.messageId,
+          severity: configured ? setting : (descriptor.severity ?? setting),
+          message: formatMessage(template, descriptor.data),
+          range,
+          start: positionAt(source, range[0]),
+          end: positionAt(source, range[1]),
+          ...(rule.meta.fixable ? { fixable: true } : {}),
+        });
+      },
+    };
+    listeners.push(rule.create(context));
+  }
+
+  dispatch(parsed.program, listeners);
+  await Promise.all(listeners.map((listener) => listener["Program:exit"]?.()));
+
+  const directives = readDirectives(source, parsed.comments);
+  const kept = diagnostics.filter((d) => d.ruleId === null || !directives.suppresses(d.ruleId, d.start.line));
+  return summarize(source, kept, true);
+}
+
+type AnyListener = (node: Node, parent: Node | null) => void;
+
+/** One depth-first pass in source order that calls every rule's listener for each node. */
+function dispatch(root: Node, listeners: readonly RuleListeners[]): void {
+  const byType = new Map<string, AnyListener[]>();
+  for (const listener of listeners) {
+    for (const [type, handler] of Object.entries(listener)) {
+      if (type === "Program:exit" || typeof handler !== "function") continue;
+      const list = byType.get(type) ?? [];
+      // Each handler is registered under the node type it accepts, so the call below is well typed in practice.
+      list.push(handler as AnyListener);
+      byType.set(type, list);
+    }
+  }
+  if (byType.size === 0) return;
+  walkNodes(root, null, byType);
+}
+
+function walkNodes(node: Node, parent: Node | null, byType: ReadonlyMap<string, AnyListener[]>): void {
+  const handlers = byType.get(node.type);
+  if (handlers) for (const handler of handlers) handler(node, parent);
+  for (const value of Object.values(node)) {
+    if (Array.isArray(value)) {
+      for (const item of value) if (isNodeLike(item)) walkNodes(item, node, byType);
+    } else if (isNodeLike(value)) {
+      walkNodes(value, node, byType);
+    }
+  }
+}
+
+function isNodeLike(value: unknown): value is Node {
+  return typeof value === "object" && value !== null && "type" in value && typeof value.type === "string" && "range" in value;
+}
+
+function summarize(source: SourceFile, diagnostics: LintDiagnostic[], parsed: boolean): LintResult {
+  diagnostics.sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1] || (a.ruleId ?? "").localeCompare(b.ruleId ?? ""));
+  const count = (severity: Severity): number => diagnostics.filter((d) => d.severity === severity).length;
+  return {
+    filePath: source.path,
+    source,
+    diagnostics,
+    errorCount: count("error"),
+    warningCount: count("warning"),
+    infoCount: count("info"),
+    fixableCount: diagnostics.filter((d) => d.fixable).length,
+    parsed,
+  };
+}

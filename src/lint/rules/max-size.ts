@@ -1,0 +1,30 @@
+import { defineRule } from "../define-rule.js";
+
+const KB = 1024;
+/** WinHTTP (XP SP2/2003 docs) and Chromium reject PAC files over 1 MB (research §2.5, §3.5). */
+const HARD_LIMIT = 1024 * KB;
+/** Zscaler's upload limit, the smallest vendor limit in the research (§6). */
+const SOFT_LIMIT = 256 * KB;
+
+export default defineRule({
+  id: "max-size",
+  meta: {
+    type: "problem",
+    docs: { description: "PAC files must stay under 1 MB, the limit of WinHTTP and Chromium, and should stay under 256 KB." },
+    messages: {
+      tooLarge: "The file is {{size}}; WinHTTP and Chromium reject PAC files over 1 MB",
+      large: "The file is {{size}}; some proxy vendors reject PAC files over 256 KB (Zscaler), and every request pays for the size",
+    },
+    defaultSeverity: "error",
+  },
+  create(context) {
+    return {
+      "Program:exit"() {
+        const bytes = Buffer.byteLength(context.source.text, "utf8") + (context.source.bom ? 3 : 0);
+        const size = bytes >= 1024 * KB ? `${(bytes / (1024 * KB)).toFixed(2)} MB` : `${(bytes / KB).toFixed(0)} KB`;
+        if (bytes > HARD_LIMIT) context.report({ messageId: "tooLarge", range: [0, 0], data: { size } });
+        else if (bytes > SOFT_LIMIT) context.report({ messageId: "large", range: [0, 0], data: { size }, severity: "warning" });
+      },
+    };
+  },
+});

@@ -1,0 +1,69 @@
+import type { CallExpression, Node, ReturnStatement } from "../../syntax/ast.js";
+import { positionAt } from "../../source/source-file.js";
+import { findNodes } from "../ast-utils.js";
+import { findDoBypasses } from "../bypass.js";
+import { defineRule } from "../define-rule.js";
+import { contains } from "../entry-points.js";
+
+/** Helpers whose answer depends on DNS, the client's address or the clock (research §4). */
+const DEPENDS_ON: Readonly<Record<string, string>> = {
+  isResolvable: "DNS",
+  isResolvableEx: "DNS",
+  dnsResolve: "DNS",
+  dnsResolveEx: "DNS",
+  isInNet: "DNS",
+  isInNetEx: "DNS",
+  myIpAddress: "the client's address",
+  myIpAddressEx: "the client's address",
+  timeRange: "the time",
+  weekdayRange: "the time",
+  dateRange: "the time",
+};
+
+function isDependentCall(node: Node): node is CallExpression {
+  return node.type === "CallExpression" && node.callee.type === "Identifier" && Object.hasOwn(DEPENDS_ON, node.callee.name);
+}
+
+export default defineRule({
+  id: "no-environment-dependent-bypass",
+  meta: {
+    type: "suggestion",
+    docs: { description: "A Delivery Optimization bypass should not depend on DNS, the client's address or the time." },
+    messages: {
+      dependent:
+        "The DO bypass on line {{line}} depends on {{what}} through {{helper}}(): it holds only in some environments, and each request pays for the lookup (KB 3140773); match the host name alone",
+    },
+    defaultSeverity: "warning",
+  },
+  create(context) {
+    const returns: ReturnStatement[] = [];
+    return {
+      ReturnStatement: (node) => void returns.push(node),
+      "Program:exit"() {
+        const reported = new Set<CallExpression>();
+        for (const bypass of findDoBypasses(context, returns)) {
+          for (const guard of bypass.guards) {
+            for (const call of findNodes(guard, isDependentCall).sort((a, b) => a.range[0] - b.range[0])) {
+              if (call.callee.type !== "Identifier" || [...reported].some((outer) => contains(outer, call))) continue;
+              reported.add(call);
+              const helper = call.callee.name;
+              // isInNet on an address literal or on myIpAddress() does no DNS lookup.
+              const what = helper.startsWith("isInNet") && !mentionsHost(call) ? "the client's address" : (DEPENDS_ON[helper] ?? "the environment");
+              context.report({
+                messageId: "dependent",
+                node: call,
+                data: { line: positionAt(context.source, bypass.statement.range[0]).line, what, helper },
+              });
+            }
+          }
+        }
+      },
+    };
+  },
+});
+
+/** Whether an isInNet call tests the request's host (a DNS lookup) rather than an address. */
+function mentionsHost(call: CallExpression): boolean {
+  const first = call.arguments[0];
+  return first !== undefined && first.type === "Identifier";
+}

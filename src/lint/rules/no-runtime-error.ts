@@ -1,0 +1,145 @@
+import type { EvaluationFailure, ProfileName } from "../../evaluate/types.js";
+import type { Identifier, Node, Pattern } from "../../syntax/ast.js";
+import type { Range } from "../../types.js";
+import { defineRule } from "../define-rule.js";
+import { findEntryPoints } from "../entry-points.js";
+
+/** The standard PAC helpers every client defines (research §4). */
+const PAC_HELPERS = [
+  "isPlainHostName",
+  "dnsDomainIs",
+  "localHostOrDomainIs",
+  "isResolvable",
+  "isInNet",
+  "dnsResolve",
+  "myIpAddress",
+  "dnsDomainLevels",
+  "shExpMatch",
+  "weekdayRange",
+  "dateRange",
+  "timeRange",
+];
+
+/** Microsoft's IPv6 helpers (research §2.2). Chromium defines all but getClientVersion (§3.3); pac-resolver none. */
+const EX_HELPERS = ["isResolvableEx", "isInNetEx", "dnsResolveEx", "myIpAddressEx", "sortIpAddressList"];
+
+const HELPERS_BY_PROFILE: Readonly<Record<ProfileName, ReadonlySet<string>>> = {
+  winhttp: new Set([...PAC_HELPERS, ...EX_HELPERS, "getClientVersion", "alert", "convert_addr"]),
+  chromium: new Set([...PAC_HELPERS, ...EX_HELPERS, "alert", "convert_addr"]),
+  node: new Set([...PAC_HELPERS, "alert"]),
+};
+
+/** ECMAScript globals a PAC may call (ES5 §15 plus later constructors the sandbox engines have). */
+const JS_GLOBALS = new Set(
+  "Array Boolean Date Error EvalError Function Number Object RangeError ReferenceError RegExp String SyntaxError TypeError URIError Math JSON eval isFinite isNaN parseFloat parseInt decodeURI decodeURIComponent encodeURI encodeURIComponent escape unescape Map Set Symbol Promise".split(
+    " ",
+  ),
+);
+
+export default defineRule({
+  id: "no-runtime-error",
+  meta: {
+    type: "problem",
+    docs: { description: "The PAC must load and run without errors for every endpoint and environment." },
+    messages: {
+      loadFailure: "The PAC fails while loading ({{message}}); clients then ignore the whole file",
+      failure: "{{entryPoint}} fails for {{host}}{{more}} when {{environment}}: {{message}}",
+      undefinedHelper: "{{name}}() is not defined anywhere in this file, and the {{profile}} client does not provide it; calling it throws a ReferenceError",
+    },
+    defaultSeverity: "error",
+    usesAnalysis: true,
+  },
+  create(context) {
+    const defined = new Set<string>();
+    const callees: Identifier[] = [];
+    const declare = (pattern: Pattern | null): void => {
+      if (!pattern) return;
+      if (pattern.type === "Identifier") defined.add(pattern.name);
+      else if (pattern.type === "AssignmentPattern") declare(pattern.left);
+      else if (pattern.type === "RestElement") declare(pattern.argument);
+      else if (pattern.type === "ArrayPattern") pattern.elements.forEach(declare);
+      else if (pattern.type === "ObjectPattern") {
+        for (const property of pattern.properties) declare(property.type === "RestElement" ? property.argument : toPattern(property.value));
+      }
+    };
+    const declareParams = (node: { readonly params: readonly Pattern[] }): void => node.params.forEach(declare);
+
+    return {
+      FunctionDeclaration(node) {
+        defined.add(node.id.name);
+        declareParams(node);
+      },
+      FunctionExpression(node) {
+        if (node.id) defined.add(node.id.name);
+        declareParams(node);
+      },
+      ArrowFunctionExpression: declareParams,
+      VariableDeclarator: (node) => declare(node.id),
+      AssignmentExpression: (node) => declare(node.left),
+      CatchClause: (node) => declare(node.param),
+      CallExpression(node) {
+        if (node.callee.type === "Identifier") callees.push(node.callee);
+      },
+      async "Program:exit"() {
+        const helpers = HELPERS_BY_PROFILE[context.profile];
+        const reported = new Set<string>();
+        for (const callee of callees) {
+          const name = callee.name;
+          if (defined.has(name) || helpers.has(name) || JS_GLOBALS.has(name) || reported.has(name)) continue;
+          reported.add(name);
+          context.report({ messageId: "undefinedHelper", node: callee, data: { name, profile: context.profile } });
+        }
+
+        const analysis = await context.analysis();
+        if (analysis.loadFailure) {
+          context.report({ messageId: "loadFailure", range: analysis.loadFailure.range ?? [0, 0], data: { message: analysis.loadFailure.message } });
+          return;
+        }
+        const entryPoints = findEntryPoints(context.program);
+        const groups = new Map<string, { failure: EvaluationFailure; hosts: string[]; entryPoint: string; environment: string; range: Range }>();
+        for (const route of analysis.routes) {
+          for (const outcome of route.outcomes) {
+            const failure = outcome.failure;
+            // A non-string result is valid-return-string's finding; a missing entry point is entry-point-defined's.
+            if (!failure || failure.kind === "not-a-string" || failure.kind === "no-entry-point") continue;
+            const range = failure.range ?? outcome.returnRange ?? entryPoints.find((d) => d.name === route.entryPoint)?.nameRange ?? [0, 0];
+            const key = `${route.entryPoint}|${range.join(":")}|${failure.message}`;
+            const group = groups.get(key);
+            if (group) {
+              if (!group.hosts.includes(route.host)) group.hosts.push(route.host);
+              continue;
+            }
+            groups.set(key, { failure, hosts: [route.host], entryPoint: route.entryPoint, environment: outcome.witness.label, range });
+          }
+        }
+        for (const group of groups.values()) {
+          const others = group.hosts.length - 1;
+          context.report({
+            messageId: "failure",
+            range: group.range,
+            data: {
+              entryPoint: group.entryPoint,
+              host: group.hosts[0] ?? "",
+              more: others > 0 ? ` (and ${others} more host${others === 1 ? "" : "s"})` : "",
+              environment: group.environment,
+              message: group.failure.message,
+            },
+          });
+        }
+      },
+    };
+  },
+});
+
+function toPattern(node: Node): Pattern | null {
+  switch (node.type) {
+    case "Identifier":
+    case "ObjectPattern":
+    case "ArrayPattern":
+    case "AssignmentPattern":
+    case "RestElement":
+      return node;
+    default:
+      return null;
+  }
+}

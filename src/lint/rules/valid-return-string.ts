@@ -1,0 +1,143 @@
+import type { Expression, Node, ReturnStatement } from "../../syntax/ast.js";
+import type { Range } from "../../types.js";
+import { guardsOf } from "../bypass.js";
+import { defineRule } from "../define-rule.js";
+import { findEntryPoints } from "../entry-points.js";
+import { checkProxyString } from "../proxy-string-check.js";
+
+export default defineRule({
+  id: "valid-return-string",
+  meta: {
+    type: "problem",
+    docs: { description: "Entry points must return proxy strings that every client reads the same way." },
+    messages: {
+      templateMacro: 'The result contains the unsubstituted template macro "{{macro}}"; the server that renders this PAC did not fill it in',
+      emptyResult: "The result is empty: Chromium reads it as DIRECT, other clients may fail; return \"DIRECT\" explicitly",
+      unknownKeyword: '"{{entry}}": "{{keyword}}" is not a PAC keyword (DIRECT, PROXY, HTTPS, SOCKS, SOCKS4, SOCKS5); clients drop the entry',
+      httpKeyword: '"{{entry}}": Chromium and Edge do not know the HTTP keyword and drop the entry; use PROXY',
+      lowercaseKeyword: '"{{entry}}": write the keyword "{{keyword}}" in upper case ({{upper}}); vendors and older clients expect upper case',
+      directWithHost: '"{{entry}}": DIRECT takes no host; clients drop the entry',
+      emptyHost: '"{{entry}}" has no proxy host; clients drop the entry',
+      extraText: '"{{entry}}": unexpected "{{extra}}" after the proxy; separate entries with ";"',
+      credentials: '"{{entry}}": credentials in the proxy address are not allowed; clients drop the entry',
+      badPort: '"{{entry}}": "{{port}}" is not a valid port (1-65535); clients drop the entry',
+      missingPort: '"{{entry}}" has no port; clients then guess one (80 for PROXY, 1080 for SOCKS), so write it',
+      nonString: "{{entryPoint}} returns {{what}}, not a string; Chromium fails the request (ERR_PAC_SCRIPT_FAILED) and other clients differ",
+      actual: '{{entryPoint}} returns "{{result}}" for {{host}} when {{environment}}: {{problem}}',
+    },
+    defaultSeverity: "error",
+    usesAnalysis: true,
+  },
+  create(context) {
+    const returns: ReturnStatement[] = [];
+    /** Returns whose argument was fully checked from the source. */
+    const checked = new Set<string>();
+
+    const checkLiteral = (expression: Expression, entryPoint: string): boolean => {
+      if (expression.type === "ConditionalExpression") {
+        const both = checkLiteral(expression.consequent, entryPoint);
+        return checkLiteral(expression.alternate, entryPoint) && both;
+      }
+      if (expression.type === "Literal" && typeof expression.value === "string") {
+        for (const problem of checkProxyString(expression.value)) {
+          context.report({ messageId: problem.id, node: expression, data: problem.data, severity: problem.severity });
+        }
+        return true;
+      }
+      const what = nonStringKind(expression);
+      if (what) context.report({ messageId: "nonString", node: expression, data: { entryPoint, what } });
+      return what !== undefined;
+    };
+
+    return {
+      ReturnStatement: (node) => void returns.push(node),
+      async "Program:exit"() {
+        const entryPoints = findEntryPoints(context.program);
+        const entryPointOf = (node: Node): string | undefined => {
+          const { fn } = guardsOf(node, context);
+          return entryPoints.find((definition) => definition.fn === fn)?.name;
+        };
+        for (const statement of returns) {
+          const entryPoint = entryPointOf(statement);
+          if (!entryPoint) continue;
+          const fullyChecked = statement.argument
+            ? checkLiteral(statement.argument, entryPoint)
+            : (context.report({ messageId: "nonString", node: statement, data: { entryPoint, what: "undefined" } }), true);
+          if (fullyChecked) checked.add(statement.range.join(":"));
+        }
+
+        // Computed results ("PROXY " + gateway) are checked as the analysis saw them.
+        const analysis = await context.analysis();
+        const seen = new Set<string>();
+        for (const route of analysis.routes) {
+          for (const outcome of route.outcomes) {
+            const range: Range | undefined = outcome.returnRange;
+            if (!range || checked.has(range.join(":"))) continue;
+            if (outcome.failure?.kind === "not-a-string") {
+              const key = `${range.join(":")}|nonString`;
+              if (seen.has(key)) continue;
+              seen.add(key);
+              context.report({ messageId: "nonString", range, data: { entryPoint: route.entryPoint, what: outcome.failure.message } });
+              continue;
+            }
+            if (outcome.result === null) continue;
+            for (const problem of checkProxyString(outcome.result)) {
+              const key = `${range.join(":")}|${problem.id}`;
+              if (seen.has(key)) continue;
+              seen.add(key);
+              const template = PROBLEM_TEXT[problem.id];
+              context.report({
+                messageId: "actual",
+                range,
+                severity: problem.severity,
+                data: {
+                  entryPoint: route.entryPoint,
+                  result: outcome.result,
+                  host: route.host,
+                  environment: outcome.witness.label,
+                  problem: template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => problem.data[name] ?? ""),
+                },
+              });
+            }
+          }
+        }
+      },
+    };
+  },
+});
+
+/** Short forms of the problems for results the analysis computed. */
+const PROBLEM_TEXT: Readonly<Record<ReturnType<typeof checkProxyString>[number]["id"], string>> = {
+  templateMacro: 'unsubstituted template macro "{{macro}}"',
+  emptyResult: "an empty result",
+  unknownKeyword: '"{{keyword}}" is not a PAC keyword',
+  httpKeyword: "Chromium and Edge drop the HTTP keyword",
+  lowercaseKeyword: 'lower-case keyword "{{keyword}}"',
+  directWithHost: "DIRECT takes no host",
+  emptyHost: "no proxy host",
+  extraText: 'unexpected "{{extra}}" after the proxy',
+  credentials: "credentials in the proxy address",
+  badPort: '"{{port}}" is not a valid port',
+  missingPort: '"{{entry}}" has no port',
+};
+
+/** What a returned expression is when it is certainly not a string. */
+function nonStringKind(expression: Expression): string | undefined {
+  switch (expression.type) {
+    case "Literal":
+      return expression.regex ? "a regular expression" : expression.value === null ? "null" : `a ${typeof expression.value}`;
+    case "ObjectExpression":
+      return "an object";
+    case "ArrayExpression":
+      return "an array";
+    case "FunctionExpression":
+    case "ArrowFunctionExpression":
+      return "a function";
+    case "Identifier":
+      return expression.name === "undefined" ? "undefined" : undefined;
+    case "UnaryExpression":
+      return expression.operator === "void" ? "undefined" : expression.operator === "!" ? "a boolean" : undefined;
+    default:
+      return undefined;
+  }
+}
