@@ -15,9 +15,12 @@ export interface DiffOptions {
 
 type Op = { readonly kind: " " | "-" | "+"; readonly line: string };
 
-/** Splits after every LF, CRLF or lone CR, keeping the terminators. */
+/**
+ * Splits after every LF, keeping the terminators. Like GNU diff, a CR is part of the line: CRLF lines
+ * come out whole, and a file with lone-CR line ends is one line, which keeps the patch applicable.
+ */
 export function splitLines(text: string): string[] {
-  return text.match(/[^\r\n]*(\r\n|\n|\r)|[^\r\n]+$/g) ?? [];
+  return text.match(/[^\n]*\n|[^\n]+$/g) ?? [];
 }
 
 /** The unified diff of `before` and `after`, or "" when they are equal. */
@@ -129,7 +132,7 @@ function hunks(ops: readonly Op[], context: number): string[] {
       if (op.kind !== "+") oldCount++;
       if (op.kind !== "-") newCount++;
       body.push(op.kind + op.line);
-      if (!/(\r\n|\n|\r)$/.test(op.line)) body.push("\n\\ No newline at end of file\n");
+      if (!op.line.endsWith("\n")) body.push("\n\\ No newline at end of file\n");
     }
     result.push(`@@ -${range(oldLine, oldCount)} +${range(newLine, newCount)} @@\n`, ...body);
   }

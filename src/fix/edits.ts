@@ -4,6 +4,7 @@
  * untouched slice verbatim, so nothing outside the edited ranges (line endings, tabs, comments) can
  * change; there is no reprinting and no normalisation.
  */
+import type { SourceFile } from "../source/source-file.js";
 import type { Range } from "../types.js";
 
 export interface Edit {
@@ -62,4 +63,10 @@ export function insertedRanges(edits: readonly Edit[]): Range[] {
     delta += edit.text.length - (edit.range[1] - edit.range[0]);
   }
   return ranges;
+}
+
+/** The bytes to write for a text derived from `source`: UTF-8, with the BOM back if the original had one. */
+export function encodeOutput(source: Pick<SourceFile, "bom">, text: string): Uint8Array {
+  const body = Buffer.from(text, "utf8");
+  return source.bom ? Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), body]) : body;
 }

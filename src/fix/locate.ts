@@ -96,14 +96,23 @@ export function findEntryPoints(program: Program): EntryPointScan {
     } else if (node.type === "VariableDeclarator" && node.id.type === "Identifier" && isEntryPoint(node.id.name) && node.init) {
       unfixable.push({ name: node.id.name, range: node.range, reason: `${node.id.name} is defined inside another function` });
     } else if (node.type === "AssignmentExpression") {
-      const target = assignedEntryPoint(node.left);
-      if (target) unfixable.push({ name: target.name, range: node.range, reason: `${target.name} is assigned inside an expression or another function` });
+      const name = assignedName(node.left);
+      if (name) unfixable.push({ name, range: node.range, reason: `${name} is assigned inside an expression, another function or on another object than \`this\`` });
     }
   });
 
   sites.sort((a, b) => a.range[0] - b.range[0]);
   unfixable.sort((a, b) => a.range[0] - b.range[0]);
   return { sites, unfixable };
+}
+
+/** The entry point an assignment target names, on whatever object. */
+function assignedName(left: Pattern): EntryPointName | undefined {
+  if (left.type === "Identifier") return isEntryPoint(left.name) ? left.name : undefined;
+  if (left.type !== "MemberExpression") return undefined;
+  const key = left.property;
+  const name = !left.computed && key.type === "Identifier" ? key.name : key.type === "Literal" && typeof key.value === "string" ? key.value : undefined;
+  return name !== undefined && isEntryPoint(name) ? name : undefined;
 }
 
 function assignedEntryPoint(left: Pattern): { name: EntryPointName; form: string } | undefined {

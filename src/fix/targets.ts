@@ -23,8 +23,9 @@ export function bypassTargets(options: TargetOptions = {}): TargetsResult {
     if (!result.ok) return result;
     if (!cacheHosts.includes(result.host)) cacheHosts.push(result.host);
   }
+  const service = [SERVICE_DOMAIN];
   const content = options.includeContent ? contentDomains(CATALOGUE) : [];
-  return { ok: true, targets: { service: [SERVICE_DOMAIN], content, cacheHosts, catalogueId: catalogueId(CATALOGUE) } };
+  return { ok: true, targets: { service, content, cacheHosts, catalogueId: catalogueId([...service, ...content]) } };
 }
 
 /**
@@ -46,16 +47,15 @@ export function contentDomains(catalogue: readonly Endpoint[]): string[] {
 }
 
 /**
- * A short, stable id of the catalogue's contents (FNV-1a over every endpoint's pattern and role), so a
- * block written from another catalogue revision is recognised as outdated and rewritten.
+ * A short, stable id (FNV-1a) of the catalogue domains a block bypasses. It changes exactly when the
+ * catalogue changes what the block must cover, so such a block is recognised as outdated and rewritten,
+ * while catalogue edits that do not concern the block leave files alone.
  */
-export function catalogueId(catalogue: readonly Endpoint[]): string {
+export function catalogueId(domains: readonly string[]): string {
   let hash = 0x811c9dc5;
-  for (const entry of catalogue) {
-    for (const char of `${entry.role}:${entry.pattern};`) {
-      hash ^= char.charCodeAt(0);
-      hash = Math.imul(hash, 0x01000193) >>> 0;
-    }
+  for (const char of domains.join(";")) {
+    hash ^= char.charCodeAt(0);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
   }
   return hash.toString(16).padStart(8, "0");
 }

@@ -1,0 +1,105 @@
+/**
+ * `fix`: parse, plan the managed block for every entry point, apply the edits by slicing, then prove
+ * with the route analysis that DO service hosts are DIRECT first everywhere and nothing else moved.
+ */
+import { analyze } from "../analyze/index.js";
+import type { RouteAnalysis } from "../analyze/types.js";
+import { SERVICE_DOMAIN } from "../do/catalogue.js";
+import type { EntryPointName, Limits, ProfileName } from "../evaluate/types.js";
+import { createSourceFile, type SourceFile } from "../source/source-file.js";
+import { parse, type ParseError } from "../syntax/parse.js";
+import type { BypassTargets } from "./block.js";
+import { applyEdits, type Edit } from "./edits.js";
+import { planFix, stripEdits, type ParsedPac, type SitePlan } from "./plan.js";
+import { bypassTargets, type TargetOptions } from "./targets.js";
+import { bypassViolations, changedRoutes, type RouteProblem } from "./verify.js";
+
+export { encodeOutput } from "./edits.js";
+
+export interface FixOptions extends TargetOptions {
+  /** Whose semantics the analysis reproduces; winhttp (what DO uses) by default. */
+  readonly profile?: ProfileName;
+  readonly limits?: Partial<Limits>;
+}
+
+export interface FixedSite {
+  readonly name: EntryPointName;
+  readonly line: number;
+  readonly action: SitePlan["action"];
+}
+
+export type FixResult =
+  /** The file does not parse; nothing was changed. */
+  | { readonly status: "parse-error"; readonly errors: readonly ParseError[] }
+  /** Bad options, or an entry point pac-do cannot rewrite. */
+  | { readonly status: "unfixable"; readonly problems: readonly string[] }
+  /** No managed block, but the PAC already routes every bypassed host DIRECT first everywhere. */
+  | { readonly status: "compliant" }
+  /** Every entry point already holds the current block. */
+  | { readonly status: "up-to-date"; readonly sites: readonly FixedSite[] }
+  /** Edits made and proven; `output` is the new text (without BOM; see `encodeOutput`). */
+  | { readonly status: "fixed"; readonly output: string; readonly edits: readonly Edit[]; readonly sites: readonly FixedSite[] }
+  /** Edits made but the proof failed; nothing may be written. */
+  | { readonly status: "unverified"; readonly output: string; readonly problems: readonly RouteProblem[] };
+
+/** Fixes one PAC. Never throws for a bad PAC; throws only on internal errors. */
+export async function fixPac(source: SourceFile, options: FixOptions = {}): Promise<FixResult> {
+  const chosen = bypassTargets(options);
+  if (!chosen.ok) return { status: "unfixable", problems: [chosen.message] };
+  const targets = chosen.targets;
+
+  const parsed = parse(source);
+  if (!parsed.ok) return { status: "parse-error", errors: parsed.errors };
+  const pac: ParsedPac = { source, program: parsed.program, comments: parsed.comments };
+  const plan = planFix(pac, targets);
+  if (!plan.ok) return { status: "unfixable", problems: plan.problems };
+
+  const sites = plan.sites.map(({ site, line, action }): FixedSite => ({ name: site.name, line, action }));
+  const edits = plan.sites.flatMap(({ edit }) => (edit ? [edit] : []));
+  if (edits.length === 0) return { status: "up-to-date", sites };
+
+  const hosts = extraHosts(targets);
+  const analysisOptions = { profile: options.profile ?? "winhttp", hosts, ...(options.limits ? { limits: options.limits } : {}) };
+  const managed = plan.sites.some(({ existing }) => existing !== undefined);
+
+  // The baseline is the PAC as its author wrote it: without any block of ours.
+  const baseline = managed ? createSourceFile(applyEdits(source.text, stripEdits(plan.sites)), source.path, source.bom) : source;
+  const before = await analyze(baseline, { ...analysisOptions, ...(managed ? {} : { program: parsed.program }) });
+  if (!managed && !before.loadFailure && bypassViolations(before, baseline, targets).length === 0) return { status: "compliant" };
+
+  const output = applyEdits(source.text, edits);
+  const fixedSource = createSourceFile(output, source.path, source.bom);
+  const reparsed = parse(fixedSource);
+  if (!reparsed.ok) {
+    const first = reparsed.errors[0];
+    return {
+      status: "unverified",
+      output,
+      problems: [{ host: "*", entryPoint: "*", environment: "*", message: `the fixed PAC does not parse: ${first ? `${first.start.line}:${first.start.column} ${first.message}` : "unknown error"}` }],
+    };
+  }
+  const after = await analyze(fixedSource, { ...analysisOptions, program: reparsed.program });
+  const problems = verifyFix(before, baseline, after, fixedSource, targets);
+  if (problems.length > 0) return { status: "unverified", output, problems };
+  return { status: "fixed", output, edits, sites };
+}
+
+/** Both halves of the proof; empty when the fix may be written. */
+export function verifyFix(
+  before: RouteAnalysis,
+  beforeSource: SourceFile,
+  after: RouteAnalysis,
+  afterSource: SourceFile,
+  targets: BypassTargets,
+): RouteProblem[] {
+  return [...bypassViolations(after, afterSource, targets), ...changedRoutes(before, beforeSource, after, afterSource, targets)];
+}
+
+/**
+ * Hosts the analysis evaluates besides the catalogue's samples: the cache hosts, the service apex,
+ * and spellings WinHTTP passes through unchanged (upper case, a trailing dot; research §2.4, §4).
+ */
+function extraHosts(targets: BypassTargets): string[] {
+  const sample = `kv801.prod.${SERVICE_DOMAIN}`;
+  return [SERVICE_DOMAIN, sample.toUpperCase(), `geo.prod.${SERVICE_DOMAIN}.`, ...targets.cacheHosts];
+}

@@ -1,0 +1,118 @@
+/**
+ * The proof a fix must pass before anything is written: in the fixed PAC every host the block
+ * bypasses is DIRECT first in every environment class under every entry point, and every other host
+ * the analysis knows routes exactly as in the PAC without the block (same result, same failure, the
+ * same `return` statement deciding).
+ */
+import type { HostRoutes, RouteAnalysis, RouteOutcome } from "../analyze/types.js";
+import { positionAt, type SourceFile } from "../source/source-file.js";
+import { bypasses, type BypassTargets } from "./block.js";
+
+/** DIRECT is the first entry a client would use: no failure, and the first valid entry is DIRECT. */
+export function isDirectFirst(outcome: Pick<RouteOutcome, "failure" | "entries">): boolean {
+  if (outcome.failure) return false;
+  const first = outcome.entries.find((entry) => entry.invalid === undefined);
+  return first?.type === "DIRECT";
+}
+
+/** One way a route breaks the contract, in one line. */
+export interface RouteProblem {
+  readonly host: string;
+  readonly entryPoint: string;
+  readonly environment: string;
+  readonly message: string;
+}
+
+/** Hosts the block must send DIRECT that some environment class does not. */
+export function bypassViolations(analysis: RouteAnalysis, source: SourceFile, targets: BypassTargets): RouteProblem[] {
+  const problems: RouteProblem[] = [];
+  if (analysis.loadFailure) {
+    return [{ host: "*", entryPoint: "*", environment: "*", message: `the PAC does not load: ${analysis.loadFailure.message}` }];
+  }
+  for (const route of analysis.routes) {
+    if (!bypasses(targets, route.host)) continue;
+    for (const outcome of route.outcomes) {
+      if (isDirectFirst(outcome)) continue;
+      problems.push({
+        host: route.host,
+        entryPoint: route.entryPoint,
+        environment: outcome.witness.label,
+        message: `${route.host} (${route.entryPoint}) gets ${describeOutcome(outcome, source)} when ${outcome.witness.label}`,
+      });
+    }
+  }
+  return problems;
+}
+
+/**
+ * Every route of `before` whose host the block leaves alone, compared with `after` environment class
+ * by environment class. `before` and `after` must come from analyses over the same hosts.
+ */
+export function changedRoutes(
+  before: RouteAnalysis,
+  beforeSource: SourceFile,
+  after: RouteAnalysis,
+  afterSource: SourceFile,
+  targets: BypassTargets,
+): RouteProblem[] {
+  const problems: RouteProblem[] = [];
+  if (after.loadFailure && !before.loadFailure) {
+    return [{ host: "*", entryPoint: "*", environment: "*", message: `the fixed PAC does not load: ${after.loadFailure.message}` }];
+  }
+  const missing = before.entryPoints.filter((name) => !after.entryPoints.includes(name));
+  if (missing.length > 0) {
+    return [{ host: "*", entryPoint: missing.join(", "), environment: "*", message: `the fixed PAC no longer defines ${missing.join(", ")}` }];
+  }
+  const afterRoutes = new Map<string, HostRoutes>();
+  for (const route of after.routes) afterRoutes.set(routeKey(route), route);
+  const labels = new Map(before.environments.map((env) => [env.id, env.label]));
+
+  for (const route of before.routes) {
+    if (bypasses(targets, route.host)) continue;
+    const fixed = afterRoutes.get(routeKey(route));
+    if (!fixed) {
+      problems.push({ host: route.host, entryPoint: route.entryPoint, environment: "*", message: `${route.host} (${route.entryPoint}) was not analysed after the fix` });
+      continue;
+    }
+    const afterByEnvironment = new Map<string, RouteOutcome>();
+    for (const outcome of fixed.outcomes) for (const id of outcome.environmentIds) afterByEnvironment.set(id, outcome);
+    for (const outcome of route.outcomes) {
+      for (const id of outcome.environmentIds) {
+        const now = afterByEnvironment.get(id);
+        const environment = labels.get(id) ?? id;
+        if (now && sameOutcome(outcome, beforeSource, now, afterSource)) continue;
+        const was = describeOutcome(outcome, beforeSource);
+        const is = now ? describeOutcome(now, afterSource) : "no result for this environment";
+        problems.push({
+          host: route.host,
+          entryPoint: route.entryPoint,
+          environment,
+          message: `${route.host} (${route.entryPoint}) changed when ${environment}: before ${was}, after ${is}`,
+        });
+        break;
+      }
+    }
+  }
+  return problems;
+}
+
+function routeKey(route: Pick<HostRoutes, "host" | "entryPoint">): string {
+  return `${route.entryPoint}\u0000${route.host}`;
+}
+
+function sameOutcome(a: RouteOutcome, aSource: SourceFile, b: RouteOutcome, bSource: SourceFile): boolean {
+  if (a.result !== b.result || a.failure?.kind !== b.failure?.kind) return false;
+  if (a.failure && a.failure.kind !== "timeout" && a.failure.message !== b.failure?.message) return false;
+  return returnedText(a, aSource) === returnedText(b, bSource);
+}
+
+function returnedText(outcome: RouteOutcome, source: SourceFile): string | undefined {
+  return outcome.returnRange ? source.text.slice(outcome.returnRange[0], outcome.returnRange[1]) : undefined;
+}
+
+/** `"PROXY p:8080" (line 12)` or `ReferenceError: x is not defined`. */
+export function describeOutcome(outcome: RouteOutcome, source: SourceFile): string {
+  const where = outcome.returnRange ? ` (line ${positionAt(source, outcome.returnRange[0]).line})` : "";
+  if (outcome.failure) return `${outcome.failure.message}${where}`;
+  return `${outcome.result === null ? "no string" : JSON.stringify(outcome.result)}${where}`;
+}
