@@ -1,0 +1,74 @@
+/** The hosts a route analysis asks about: catalogue samples, the PAC's own names, a generic sample. */
+import { classifyHost, sampledEndpoints } from "../do/catalogue.js";
+import type { Endpoint } from "../do/types.js";
+
+export interface HostQuery {
+  readonly host: string;
+  readonly url: string;
+  readonly endpoint?: Endpoint;
+}
+
+/** Hosts every analysis asks about besides the catalogue: a public name, a plain name, IP literals. */
+export const GENERIC_HOSTS: readonly string[] = ["www.example.com", "intranet", "192.0.2.10", "10.1.2.3"];
+
+/** At most this many hosts are taken from the PAC's own literals (a 1 MB PAC has thousands). */
+export const MAX_LITERAL_HOSTS = 48;
+
+export function catalogueQueries(): HostQuery[] {
+  return sampledEndpoints().flatMap((endpoint) =>
+    endpoint.samples.map((host) => ({ host, url: `${endpoint.scheme}://${host}/`, endpoint })),
+  );
+}
+
+/** A concrete host a domain pattern stands for: `*.corp.example` and `.corp.example` give `www.corp.example`. */
+export function concreteHost(pattern: string): string | undefined {
+  let host = pattern.toLowerCase().replace(/\.$/, "");
+  if (host.startsWith("*.")) host = `www${host.slice(1)}`;
+  else if (host.startsWith(".")) host = `www${host}`;
+  host = host.replace(/\*/g, "x").replace(/\?/g, "x");
+  return /^[a-z0-9_-]+(\.[a-z0-9_-]+)*$/.test(host) ? host : undefined;
+}
+
+/** A query for a host or URL given by the user (`--host`). */
+export function queryFor(hostOrUrl: string): HostQuery {
+  if (hostOrUrl.includes("://")) {
+    const host = new URL(hostOrUrl).hostname.replace(/^\[|\]$/g, "");
+    const endpoint = classifyHost(host);
+    return endpoint ? { host, url: hostOrUrl, endpoint } : { host, url: hostOrUrl };
+  }
+  const endpoint = classifyHost(hostOrUrl);
+  const bracketed = hostOrUrl.includes(":") ? `[${hostOrUrl}]` : hostOrUrl;
+  const url = `${endpoint?.scheme ?? "http"}://${bracketed}/`;
+  return endpoint ? { host: hostOrUrl, url, endpoint } : { host: hostOrUrl, url };
+}
+
+/**
+ * Every host to analyse, without duplicates: catalogue samples, extra hosts, the generic sample, then
+ * hosts derived from the PAC's literals (capped; `omitted` counts the rest).
+ */
+export function planHosts(extra: readonly string[], literals: readonly string[]): { queries: HostQuery[]; omitted: number } {
+  const queries: HostQuery[] = [];
+  const seen = new Set<string>();
+  const add = (query: HostQuery): boolean => {
+    const key = query.url.toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    queries.push(query);
+    return true;
+  };
+  for (const query of catalogueQueries()) add(query);
+  for (const host of extra) add(queryFor(host));
+  for (const host of GENERIC_HOSTS) add(queryFor(host));
+  let taken = 0;
+  let omitted = 0;
+  for (const literal of literals) {
+    const host = concreteHost(literal);
+    if (host === undefined) continue;
+    if (taken >= MAX_LITERAL_HOSTS) {
+      omitted++;
+      continue;
+    }
+    if (add(queryFor(host))) taken++;
+  }
+  return { queries, omitted };
+}

@@ -1,0 +1,154 @@
+/**
+ * Route analysis: how a PAC routes every DO endpoint (and a sample of other hosts) under each entry
+ * point it defines, across the environment classes it can tell apart.
+ */
+import { createEvaluator } from "../evaluate/index.js";
+import type { EntryPointName, EvaluationFailure, Limits, PacEvaluator, ProfileName } from "../evaluate/types.js";
+import type { SourceFile } from "../source/source-file.js";
+import type { Program } from "../syntax/ast.js";
+import { parse } from "../syntax/parse.js";
+import type { Range } from "../types.js";
+import { collect } from "./collect.js";
+import { buildEnvironments, environmentFor } from "./environments.js";
+import { planHosts, type HostQuery } from "./hosts.js";
+import type { Coverage, EnvironmentClass, HostRoutes, RouteAnalysis, RouteOutcome } from "./types.js";
+
+export type { AddressTest, Collected, TimeTest } from "./collect.js";
+export { collect } from "./collect.js";
+export { buildEnvironments, environmentFor, DEFAULT_MAX_CLASSES } from "./environments.js";
+export { GENERIC_HOSTS, planHosts, queryFor, type HostQuery } from "./hosts.js";
+export { compareRoutes, effectiveFirstEntry, serviceViolations, type RouteChange, type ServiceViolation } from "./findings.js";
+export type * from "./types.js";
+
+export interface AnalyzeOptions {
+  readonly profile?: ProfileName;
+  /** Extra hosts (or URLs) to analyse besides the catalogue and the generic sample. */
+  readonly hosts?: readonly string[];
+  readonly limits?: Partial<Limits>;
+  /** The parsed program, when the caller already has it. */
+  readonly program?: Program;
+  /**
+   * Evaluate under these classes instead of the ones collected from this PAC: the fixer passes the
+   * original's classes when analysing the rewritten PAC, so both are compared class by class.
+   */
+  readonly environments?: readonly EnvironmentClass[];
+  /** Cap on the number of environment classes (default 400). */
+  readonly maxClasses?: number;
+  /** IANA zone for the PAC's local time (default UTC). */
+  readonly timeZone?: string;
+}
+
+/** Analyses how `source` routes the catalogue's hosts; never throws for a bad PAC (see `loadFailure`). */
+export async function analyze(source: SourceFile, options: AnalyzeOptions = {}): Promise<RouteAnalysis> {
+  const profile = options.profile ?? "winhttp";
+  const program = options.program ?? parseProgram(source);
+  if (!("type" in program)) return failed(profile, program);
+  const collected = collect(program);
+  const space = options.environments
+    ? { classes: options.environments, total: options.environments.length }
+    : buildEnvironments(collected, source, {
+        ...(options.timeZone === undefined ? {} : { timeZone: options.timeZone }),
+        ...(options.maxClasses === undefined ? {} : { maxClasses: options.maxClasses }),
+      });
+  const { queries, omitted } = planHosts(options.hosts ?? [], collected.hostLiterals);
+
+  const created = await createEvaluator(source, {
+    profile,
+    program,
+    ...(options.limits === undefined ? {} : { limits: options.limits }),
+  });
+  if (!created.ok) return { ...failed(profile, created.failure), environments: space.classes, environmentsTotal: space.total };
+  const evaluator = created.evaluator;
+  try {
+    const { routes, taken, evaluations } = await routeTable(evaluator, queries, space.classes);
+    return {
+      profile,
+      entryPoints: evaluator.entryPoints,
+      environments: space.classes,
+      routes,
+      coverage: coverageOf(evaluator, taken),
+      environmentsTotal: space.total,
+      hostsOmitted: omitted,
+      evaluations,
+    };
+  } finally {
+    evaluator[Symbol.dispose]();
+  }
+}
+
+function parseProgram(source: SourceFile): Program | EvaluationFailure {
+  const parsed = parse(source);
+  if (parsed.ok) return parsed.program;
+  const error = parsed.errors[0];
+  return error ? { kind: "syntax", message: error.message, range: error.range } : { kind: "syntax", message: "syntax error" };
+}
+
+function failed(profile: ProfileName, failure: EvaluationFailure): RouteAnalysis {
+  return { profile, entryPoints: [], environments: [], routes: [], coverage: { total: 0, taken: 0, unreached: [] }, loadFailure: failure };
+}
+
+/**
+ * Evaluates every host under every entry point the evaluator defines and every environment class,
+ * once each, and groups equal answers (same result, failure and returning line).
+ */
+export async function routeTable(
+  evaluator: PacEvaluator,
+  queries: readonly HostQuery[],
+  environments: readonly EnvironmentClass[],
+): Promise<{ routes: HostRoutes[]; taken: Set<number>; evaluations: number }> {
+  const routes: HostRoutes[] = [];
+  const taken = new Set<number>();
+  let evaluations = 0;
+  for (const query of queries) {
+    for (const entryPoint of evaluator.entryPoints) {
+      const outcomes = new Map<string, { outcome: Omit<RouteOutcome, "environmentIds">; ids: string[] }>();
+      for (const environment of environments) {
+        const evaluation = await evaluator.evaluate(
+          { url: query.url, entryPoint, coverage: true },
+          environmentFor(environment, query.host),
+        );
+        evaluations++;
+        for (const branch of evaluation.branches ?? []) taken.add(branch);
+        const key = outcomeKey(evaluation.result, evaluation.failure, evaluation.returnRange);
+        const group = outcomes.get(key);
+        if (group) group.ids.push(environment.id);
+        else {
+          outcomes.set(key, {
+            outcome: {
+              result: evaluation.result,
+              entries: evaluation.entries,
+              ...(evaluation.failure ? { failure: evaluation.failure } : {}),
+              ...(evaluation.returnRange ? { returnRange: evaluation.returnRange } : {}),
+              witness: environment,
+            },
+            ids: [environment.id],
+          });
+        }
+      }
+      routes.push({
+        host: query.host,
+        url: query.url,
+        ...(query.endpoint ? { endpoint: query.endpoint } : {}),
+        entryPoint,
+        outcomes: [...outcomes.values()].map(({ outcome, ids }) => ({ ...outcome, environmentIds: ids })),
+      });
+    }
+  }
+  return { routes, taken, evaluations };
+}
+
+function outcomeKey(result: string | null, failure: EvaluationFailure | undefined, range: Range | undefined): string {
+  return JSON.stringify([result, failure?.kind ?? null, failure?.message ?? null, range ?? null]);
+}
+
+function coverageOf(evaluator: PacEvaluator, taken: ReadonlySet<number>): Coverage {
+  const unreached = evaluator.branchPoints.filter((b) => !taken.has(b.id)).map((b) => b.range);
+  const total = evaluator.branchPoints.length;
+  return { total, taken: total - unreached.length, unreached };
+}
+
+/** Entry points in the order a profile's client prefers them. */
+export function preferredEntryPoint(analysis: RouteAnalysis): EntryPointName | undefined {
+  if (analysis.profile === "winhttp" && analysis.entryPoints.includes("FindProxyForURLEx")) return "FindProxyForURLEx";
+  return analysis.entryPoints.includes("FindProxyForURL") ? "FindProxyForURL" : undefined;
+}
