@@ -77,6 +77,10 @@ export interface Evaluation {
   readonly calls?: readonly HelperCall[];
   /** Ids of the branch outcomes taken (see Instrumentation.branches), when coverage is on. */
   readonly branches?: readonly number[];
+  /** The proxy list the profile's client actually uses ("; "-joined valid entries; chromium: DIRECT when none). */
+  readonly effective?: string;
+  /** Set when the client never called the PAC (chromium's implicit bypass of loopback and link-local hosts). */
+  readonly implicitBypass?: string;
 }
 
 /** A branch outcome of the PAC: the consequent or alternate of an if/?:, a case, one side of &&/||. */

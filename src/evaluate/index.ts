@@ -1,0 +1,58 @@
+/**
+ * The PAC evaluator: `createEvaluator` loads a PAC into a sandbox for one client profile and returns
+ * a `PacEvaluator` whose `evaluate()` answers FindProxyForURL for a URL in a given environment.
+ */
+import type { QuickJSWASMModule } from "quickjs-emscripten-core";
+import type { SourceFile } from "../source/source-file.js";
+import type { Program } from "../syntax/ast.js";
+import { findModernSyntax } from "./es5.js";
+import { quickJSModule } from "./quickjs.js";
+import { createSandbox } from "./sandbox.js";
+import { createNodeEvaluator } from "./node-profile.js";
+import { DEFAULT_LIMITS, type EvaluationFailure, type Limits, type PacEvaluator, type ProfileName } from "./types.js";
+
+export { defaultEnvironment, DEFAULT_CLIENT_IP, isValidTimeZone, machineTimeZone } from "./environment.js";
+export type * from "./types.js";
+export { DEFAULT_LIMITS } from "./types.js";
+
+export const PROFILES: readonly ProfileName[] = ["winhttp", "chromium", "node"];
+
+export interface EvaluatorOptions {
+  /** Whose semantics to reproduce; default winhttp (what Delivery Optimization sees). */
+  readonly profile?: ProfileName;
+  readonly limits?: Partial<Limits>;
+  /**
+   * The parsed PAC. With it, results name the deciding `return` and branch coverage is recorded,
+   * and winhttp rejects ES2015+ syntax as JScript does; without it the text runs as is.
+   */
+  readonly program?: Program;
+  /** The QuickJS module to run in (tests pass the debug build to check for leaks). */
+  readonly module?: QuickJSWASMModule;
+}
+
+export type CreateEvaluatorResult = { ok: true; evaluator: PacEvaluator } | { ok: false; failure: EvaluationFailure };
+
+/**
+ * Loads `source` (runs its top level under the limits) for one profile. Fails when the script does
+ * not load: syntax error, ES2015+ syntax under winhttp, a top-level exception, timeout or OOM.
+ */
+export async function createEvaluator(source: SourceFile, options: EvaluatorOptions = {}): Promise<CreateEvaluatorResult> {
+  const profile = options.profile ?? "winhttp";
+  const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const module = options.module ?? (await quickJSModule());
+  if (profile === "node") return createNodeEvaluator({ source, limits, module });
+  if (profile === "winhttp" && options.program) {
+    const modern = findModernSyntax(options.program);
+    if (modern) {
+      return {
+        ok: false,
+        failure: {
+          kind: "syntax",
+          message: `${modern.construct} is ES2015+ syntax; Windows runs PACs with JScript, which rejects it and ignores the whole file`,
+          range: modern.range,
+        },
+      };
+    }
+  }
+  return createSandbox({ profile, source, limits, module, ...(options.program ? { program: options.program } : {}) });
+}

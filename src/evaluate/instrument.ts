@@ -1,0 +1,169 @@
+/**
+ * Inserts guest-side probes into a PAC without moving anything to another line, so that the guest's
+ * error positions map back to the original file through a list of insertions:
+ *
+ * - `return X` becomes `return __pacdo$r(id, X)`: the last probe to run before the entry point
+ *   returns names the `return` that decided (an inner helper's return runs first, the outer last);
+ * - the test of an `if` or `?:` becomes `__pacdo$i(id, test)`, the left side of `&&`/`||`/`??`
+ *   becomes `__pacdo$a(id, left)` (or `$o`/`$n`), each case body starts with `__pacdo$b(id);`:
+ *   each probe returns its argument unchanged, so truthiness, evaluation order and `this` are kept;
+ * - a call of a PAC helper gets `__pacdo$c(site, "name", lastArgument)` around its last argument
+ *   (after every argument is evaluated, just before the call), or `(__pacdo$c(site, "name"), f)()`
+ *   when it has none, so a traced helper call knows its call site.
+ */
+import type { Expression, Node, Program } from "../syntax/ast.js";
+import type { Range } from "../types.js";
+import { HARNESS } from "./prelude.js";
+import type { BranchPoint } from "./types.js";
+
+/** The helper names whose call sites are traced. */
+export const HELPER_NAMES: ReadonlySet<string> = new Set([
+  "dnsResolve", "isResolvable", "myIpAddress", "isInNet", "convert_addr", "isPlainHostName", "dnsDomainIs",
+  "localHostOrDomainIs", "dnsDomainLevels", "shExpMatch", "weekdayRange", "dateRange", "timeRange", "alert",
+  "dnsResolveEx", "isResolvableEx", "myIpAddressEx", "isInNetEx", "sortIpAddressList", "getClientVersion",
+]);
+
+export interface Instrumented {
+  /** The script the guest runs. */
+  readonly text: string;
+  /** Original offset of every inserted text, ascending, with its length. */
+  readonly insertions: readonly (readonly [offset: number, length: number])[];
+  /** Range of the `return` statement (or expression body) for each return probe id. */
+  readonly returns: readonly Range[];
+  readonly branchPoints: readonly BranchPoint[];
+  /** Range of the helper call for each call-site id. */
+  readonly sites: readonly Range[];
+}
+
+interface Insert {
+  readonly offset: number;
+  readonly text: string;
+  /** Opening text goes outermost-first, closing text innermost-first; closes before opens. */
+  readonly close: boolean;
+  readonly seq: number;
+}
+
+export function instrument(text: string, program: Program): Instrumented {
+  const inserts: Insert[] = [];
+  const returns: Range[] = [];
+  const branchPoints: BranchPoint[] = [];
+  const sites: Range[] = [];
+  let seq = 0;
+  let nextBranch = 0;
+
+  const open = (offset: number, insert: string): void => void inserts.push({ offset, text: insert, close: false, seq: seq++ });
+  const close = (offset: number, insert: string): void => void inserts.push({ offset, text: insert, close: true, seq: seq++ });
+  /** Wraps an expression in `probe(args..., expr)`; a sequence expression needs its own parentheses. */
+  const wrap = (node: Expression, head: string): void => {
+    const paren = node.type === "SequenceExpression";
+    open(node.range[0], head + (paren ? "(" : ""));
+    close(node.range[1], paren ? "))" : ")");
+  };
+  const branchPair = (thenRange: Range, elseRange: Range | null, kinds: readonly [BranchPoint["kind"], BranchPoint["kind"]]): number => {
+    const id = nextBranch;
+    nextBranch += 2;
+    branchPoints.push({ id, range: thenRange, kind: kinds[0] });
+    if (elseRange) branchPoints.push({ id: id + 1, range: elseRange, kind: kinds[1] });
+    return id;
+  };
+
+  const visit = (node: Node): void => {
+    switch (node.type) {
+      case "ReturnStatement": {
+        const id = returns.length;
+        returns.push(node.range);
+        if (node.argument) wrap(node.argument, `${HARNESS.ret}(${id}, `);
+        else open(node.range[0] + "return".length, ` ${HARNESS.ret}(${id})`);
+        break;
+      }
+      case "ArrowFunctionExpression":
+        if (node.body.type !== "BlockStatement") {
+          const id = returns.length;
+          returns.push(node.body.range);
+          wrap(node.body, `${HARNESS.ret}(${id}, `);
+        }
+        break;
+      case "IfStatement": {
+        const id = branchPair(node.consequent.range, node.alternate?.range ?? null, ["if-then", "if-else"]);
+        wrap(node.test, `${HARNESS.test}(${id}, `);
+        break;
+      }
+      case "ConditionalExpression": {
+        const id = branchPair(node.consequent.range, node.alternate.range, ["cond-then", "cond-else"]);
+        wrap(node.test, `${HARNESS.test}(${id}, `);
+        break;
+      }
+      case "LogicalExpression": {
+        const id = branchPair(node.left.range, node.right.range, ["logical-left", "logical-right"]);
+        const probe = node.operator === "&&" ? HARNESS.and : node.operator === "||" ? HARNESS.or : HARNESS.nullish;
+        wrap(node.left, `${probe}(${id}, `);
+        break;
+      }
+      case "SwitchCase": {
+        const id = nextBranch++;
+        branchPoints.push({ id, range: node.range, kind: "case" });
+        const first = node.consequent[0];
+        open(first ? first.range[0] : node.range[1], `${HARNESS.hit}(${id});`);
+        break;
+      }
+      case "CallExpression":
+        if (node.callee.type === "Identifier" && HELPER_NAMES.has(node.callee.name) && !node.optional) {
+          const last = node.arguments[node.arguments.length - 1];
+          const head = `${HARNESS.site}(${sites.length}, ${JSON.stringify(node.callee.name)}`;
+          if (last === undefined) {
+            open(node.callee.range[0], `(${head}), `);
+            close(node.callee.range[1], ")");
+            sites.push(node.range);
+          } else if (last.type !== "SpreadElement") {
+            wrap(last, `${head}, `);
+            sites.push(node.range);
+          }
+        }
+        break;
+      default:
+        break;
+    }
+    forEachChild(node, visit);
+  };
+  visit(program);
+
+  inserts.sort((a, b) => a.offset - b.offset || (a.close === b.close ? (a.close ? b.seq - a.seq : a.seq - b.seq) : a.close ? -1 : 1));
+  const parts: string[] = [];
+  const insertions: (readonly [number, number])[] = [];
+  let at = 0;
+  for (const insert of inserts) {
+    parts.push(text.slice(at, insert.offset), insert.text);
+    insertions.push([insert.offset, insert.text.length]);
+    at = insert.offset;
+  }
+  parts.push(text.slice(at));
+  branchPoints.sort((a, b) => a.id - b.id);
+  return { text: parts.join(""), insertions, returns, branchPoints, sites };
+}
+
+/** Maps an offset in the instrumented text back to the original text. */
+export function originalOffset(insertions: Instrumented["insertions"], offset: number): number {
+  let shift = 0;
+  for (const [at, length] of insertions) {
+    if (at + shift >= offset) break;
+    // An offset inside inserted text maps to where the text was inserted.
+    if (offset < at + shift + length) return at;
+    shift += length;
+  }
+  return offset - shift;
+}
+
+/** Calls `fn` on every child node of `node`, in source order. */
+export function forEachChild(node: Node, fn: (child: Node) => void): void {
+  for (const key in node) {
+    if (key === "range" || key === "type") continue;
+    const value: unknown = (node as unknown as Record<string, unknown>)[key];
+    if (Array.isArray(value)) {
+      for (const item of value) if (isNode(item)) fn(item);
+    } else if (isNode(value)) fn(value);
+  }
+}
+
+function isNode(value: unknown): value is Node {
+  return typeof value === "object" && value !== null && "type" in value && typeof value.type === "string" && "range" in value;
+}

@@ -1,0 +1,428 @@
+/**
+ * The PAC helper library, run inside the guest before the PAC. Helpers read the environment from a
+ * private guest object that the host replaces only when the environment changes, so an evaluation
+ * costs one host->guest call. Sources of the semantics: research §4 (Mozilla/Chromium reference JS,
+ * `services/proxy_resolver/pac_js_library.h`), §3.4 (Chromium's C++ bindings), §2.2 (Microsoft's
+ * IPv6 extensions).
+ *
+ * Names starting with `__pacdo$` are the harness: non-writable, non-configurable, non-enumerable
+ * globals, so a PAC can neither replace nor enumerate them. The harness captures the primordials it
+ * uses, so a PAC that redefines `String` or `Array.prototype.join` cannot corrupt a trace.
+ */
+import type { ProfileName } from "./types.js";
+
+/** Guest-side names of the harness functions. */
+export const HARNESS = {
+  run: "__pacdo$run",
+  env: "__pacdo$env",
+  trace: "__pacdo$trace",
+  entries: "__pacdo$entries",
+  ret: "__pacdo$r",
+  test: "__pacdo$i",
+  and: "__pacdo$a",
+  or: "__pacdo$o",
+  nullish: "__pacdo$n",
+  hit: "__pacdo$b",
+  site: "__pacdo$c",
+} as const;
+
+/** Per-profile switches of the helper library. */
+interface PreludeOptions {
+  /** What dnsResolve() answers for a name that does not resolve: `null` (Chromium, Mozilla) or `false` (IE, research §2.2). */
+  readonly dnsFailure: "null" | "false";
+  /** isPlainHostName: Chromium's C++ binding (no dot and not an IP literal, TypeError on non-strings) or Mozilla's JS (no dot). */
+  readonly plainHost: "chromium" | "mozilla";
+  /** isInNetEx across address families: Chromium compares IPv4 with IPv6 prefixes through IPv4-mapped addresses; MS docs say false. */
+  readonly inNetExMixedFamilies: "mapped" | "false";
+  /** getClientVersion() is defined (Windows: "1.0") or not at all (Chromium, research §3.3). */
+  readonly clientVersion: string | null;
+  /** isInNet/isResolvable call the PAC-visible global dnsResolve (Mozilla JS, so a PAC's own dnsResolve wins) or the native one (IE). */
+  readonly dnsViaGlobal: boolean;
+}
+
+export const PRELUDE_OPTIONS: Readonly<Record<Exclude<ProfileName, "node">, PreludeOptions>> = {
+  winhttp: { dnsFailure: "false", plainHost: "mozilla", inNetExMixedFamilies: "false", clientVersion: "1.0", dnsViaGlobal: false },
+  chromium: { dnsFailure: "null", plainHost: "chromium", inNetExMixedFamilies: "mapped", clientVersion: null, dnsViaGlobal: true },
+};
+
+/** The guest script that defines the PAC helpers and the harness for one profile. */
+export function prelude(profile: Exclude<ProfileName, "node">): string {
+  const o = PRELUDE_OPTIONS[profile];
+  return `(function (G) {
+"use strict";
+var OrigDate = G.Date, dateNow = OrigDate.now, dateUTC = OrigDate.UTC, RE = G.RegExp, S = G.String, N = G.Number;
+var isArray = G.Array.isArray, keys = G.Object.keys, defineProperty = G.Object.defineProperty, parseJSON = G.JSON.parse, stringify = G.JSON.stringify;
+var call = G.Function.prototype.call;
+function bind(f) { return call.bind(f); }
+var join = bind(G.Array.prototype.join), push = bind(G.Array.prototype.push), slice = bind(G.Array.prototype.slice);
+var split = bind(S.prototype.split), indexOf = bind(S.prototype.indexOf), toLowerCase = bind(S.prototype.toLowerCase);
+var replace = bind(S.prototype.replace), substring = bind(S.prototype.substring), charAt = bind(S.prototype.charAt);
+var exec = bind(RE.prototype.exec), test = bind(RE.prototype.test), getTime = bind(OrigDate.prototype.getTime), sort = bind(G.Array.prototype.sort);
+var hasOwn = bind(G.Object.prototype.hasOwnProperty);
+var getUTCHours = bind(OrigDate.prototype.getUTCHours), getUTCMinutes = bind(OrigDate.prototype.getUTCMinutes);
+var getUTCSeconds = bind(OrigDate.prototype.getUTCSeconds), getUTCDay = bind(OrigDate.prototype.getUTCDay);
+var getUTCDate = bind(OrigDate.prototype.getUTCDate), getUTCMonth = bind(OrigDate.prototype.getUTCMonth);
+var getUTCFullYear = bind(OrigDate.prototype.getUTCFullYear);
+
+/* The environment: replaced wholesale by __pacdo$env. dns keys are lower case. */
+var E = { ips: ["127.0.0.1"], dns: {}, now: 0, offset: 0 };
+var T = { on: false, calls: [], ret: -1, hits: [], stamp: [], round: 0, site: -1, siteName: null, miss: [] };
+
+function fix(name, value) { defineProperty(G, name, { value: value, writable: false, enumerable: false, configurable: false }); }
+function pub(name, f) { defineProperty(G, name, { value: f, writable: true, enumerable: false, configurable: true }); }
+/* A call site probe names the helper it stands before, so helpers that call helpers keep their own sites. */
+function record(name, args, result) {
+  var site = -1;
+  if (T.siteName === name) { site = T.site; T.siteName = null; }
+  if (T.on) push(T.calls, [name, slice(args), result === undefined ? null : result, site]);
+  return result;
+}
+
+/* ---- addresses ---- */
+var V4 = /^(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})$/;
+function isV4(s) {
+  var m = exec(V4, s);
+  return m !== null && +m[1] <= 255 && +m[2] <= 255 && +m[3] <= 255 && +m[4] <= 255;
+}
+/* IPv6 text -> 8 groups, or null. Accepts an embedded IPv4 tail and no zone id. */
+function v6groups(s) {
+  if (typeof s !== "string" || indexOf(s, ":") < 0) return null;
+  var tail = [];
+  var lastColon = s.lastIndexOf(":");
+  var last = substring(s, lastColon + 1);
+  if (indexOf(last, ".") >= 0) {
+    if (!isV4(last)) return null;
+    var b = split(last, ".");
+    tail = [(+b[0] << 8) | +b[1], (+b[2] << 8) | +b[3]];
+    s = substring(s, 0, lastColon + 1) + "0:0";
+  }
+  var halves = split(s, "::");
+  if (halves.length > 2) return null;
+  function groups(part) {
+    if (part === "") return [];
+    var g = split(part, ":"), out = [];
+    for (var i = 0; i < g.length; i++) {
+      if (!test(/^[0-9a-fA-F]{1,4}$/, g[i])) return null;
+      push(out, parseInt(g[i], 16));
+    }
+    return out;
+  }
+  var head = groups(halves[0]);
+  var rest = halves.length === 2 ? groups(halves[1]) : [];
+  if (head === null || rest === null) return null;
+  var missing = 8 - head.length - rest.length;
+  if (halves.length === 2 ? missing < 1 : missing !== 0) return null;
+  var all = head;
+  for (var k = 0; k < missing; k++) push(all, 0);
+  for (var j = 0; j < rest.length; j++) push(all, rest[j]);
+  if (tail.length) { all[6] = tail[0]; all[7] = tail[1]; }
+  return all;
+}
+/* An address as 16 bytes (IPv4 as IPv4-mapped IPv6), with its family, or null. */
+function bytesOf(s) {
+  if (typeof s !== "string") return null;
+  if (isV4(s)) {
+    var p = split(s, ".");
+    return { v4: true, b: [0,0,0,0,0,0,0,0,0,0,255,255, +p[0], +p[1], +p[2], +p[3]] };
+  }
+  var g = v6groups(s);
+  if (g === null) return null;
+  var b = [];
+  for (var i = 0; i < 8; i++) { push(b, g[i] >> 8); push(b, g[i] & 255); }
+  return { v4: false, b: b };
+}
+function lookup(host, family) {
+  if (typeof host !== "string") return [];
+  var key = toLowerCase(host);
+  if (isV4(host)) return family === 6 ? [] : [host];
+  if (v6groups(host) !== null) return family === 4 ? [] : [host];
+  if (key === "localhost") return family === 6 ? [] : ["127.0.0.1"];
+  var known = hasOwn(E.dns, key), all = known ? E.dns[key] : [];
+  if (!known && E.live) push(T.miss, key);
+  var out = [];
+  for (var i = 0; i < all.length; i++) {
+    var v4 = isV4(all[i]);
+    if (family === 0 || (family === 4) === v4) push(out, all[i]);
+  }
+  return out;
+}
+
+/* ---- DNS and client address ---- */
+function dnsResolve(host) {
+  var r = lookup(host, 4);
+  return record("dnsResolve", arguments, r.length ? r[0] : ${o.dnsFailure});
+}
+function resolved(host) {
+  ${o.dnsViaGlobal ? "var ip = G.dnsResolve(host); return ip === null || ip === undefined || ip === false ? null : ip;" : 'var r = lookup(host, 4); return r.length ? r[0] : null;'}
+}
+function isResolvable(host) {
+  return record("isResolvable", arguments, resolved(host) !== null);
+}
+function myIpAddress() {
+  var ip = "127.0.0.1";
+  for (var i = 0; i < E.ips.length; i++) if (isV4(E.ips[i])) { ip = E.ips[i]; break; }
+  if (ip === "127.0.0.1" && E.ips.length && !isV4(E.ips[0])) ip = E.ips[0];
+  return record("myIpAddress", arguments, ip);
+}
+function dnsResolveEx(host) {
+  var r = lookup(host, 0);
+  return record("dnsResolveEx", arguments, join(sortAddresses(r) || r, ";"));
+}
+function isResolvableEx(host) {
+  return record("isResolvableEx", arguments, lookup(host, 0).length > 0);
+}
+function myIpAddressEx() {
+  return record("myIpAddressEx", arguments, join(E.ips, ";"));
+}
+
+/* ---- network tests ---- */
+function convert_addr(ipchars) {
+  var bytes = split(ipchars, ".");
+  return ((bytes[0] & 0xff) << 24) | ((bytes[1] & 0xff) << 16) | ((bytes[2] & 0xff) << 8) | (bytes[3] & 0xff);
+}
+function isInNet(ipaddr, pattern, maskstr) {
+  var result;
+  if (!isV4(pattern) || !isV4(maskstr)) result = false;
+  else {
+    var ip = isV4(ipaddr) ? ipaddr : resolved(ipaddr);
+    if (ip === null || !isV4(ip)) result = false;
+    else {
+      var mask = convert_addr(maskstr);
+      result = (convert_addr(ip) & mask) === (convert_addr(pattern) & mask);
+    }
+  }
+  return record("isInNet", arguments, result);
+}
+function isInNetEx(ipAddress, ipPrefix) {
+  if (typeof ipAddress !== "string" || typeof ipPrefix !== "string") return record("isInNetEx", arguments, ${o.inNetExMixedFamilies === "mapped" ? "null" : "false"});
+  var slash = indexOf(ipPrefix, "/");
+  var result = false;
+  if (slash > 0 && test(/^\\d{1,3}$/, substring(ipPrefix, slash + 1))) {
+    var a = bytesOf(ipAddress), p = bytesOf(substring(ipPrefix, 0, slash));
+    var bits = +substring(ipPrefix, slash + 1);
+    if (a !== null && p !== null && bits <= (p.v4 ? 32 : 128)) {
+      if (p.v4) bits += 96;
+      if (a.v4 === p.v4 || ${o.inNetExMixedFamilies === "mapped" ? "true" : "false"}) {
+        result = true;
+        for (var i = 0; i < 16 && bits > 0; i++, bits -= 8) {
+          var m = bits >= 8 ? 255 : (0xff00 >> bits) & 255;
+          if ((a.b[i] & m) !== (p.b[i] & m)) { result = false; break; }
+        }
+      }
+    }
+  }
+  return record("isInNetEx", arguments, result);
+}
+/* IPv6 before IPv4, each ascending by value; null if any entry is not an address. */
+function sortAddresses(list) {
+  var items = [];
+  for (var i = 0; i < list.length; i++) {
+    var b = bytesOf(list[i]);
+    if (b === null) return null;
+    push(items, { text: list[i], b: b, i: i });
+  }
+  sort(items, function (x, y) {
+    if (x.b.v4 !== y.b.v4) return x.b.v4 ? 1 : -1;
+    for (var k = 0; k < 16; k++) if (x.b.b[k] !== y.b.b[k]) return x.b.b[k] - y.b.b[k];
+    return x.i - y.i;
+  });
+  var out = [];
+  for (var j = 0; j < items.length; j++) push(out, items[j].text);
+  return out;
+}
+function sortIpAddressList(list) {
+  if (typeof list !== "string") return record("sortIpAddressList", arguments, null);
+  var parts = split(replace(list, /[ \\t]/g, ""), ";"), kept = [];
+  for (var i = 0; i < parts.length; i++) if (parts[i] !== "") push(kept, parts[i]);
+  var sorted = kept.length ? sortAddresses(kept) : null;
+  return record("sortIpAddressList", arguments, sorted === null ? false : join(sorted, ";"));
+}
+
+/* ---- host names ---- */
+function isPlainHostName(host) {
+  ${
+    o.plainHost === "chromium"
+      ? 'if (typeof host !== "string") throw new G.TypeError("Requires 1 string parameter");\n  return record("isPlainHostName", arguments, indexOf(host, ".") < 0 && bytesOf(host) === null);'
+      : 'return record("isPlainHostName", arguments, host.search("\\\\.") == -1);'
+  }
+}
+function dnsDomainIs(host, domain) {
+  return record("dnsDomainIs", arguments, host.length >= domain.length && host.substring(host.length - domain.length) == domain);
+}
+function localHostOrDomainIs(host, hostdom) {
+  return record("localHostOrDomainIs", arguments, host == hostdom || hostdom.lastIndexOf(host + ".", 0) == 0);
+}
+function dnsDomainLevels(host) {
+  return record("dnsDomainLevels", arguments, host.split(".").length - 1);
+}
+function shExpMatch(url, pattern) {
+  pattern = pattern.replace(/\\./g, "\\\\.");
+  pattern = pattern.replace(/\\*/g, ".*");
+  pattern = pattern.replace(/\\?/g, ".");
+  return record("shExpMatch", arguments, new RE("^" + pattern + "$").test(url));
+}
+
+/* ---- time: wall clocks as UTC-based Dates, so local arithmetic never depends on the process zone ---- */
+var WDAYS = { SUN: 0, MON: 1, TUE: 2, WED: 3, THU: 4, FRI: 5, SAT: 6 };
+var MONTHS = { JAN: 0, FEB: 1, MAR: 2, APR: 3, MAY: 4, JUN: 5, JUL: 6, AUG: 7, SEP: 8, OCT: 9, NOV: 10, DEC: 11 };
+function localWall() { return new OrigDate(E.now + E.offset); }
+function utcWall() { return new OrigDate(E.now); }
+function weekdayRange() {
+  var argc = arguments.length, wday;
+  function day(name) { return hasOwn(WDAYS, name) ? WDAYS[name] : -1; }
+  if (argc < 1) return record("weekdayRange", arguments, false);
+  if (arguments[argc - 1] == "GMT") { argc--; wday = getUTCDay(utcWall()); } else wday = getUTCDay(localWall());
+  var wd1 = day(arguments[0]);
+  var wd2 = argc == 2 ? day(arguments[1]) : wd1;
+  var result;
+  if (argc < 1 || wd1 == -1 || wd2 == -1) result = false;
+  else if (wd1 <= wd2) result = wd1 <= wday && wday <= wd2;
+  else result = wd2 >= wday || wday >= wd1;
+  return record("weekdayRange", arguments, result);
+}
+function dateRange() {
+  var args = arguments;
+  function month(name) { return hasOwn(MONTHS, name) ? MONTHS[name] : -1; }
+  var date = localWall(), argc = args.length;
+  if (argc < 1) return record("dateRange", args, false);
+  var isGMT = args[argc - 1] == "GMT";
+  if (isGMT) argc--;
+  var tmp, i;
+  if (argc == 1) {
+    tmp = parseInt(args[0]);
+    var d = isGMT ? utcWall() : date;
+    if (isNaN(tmp)) return record("dateRange", args, getUTCMonth(d) == month(args[0]));
+    if (tmp < 32) return record("dateRange", args, getUTCDate(d) == tmp);
+    return record("dateRange", args, getUTCFullYear(d) == tmp);
+  }
+  var year = getUTCFullYear(date);
+  var date1 = new OrigDate(dateUTC(year, 0, 1, 0, 0, 0));
+  var date2 = new OrigDate(dateUTC(year, 11, 31, 23, 59, 59));
+  var adjustMonth = false;
+  for (i = 0; i < argc >> 1; i++) {
+    tmp = parseInt(args[i]);
+    if (isNaN(tmp)) date1.setUTCMonth(month(args[i]));
+    else if (tmp < 32) { adjustMonth = argc <= 2; date1.setUTCDate(tmp); }
+    else date1.setUTCFullYear(tmp);
+  }
+  for (i = argc >> 1; i < argc; i++) {
+    tmp = parseInt(args[i]);
+    if (isNaN(tmp)) date2.setUTCMonth(month(args[i]));
+    else if (tmp < 32) date2.setUTCDate(tmp);
+    else date2.setUTCFullYear(tmp);
+  }
+  if (adjustMonth) { date1.setUTCMonth(getUTCMonth(date)); date2.setUTCMonth(getUTCMonth(date)); }
+  if (isGMT) date = utcWall();
+  var t = getTime(date), t1 = getTime(date1), t2 = getTime(date2);
+  return record("dateRange", args, t1 <= t2 ? t1 <= t && t <= t2 : t2 >= t || t >= t1);
+}
+function timeRange() {
+  var args = arguments, argc = args.length, isGMT = false;
+  if (argc < 1) return record("timeRange", args, false);
+  if (args[argc - 1] == "GMT") { isGMT = true; argc--; }
+  var date = isGMT ? utcWall() : localWall();
+  var hour = getUTCHours(date);
+  var date1 = localWall(), date2 = localWall();
+  if (argc == 1) return record("timeRange", args, hour == args[0]);
+  if (argc == 2) return record("timeRange", args, args[0] <= hour && hour <= args[1]);
+  switch (argc) {
+    case 6:
+      date1.setUTCSeconds(args[2]);
+      date2.setUTCSeconds(args[5]);
+    case 4:
+      var middle = argc >> 1;
+      date1.setUTCHours(args[0]);
+      date1.setUTCMinutes(args[1]);
+      date2.setUTCHours(args[middle]);
+      date2.setUTCMinutes(args[middle + 1]);
+      if (middle == 2) date2.setUTCSeconds(59);
+      break;
+    default:
+      throw "timeRange: bad number of arguments";
+  }
+  var t = getTime(date), t1 = getTime(date1), t2 = getTime(date2);
+  return record("timeRange", args, t1 <= t2 ? t1 <= t && t <= t2 : t2 >= t || t >= t1);
+}
+function alert(message) {
+  var text;
+  try { text = S(message); } catch (e) { text = "[unprintable]"; }
+  record("alert", [text], undefined);
+}
+
+/* ---- the guest clock: Date() and Date.now() see the environment's instant, local getters its zone ---- */
+function PacDate(a, b, c, d, e, f, g) {
+  var n = arguments.length;
+  if (!(this instanceof PacDate)) return S(new OrigDate(E.now));
+  var inner = n === 0 ? new OrigDate(E.now) : n === 1 ? new OrigDate(a) : new OrigDate(dateUTC(a, b, n > 2 ? c : 1, n > 3 ? d : 0, n > 4 ? e : 0, n > 5 ? f : 0, n > 6 ? g : 0) - E.offset);
+  G.Object.setPrototypeOf(inner, PacDate.prototype);
+  return inner;
+}
+PacDate.prototype = OrigDate.prototype;
+PacDate.now = function now() { return E.now; };
+PacDate.UTC = dateUTC;
+PacDate.parse = OrigDate.parse;
+defineProperty(OrigDate.prototype, "constructor", { value: PacDate, writable: true, enumerable: false, configurable: true });
+function localGetter(getUTC) {
+  return function () { return getUTC(new OrigDate(getTime(this) + E.offset)); };
+}
+var P = OrigDate.prototype;
+P.getHours = localGetter(getUTCHours);
+P.getMinutes = localGetter(getUTCMinutes);
+P.getSeconds = localGetter(getUTCSeconds);
+P.getDay = localGetter(getUTCDay);
+P.getDate = localGetter(getUTCDate);
+P.getMonth = localGetter(getUTCMonth);
+P.getFullYear = localGetter(getUTCFullYear);
+P.getYear = function () { return getUTCFullYear(new OrigDate(getTime(this) + E.offset)) - 1900; };
+P.getTimezoneOffset = function () { return -E.offset / 60000; };
+pub("Date", PacDate);
+
+var helpers = {
+  dnsResolve: dnsResolve, isResolvable: isResolvable, myIpAddress: myIpAddress, isInNet: isInNet,
+  convert_addr: convert_addr, isPlainHostName: isPlainHostName, dnsDomainIs: dnsDomainIs,
+  localHostOrDomainIs: localHostOrDomainIs, dnsDomainLevels: dnsDomainLevels, shExpMatch: shExpMatch,
+  weekdayRange: weekdayRange, dateRange: dateRange, timeRange: timeRange, alert: alert,
+  dnsResolveEx: dnsResolveEx, isResolvableEx: isResolvableEx, myIpAddressEx: myIpAddressEx,
+  isInNetEx: isInNetEx, sortIpAddressList: sortIpAddressList
+};
+var names = keys(helpers);
+for (var h = 0; h < names.length; h++) G[names[h]] = helpers[names[h]];
+${o.clientVersion === null ? "" : `G.getClientVersion = function getClientVersion() { return record("getClientVersion", arguments, ${JSON.stringify(o.clientVersion)}); };`}
+
+/* ---- probes inserted by the instrumenter; each is a store into a private array ---- */
+function hit(id) { if (T.stamp[id] !== T.round) { T.stamp[id] = T.round; push(T.hits, id); } }
+fix("${HARNESS.ret}", function (id, value) { T.ret = id; return value; });
+fix("${HARNESS.test}", function (id, value) { hit(value ? id : id + 1); return value; });
+fix("${HARNESS.and}", function (id, value) { hit(value ? id + 1 : id); return value; });
+fix("${HARNESS.or}", function (id, value) { hit(value ? id : id + 1); return value; });
+fix("${HARNESS.nullish}", function (id, value) { hit(value === null || value === undefined ? id + 1 : id); return value; });
+fix("${HARNESS.hit}", hit);
+fix("${HARNESS.site}", function (id, name, value) { T.site = id; T.siteName = name; return value; });
+
+/* ---- host entry points ---- */
+fix("${HARNESS.env}", function (json) {
+  var e = parseJSON(json);
+  E = { ips: e.ips, dns: e.dns, now: e.now, offset: e.offset, live: e.live };
+});
+fix("${HARNESS.entries}", function () {
+  return (typeof G.FindProxyForURL === "function" ? "F" : "") + (typeof G.FindProxyForURLEx === "function" ? "X" : "");
+});
+/* Returns "<kind><retId>|<hits>|<value>": kind s = string result, n = no entry point, v = other value. */
+fix("${HARNESS.run}", function (entry, url, host, flags) {
+  T.ret = -1; T.on = (flags & 1) !== 0; T.calls = []; T.site = -1; T.siteName = null; T.miss = [];
+  T.round++; T.hits = [];
+  var f = G[entry];
+  if (typeof f !== "function") return "n-1||";
+  var value = f(url, host);
+  var head = T.ret + "|" + ((flags & 2) !== 0 ? join(T.hits, ",") : "") + "|";
+  if (typeof value === "string") return "s" + head + value;
+  var shown;
+  try { shown = typeof value + ":" + S(value); } catch (e) { shown = typeof value; }
+  return "v" + head + shown;
+});
+fix("${HARNESS.trace}", function () {
+  return stringify({ calls: T.calls, miss: T.miss });
+});
+})(globalThis);
+`;
+}

@@ -1,0 +1,406 @@
+/**
+ * The QuickJS sandbox behind the winhttp and chromium profiles: one runtime per PAC with a memory
+ * limit, a stack limit and a deadline checked by the interrupt handler, the helper library running
+ * guest-side (prelude.ts), and one host->guest call per evaluation.
+ */
+import { lookup } from "node:dns/promises";
+import type { QuickJSContext, QuickJSHandle, QuickJSRuntime, QuickJSWASMModule } from "quickjs-emscripten-core";
+import { effectiveProxyList, parseProxyList } from "../resolve/proxy-string.js";
+import type { SourceFile } from "../source/source-file.js";
+import type { Program } from "../syntax/ast.js";
+import type { Range } from "../types.js";
+import { guestEnvironment } from "./environment.js";
+import { instrument, originalOffset, type Instrumented } from "./instrument.js";
+import { HARNESS, prelude } from "./prelude.js";
+import { chromiumImplicitBypass, requestUrl } from "./url.js";
+import type {
+  BranchPoint,
+  EntryPointName,
+  Environment,
+  EvaluateRequest,
+  Evaluation,
+  EvaluationFailure,
+  HelperCall,
+  Limits,
+  PacEvaluator,
+} from "./types.js";
+
+/** The file name QuickJS reports in stack frames of the PAC (never shown to users). */
+const SCRIPT_NAME = "pac-do:script";
+/** A live-DNS evaluation is replayed at most this often, once per batch of newly seen names (like Chromium's tracing resolver). */
+const MAX_DNS_REPLAYS = 16;
+
+export type SandboxProfile = "winhttp" | "chromium";
+
+export interface SandboxOptions {
+  readonly profile: SandboxProfile;
+  readonly source: SourceFile;
+  readonly program?: Program;
+  readonly limits: Limits;
+  readonly module: QuickJSWASMModule;
+}
+
+interface Guest {
+  readonly runtime: QuickJSRuntime;
+  readonly context: QuickJSContext;
+  readonly run: QuickJSHandle;
+  readonly env: QuickJSHandle;
+  readonly trace: QuickJSHandle;
+  readonly names: Readonly<Record<EntryPointName, QuickJSHandle>>;
+  readonly flags: readonly QuickJSHandle[];
+}
+
+/** Creates a sandboxed evaluator, or the reason the PAC cannot load. */
+export function createSandbox(options: SandboxOptions): { ok: true; evaluator: PacEvaluator } | { ok: false; failure: EvaluationFailure } {
+  const evaluator = new SandboxEvaluator(options);
+  const failure = evaluator.load();
+  if (failure) {
+    evaluator[Symbol.dispose]();
+    return { ok: false, failure };
+  }
+  return { ok: true, evaluator };
+}
+
+class SandboxEvaluator implements PacEvaluator {
+  readonly profile: SandboxProfile;
+  entryPoints: readonly EntryPointName[] = [];
+  readonly branchPoints: readonly BranchPoint[];
+  private readonly instrumented: Instrumented | undefined;
+  private readonly script: string;
+  private guest: Guest | undefined;
+  private deadline = Infinity;
+  private envJson = "";
+  private lastEnv: Environment | undefined;
+  /** Set after a timeout, OOM or stack overflow: the next evaluation rebuilds the runtime. */
+  private broken = false;
+  private loadFailure: EvaluationFailure | undefined;
+  private readonly liveAnswers = new Map<string, readonly string[]>();
+
+  constructor(private readonly options: SandboxOptions) {
+    this.profile = options.profile;
+    this.instrumented = options.program ? instrument(options.source.text, options.program) : undefined;
+    this.script = this.instrumented?.text ?? options.source.text;
+    this.branchPoints = this.instrumented?.branchPoints ?? [];
+  }
+
+  /** Builds the runtime and runs the PAC's top level; returns why it failed, if it did. */
+  load(): EvaluationFailure | undefined {
+    const { module, limits, profile } = this.options;
+    const runtime = module.newRuntime();
+    runtime.setMemoryLimit(limits.memoryBytes);
+    runtime.setMaxStackSize(limits.stackBytes);
+    runtime.setInterruptHandler(() => performance.now() > this.deadline);
+    const context = runtime.newContext();
+    const setup = context.evalCode(prelude(profile), "pac-do:prelude", { type: "global" });
+    if (setup.error) {
+      const message = describeThrown(context, setup.error);
+      setup.error.dispose();
+      context.dispose();
+      runtime.dispose();
+      throw new Error(`the PAC helper library failed to load: ${message}`);
+    }
+    setup.value.dispose();
+    const global = (name: string): QuickJSHandle => context.getProp(context.global, name);
+    this.guest = {
+      runtime,
+      context,
+      run: global(HARNESS.run),
+      env: global(HARNESS.env),
+      trace: global(HARNESS.trace),
+      names: { FindProxyForURL: context.newString("FindProxyForURL"), FindProxyForURLEx: context.newString("FindProxyForURLEx") },
+      flags: [0, 1, 2, 3].map((n) => context.newNumber(n)),
+    };
+    this.envJson = "";
+    this.lastEnv = undefined;
+    this.broken = false;
+
+    this.deadline = performance.now() + limits.timeoutMs;
+    const result = context.evalCode(this.script, SCRIPT_NAME, { type: "global" });
+    this.deadline = Infinity;
+    if (result.error) {
+      const failure = this.failure(context, result.error, true);
+      result.error.dispose();
+      this.loadFailure = failure;
+      return failure;
+    }
+    result.value.dispose();
+    const entries = context.evalCode(`${HARNESS.entries}()`, "pac-do:entries", { type: "global" });
+    const found = entries.error ? "" : context.getString(entries.value);
+    (entries.error ?? entries.value).dispose();
+    const names: EntryPointName[] = [];
+    if (found.includes("F")) names.push("FindProxyForURL");
+    if (found.includes("X")) names.push("FindProxyForURLEx");
+    this.entryPoints = names;
+    this.loadFailure = undefined;
+    return undefined;
+  }
+
+  async evaluate(request: EvaluateRequest, env: Environment): Promise<Evaluation> {
+    const derived = requestUrl(this.profile, request.url);
+    const url = derived.ok ? derived.url : request.url;
+    const host = request.host ?? (derived.ok ? derived.host : "");
+    const entryPoint = request.entryPoint ?? this.defaultEntryPoint();
+    const base = { url, host, entryPoint };
+    if (!derived.ok && request.host === undefined) {
+      return { ...base, result: null, entries: [], failure: { kind: "exception", message: derived.message } };
+    }
+    if (this.profile === "chromium" && request.host === undefined && chromiumImplicitBypass(host)) {
+      const reason = "Chromium sends loopback and link-local hosts DIRECT without calling the PAC";
+      return { ...base, result: null, entries: [{ text: "DIRECT", type: "DIRECT" }], effective: "DIRECT", implicitBypass: reason };
+    }
+    if (this.broken) {
+      this.disposeGuest();
+      this.load();
+    }
+    if (this.loadFailure) return { ...base, result: null, entries: [], failure: this.loadFailure };
+
+    let trace = request.trace === true || env.liveDns;
+    for (let replay = 0; ; replay++) {
+      const outcome = this.call(entryPoint, url, host, env, trace, request.coverage === true);
+      if (!env.liveDns || outcome.misses.length === 0 || replay >= MAX_DNS_REPLAYS || "failure" in outcome.evaluation) {
+        return { ...base, ...outcome.evaluation };
+      }
+      for (const name of outcome.misses) this.liveAnswers.set(name, await resolveLive(name));
+      this.lastEnv = undefined;
+      trace = true;
+    }
+  }
+
+  [Symbol.dispose](): void {
+    this.disposeGuest();
+  }
+
+  private defaultEntryPoint(): EntryPointName {
+    // WinINET and (probably) WinHTTP call FindProxyForURLEx when the script defines it (research §2.1).
+    return this.profile === "winhttp" && this.entryPoints.includes("FindProxyForURLEx") ? "FindProxyForURLEx" : "FindProxyForURL";
+  }
+
+  private call(
+    entry: EntryPointName,
+    url: string,
+    host: string,
+    env: Environment,
+    trace: boolean,
+    coverage: boolean,
+  ): { evaluation: Omit<Evaluation, "url" | "host" | "entryPoint">; misses: readonly string[] } {
+    const guest = this.guest;
+    if (!guest) throw new Error("evaluator used after dispose");
+    const { context } = guest;
+    this.setEnvironment(guest, env);
+    const urlHandle = context.newString(url);
+    const hostHandle = context.newString(host);
+    const flags = guest.flags[(trace ? 1 : 0) | (coverage ? 2 : 0)] ?? context.undefined;
+    this.deadline = performance.now() + this.options.limits.timeoutMs;
+    const result = context.callFunction(guest.run, context.undefined, guest.names[entry], urlHandle, hostHandle, flags);
+    this.deadline = Infinity;
+    urlHandle.dispose();
+    hostHandle.dispose();
+    if (result.error) {
+      const failure = this.failure(context, result.error, false);
+      result.error.dispose();
+      const traced = trace && !this.broken ? this.readTrace(guest) : { calls: [], misses: [] };
+      return { evaluation: { result: null, entries: [], failure, ...(trace ? { calls: traced.calls } : {}) }, misses: traced.misses };
+    }
+    const raw = context.getString(result.value);
+    result.value.dispose();
+    return this.decode(guest, entry, raw, trace, coverage);
+  }
+
+  private decode(
+    guest: Guest,
+    entry: EntryPointName,
+    raw: string,
+    trace: boolean,
+    coverage: boolean,
+  ): { evaluation: Omit<Evaluation, "url" | "host" | "entryPoint">; misses: readonly string[] } {
+    const kind = raw[0];
+    const bar1 = raw.indexOf("|");
+    const bar2 = raw.indexOf("|", bar1 + 1);
+    const returnId = Number(raw.slice(1, bar1));
+    const value = raw.slice(bar2 + 1);
+    const returnRange = this.instrumented?.returns[returnId];
+    const traced = trace ? this.readTrace(guest) : undefined;
+    const extras = {
+      ...(returnRange ? { returnRange } : {}),
+      ...(traced ? { calls: traced.calls } : {}),
+      ...(coverage ? { branches: raw.slice(bar1 + 1, bar2).split(",").filter(Boolean).map(Number) } : {}),
+    };
+    const misses = traced?.misses ?? [];
+    if (kind === "n") {
+      const failure: EvaluationFailure = { kind: "no-entry-point", message: `${entry} is not defined` };
+      return { evaluation: { result: null, entries: [], failure, ...extras }, misses };
+    }
+    if (kind === "v") {
+      const failure: EvaluationFailure = { kind: "not-a-string", message: `${entry} returned ${value.replace(/^(\w+):/, "$1 ")}, not a string`, ...(returnRange ? { range: returnRange } : {}) };
+      return { evaluation: { result: null, entries: [], failure, ...extras }, misses };
+    }
+    const entries = parseProxyList(value, this.profile);
+    return { evaluation: { result: value, entries, effective: effectiveProxyList(entries, this.profile), ...extras }, misses };
+  }
+
+  private readTrace(guest: Guest): { calls: HelperCall[]; misses: string[] } {
+    const { context } = guest;
+    const result = context.callFunction(guest.trace, context.undefined);
+    if (result.error) {
+      result.error.dispose();
+      return { calls: [], misses: [] };
+    }
+    const parsed: unknown = JSON.parse(context.getString(result.value));
+    result.value.dispose();
+    const calls: HelperCall[] = [];
+    const misses: string[] = [];
+    if (typeof parsed === "object" && parsed !== null && "calls" in parsed && Array.isArray(parsed.calls)) {
+      for (const call of parsed.calls as unknown[]) {
+        if (!Array.isArray(call)) continue;
+        const [name, args, answer, site] = call as [unknown, unknown, unknown, unknown];
+        const range = typeof site === "number" ? this.instrumented?.sites[site] : undefined;
+        calls.push({ name: String(name), args: Array.isArray(args) ? args : [], result: answer, ...(range ? { range } : {}) });
+      }
+    }
+    if (typeof parsed === "object" && parsed !== null && "miss" in parsed && Array.isArray(parsed.miss)) {
+      for (const name of parsed.miss as unknown[]) if (typeof name === "string" && !misses.includes(name)) misses.push(name);
+    }
+    return { calls, misses };
+  }
+
+  private setEnvironment(guest: Guest, env: Environment): void {
+    if (env === this.lastEnv) return;
+    this.lastEnv = env;
+    const json = guestEnvironment(this.liveAnswers.size ? withLiveAnswers(env, this.liveAnswers) : env);
+    if (json === this.envJson) return;
+    this.envJson = json;
+    const { context } = guest;
+    const arg = context.newString(json);
+    const result = context.callFunction(guest.env, context.undefined, arg);
+    arg.dispose();
+    if (result.error) {
+      const message = describeThrown(context, result.error);
+      result.error.dispose();
+      throw new Error(`could not set the PAC environment: ${message}`);
+    }
+    result.value.dispose();
+  }
+
+  /** Classifies a guest exception; a resource failure marks the runtime for rebuilding. */
+  private failure(context: QuickJSContext, error: QuickJSHandle, loading: boolean): EvaluationFailure {
+    const { limits } = this.options;
+    const thrown = inspectThrown(context, error);
+    const range = this.errorRange(thrown.stack);
+    const at = range ? { range } : {};
+    if (thrown.name === "InternalError" && thrown.message === "interrupted") {
+      this.broken = true;
+      return { kind: "timeout", message: `timed out after ${limits.timeoutMs} ms`, ...at };
+    }
+    if (thrown.message === "out of memory" || thrown.oom) {
+      this.broken = true;
+      return { kind: "memory", message: `out of memory (limit ${formatMegabytes(limits.memoryBytes)})`, ...at };
+    }
+    if (thrown.name === "InternalError" && thrown.message === "stack overflow") {
+      this.broken = true;
+      return { kind: "stack", message: "stack overflow", ...at };
+    }
+    const kind = thrown.name === "SyntaxError" && loading ? "syntax" : "exception";
+    return { kind, message: thrown.text, ...at };
+  }
+
+  /** The original-file position of the first stack frame inside the PAC. */
+  private errorRange(stack: string | undefined): Range | undefined {
+    if (!stack) return undefined;
+    const match = new RegExp(`${SCRIPT_NAME.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:(\\d+):(\\d+)`).exec(stack);
+    if (!match) return undefined;
+    const offset = offsetInScript(this.script, Number(match[1]), Number(match[2]));
+    const original = this.instrumented ? originalOffset(this.instrumented.insertions, offset) : offset;
+    const clamped = Math.min(original, this.options.source.text.length);
+    return [clamped, clamped];
+  }
+
+  private disposeGuest(): void {
+    const guest = this.guest;
+    if (!guest) return;
+    this.guest = undefined;
+    for (const handle of [guest.run, guest.env, guest.trace, guest.names.FindProxyForURL, guest.names.FindProxyForURLEx, ...guest.flags]) {
+      handle.dispose();
+    }
+    guest.context.dispose();
+    guest.runtime.dispose();
+  }
+}
+
+interface Thrown {
+  readonly name: string | undefined;
+  readonly message: string;
+  readonly stack: string | undefined;
+  /** One line for users: "ReferenceError: foo is not defined" or the thrown value. */
+  readonly text: string;
+  readonly oom: boolean;
+}
+
+function inspectThrown(context: QuickJSContext, error: QuickJSHandle): Thrown {
+  let dumped: unknown;
+  try {
+    dumped = context.dump(error);
+  } catch {
+    return { name: undefined, message: "out of memory", stack: undefined, text: "out of memory", oom: true };
+  }
+  if (typeof dumped === "object" && dumped !== null && "message" in dumped) {
+    const name = "name" in dumped && typeof dumped.name === "string" ? dumped.name : undefined;
+    const message = String(dumped.message);
+    const stack = "stack" in dumped && typeof dumped.stack === "string" ? dumped.stack : undefined;
+    return { name, message, stack, text: oneLine(name ? `${name}: ${message}` : message), oom: false };
+  }
+  if (dumped === null && context.typeof(error) === "object") {
+    return { name: undefined, message: "out of memory", stack: undefined, text: "out of memory", oom: true };
+  }
+  const text = typeof dumped === "string" ? dumped : JSON.stringify(dumped) ?? String(dumped);
+  return { name: undefined, message: text, stack: undefined, text: oneLine(`uncaught exception: ${text}`), oom: false };
+}
+
+function describeThrown(context: QuickJSContext, error: QuickJSHandle): string {
+  return inspectThrown(context, error).text;
+}
+
+function oneLine(text: string): string {
+  const line = text.replace(/\s*[\r\n\u2028\u2029]+\s*/g, " ").trim();
+  return line.length > 300 ? `${line.slice(0, 297)}...` : line;
+}
+
+/**
+ * The offset of a QuickJS line:column in the script. QuickJS counts lines at "\n" only and columns
+ * in UTF-8 bytes from 1.
+ */
+export function offsetInScript(script: string, line: number, column: number): number {
+  let start = 0;
+  for (let l = 1; l < line; l++) {
+    const next = script.indexOf("\n", start);
+    if (next === -1) return script.length;
+    start = next + 1;
+  }
+  let bytes = 1;
+  let offset = start;
+  while (bytes < column && offset < script.length) {
+    const code = script.codePointAt(offset) ?? 0;
+    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+    offset += code >= 0x10000 ? 2 : 1;
+  }
+  return offset;
+}
+
+function formatMegabytes(bytes: number): string {
+  const mb = bytes / (1024 * 1024);
+  return `${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB`;
+}
+
+function withLiveAnswers(env: Environment, live: ReadonlyMap<string, readonly string[]>): Environment {
+  const dns = new Map(live);
+  for (const [host, ips] of env.dns) dns.set(host.toLowerCase(), ips);
+  return { ...env, dns };
+}
+
+async function resolveLive(host: string): Promise<readonly string[]> {
+  try {
+    const answers = await lookup(host, { all: true });
+    return answers.map((a) => a.address);
+  } catch {
+    return [];
+  }
+}
