@@ -300,6 +300,7 @@ interface CivilDate {
  * every timeRange bound).
  */
 function timeValues(tests: readonly TimeTest[], timeZone: string): TimeValue[] {
+  // Representative readings come first, so witnesses read as ordinary days where they can.
   const days = new Set<number>([3, 6]);
   const dates: CivilDate[] = [];
   const seconds = new Set<number>([10 * 3600 + 30 * 60, 23 * 3600 + 30 * 60]);
@@ -317,11 +318,11 @@ function timeValues(tests: readonly TimeTest[], timeZone: string): TimeValue[] {
     }
   }
   const allDates: CivilDate[] = [
-    ...[...days].sort((a, b) => a - b).map((d) => ({ year: REFERENCE_YEAR, month: REFERENCE_MONTH, day: REFERENCE_DAY[d] ?? 25 })),
+    ...firstThenSorted(days).map((d) => ({ year: REFERENCE_YEAR, month: REFERENCE_MONTH, day: REFERENCE_DAY[d] ?? 25 })),
     ...dates,
   ];
   const uniqueDates = [...new Map(allDates.map((d) => [`${d.year}-${d.month}-${d.day}`, d])).values()];
-  const times = [...seconds].sort((a, b) => a - b);
+  const times = firstThenSorted(seconds);
   const out: TimeValue[] = [];
   for (const date of uniqueDates) {
     for (const s of times) {
@@ -330,6 +331,12 @@ function timeValues(tests: readonly TimeTest[], timeZone: string): TimeValue[] {
     }
   }
   return out;
+}
+
+/** The two representative values as inserted, then the boundaries in order. */
+function firstThenSorted(values: ReadonlySet<number>): number[] {
+  const all = [...values];
+  return [...all.slice(0, 2), ...all.slice(2).sort((a, b) => a - b)];
 }
 
 /** Seconds of day on both sides of each bound a timeRange call compares (research §4). */

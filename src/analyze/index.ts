@@ -6,7 +6,6 @@ import { createEvaluator } from "../evaluate/index.js";
 import type { EntryPointName, EvaluationFailure, Limits, PacEvaluator, ProfileName } from "../evaluate/types.js";
 import type { SourceFile } from "../source/source-file.js";
 import type { Program } from "../syntax/ast.js";
-import { parse } from "../syntax/parse.js";
 import type { Range } from "../types.js";
 import { collect } from "./collect.js";
 import { buildEnvironments, environmentFor } from "./environments.js";
@@ -41,7 +40,7 @@ export interface AnalyzeOptions {
 /** Analyses how `source` routes the catalogue's hosts; never throws for a bad PAC (see `loadFailure`). */
 export async function analyze(source: SourceFile, options: AnalyzeOptions = {}): Promise<RouteAnalysis> {
   const profile = options.profile ?? "winhttp";
-  const program = options.program ?? parseProgram(source);
+  const program = options.program ?? (await parseProgram(source));
   if (!("type" in program)) return failed(profile, program);
   const collected = collect(program);
   const space = options.environments
@@ -76,7 +75,9 @@ export async function analyze(source: SourceFile, options: AnalyzeOptions = {}):
   }
 }
 
-function parseProgram(source: SourceFile): Program | EvaluationFailure {
+/** Loaded on demand: lint and fix pass the program they already parsed. */
+async function parseProgram(source: SourceFile): Promise<Program | EvaluationFailure> {
+  const { parse } = await import("../syntax/parse.js");
   const parsed = parse(source);
   if (parsed.ok) return parsed.program;
   const error = parsed.errors[0];

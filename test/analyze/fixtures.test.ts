@@ -1,0 +1,106 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { analyze } from "../../src/analyze/index.js";
+import { serviceViolations } from "../../src/analyze/findings.js";
+import type { RouteAnalysis } from "../../src/analyze/types.js";
+import { createSourceFile, positionAt, type SourceFile } from "../../src/source/source-file.js";
+import { acornProgram } from "./acorn-program.js";
+
+async function analyzeFixture(name: string): Promise<{ source: SourceFile; analysis: RouteAnalysis }> {
+  const text = readFileSync(new URL(`../../fixtures/analyze/${name}.pac`, import.meta.url), "utf8");
+  const source = createSourceFile(text, `${name}.pac`);
+  return { source, analysis: await analyze(source, { program: acornProgram(text) }) };
+}
+
+/** The outcomes of one host as `result @ line <- witness label`, in analysis order. */
+function outcomes(source: SourceFile, analysis: RouteAnalysis, host: string, entryPoint = "FindProxyForURL"): string[] {
+  const row = analysis.routes.find((r) => r.host === host && r.entryPoint === entryPoint);
+  if (!row) throw new Error(`no row for ${host} ${entryPoint}`);
+  return row.outcomes.map((o) => `${o.result} @ ${o.returnRange ? positionAt(source, o.returnRange[0]).line : "?"} <- ${o.witness.label}`);
+}
+
+describe("route analysis of fixtures", () => {
+  it("finds the DO bypass that only holds at the head-office subnet", async () => {
+    const { source, analysis } = await analyzeFixture("office-subnet-bypass");
+    expect(outcomes(source, analysis, "kv801.prod.do.dsp.mp.microsoft.com")).toEqual([
+      "PROXY proxy.corp.example:8080 @ 7 <- client 198.51.100.20 (public)",
+      "DIRECT @ 5 <- client 10.20.0.1 (in 10.20.0.0/16 from line 4)",
+    ]);
+    const violation = serviceViolations(analysis).find((v) => v.host === "geover.prod.do.dsp.mp.microsoft.com");
+    expect(violation?.reason).toBe("proxied");
+    expect(violation?.witness.witness.clientIps).toEqual(["198.51.100.20"]);
+  });
+
+  it("finds the DO bypass that only holds outside business hours", async () => {
+    const { source, analysis } = await analyzeFixture("business-hours-proxy");
+    const row = outcomes(source, analysis, "geo.prod.do.dsp.mp.microsoft.com");
+    expect(row).toEqual(["PROXY filter.corp.example:3128 @ 3 <- Wed 10:30 UTC", "DIRECT @ 4 <- Wed 23:30 UTC"]);
+    const proxied = analysis.routes.find((r) => r.host === "geo.prod.do.dsp.mp.microsoft.com")?.outcomes[0];
+    const clocks = proxied?.environmentIds.map((id) => analysis.environments.find((e) => e.id === id)?.label);
+    expect(clocks).toContain("Wed 08:00 UTC");
+    expect(clocks).toContain("Wed 18:59 UTC");
+    expect(clocks).not.toContain("Wed 07:59 UTC");
+    expect(clocks).not.toContain("Wed 19:00 UTC");
+  });
+
+  it("finds the DO bypass that only holds when the client's DNS answers", async () => {
+    const { source, analysis } = await analyzeFixture("bypass-needs-dns");
+    expect(outcomes(source, analysis, "disc801.prod.do.dsp.mp.microsoft.com")).toEqual([
+      "DIRECT @ 7 <- host resolves to 203.0.113.10 (public)",
+      "DIRECT @ 6 <- host resolves to 10.0.0.20 (private; in 10.0.0.0/8 from line 6)",
+      "PROXY proxy.corp.example:8080 @ 5 <- host does not resolve",
+    ]);
+  });
+
+  it("finds the bypass that only FindProxyForURL has, while Windows calls FindProxyForURLEx", async () => {
+    const { source, analysis } = await analyzeFixture("ex-without-bypass");
+    expect(analysis.entryPoints).toEqual(["FindProxyForURL", "FindProxyForURLEx"]);
+    expect(outcomes(source, analysis, "array801.prod.do.dsp.mp.microsoft.com", "FindProxyForURL")).toEqual([
+      expect.stringMatching(/^DIRECT @ 3 <- /),
+    ]);
+    expect(outcomes(source, analysis, "array801.prod.do.dsp.mp.microsoft.com", "FindProxyForURLEx")).toEqual([
+      expect.stringMatching(/^PROXY proxy\.corp\.example:8080 @ 9 <- /),
+    ]);
+    const entryPoints = new Set(serviceViolations(analysis).map((v) => v.entryPoint));
+    expect([...entryPoints]).toEqual(["FindProxyForURLEx"]);
+  });
+
+  it("finds the service hosts a hand-written regex misses", async () => {
+    const { source, analysis } = await analyzeFixture("regex-misses-geover");
+    const missed = new Set(serviceViolations(analysis).map((v) => v.host));
+    expect(missed).toContain("geover.prod.do.dsp.mp.microsoft.com");
+    expect(missed).toContain("geo-prod.do.dsp.mp.microsoft.com");
+    expect(missed).not.toContain("geo.prod.do.dsp.mp.microsoft.com");
+    expect(missed).not.toContain("kv801.prod.do.dsp.mp.microsoft.com");
+    expect(outcomes(source, analysis, "geover.prod.do.dsp.mp.microsoft.com")).toEqual([
+      "PROXY proxy.corp.example:8080 @ 6 <- any environment (the PAC reads no client address, DNS or clock)",
+    ]);
+  });
+
+  it("finds the bypass after the catch-all return and reports it as never reached", async () => {
+    const { source, analysis } = await analyzeFixture("bypass-after-catch-all");
+    expect(outcomes(source, analysis, "cp801.prod.do.dsp.mp.microsoft.com")).toEqual([
+      "PROXY proxy.corp.example:8080 @ 4 <- any environment (the PAC reads no client address, DNS or clock)",
+    ]);
+    const unreachedLines = analysis.coverage.unreached.map((range) => positionAt(source, range[0]).line);
+    expect(unreachedLines).toContain(5);
+    expect(analysis.coverage.taken).toBeLessThan(analysis.coverage.total);
+  });
+
+  it("finds nothing wrong with a PAC that bypasses DO first in both entry points", async () => {
+    const { analysis } = await analyzeFixture("compliant-bypass-first");
+    expect(analysis.loadFailure).toBeUndefined();
+    expect(serviceViolations(analysis)).toEqual([]);
+    expect(analysis.coverage.taken).toBe(analysis.coverage.total);
+  });
+
+  it("evaluates every host once per entry point and environment class", async () => {
+    const { analysis } = await analyzeFixture("compliant-bypass-first");
+    for (const row of analysis.routes) {
+      const ids = row.outcomes.flatMap((o) => o.environmentIds);
+      expect(ids.length).toBe(analysis.environments.length);
+      expect(new Set(ids).size).toBe(ids.length);
+    }
+    expect(analysis.evaluations).toBe(analysis.routes.length * analysis.environments.length);
+  });
+});
