@@ -78,7 +78,13 @@ export async function fixPac(source: SourceFile, options: FixOptions = {}): Prom
       problems: [{ host: "*", entryPoint: "*", environment: "*", message: `the fixed PAC does not parse: ${first ? `${first.start.line}:${first.start.column} ${first.message}` : "unknown error"}` }],
     };
   }
-  const after = await analyze(fixedSource, { ...analysisOptions, program: reparsed.program });
+  // Same hosts and environment classes as the baseline, so the two are compared cell by cell.
+  const after = await analyze(fixedSource, {
+    ...analysisOptions,
+    hosts: [...new Set(before.routes.map((route) => route.url))],
+    program: reparsed.program,
+    environments: before.environments,
+  });
   const problems = verifyFix(before, baseline, after, fixedSource, targets);
   if (problems.length > 0) return { status: "unverified", output, problems };
   return { status: "fixed", output, edits, sites };

@@ -4,15 +4,17 @@
  * the analysis knows routes exactly as in the PAC without the block (same result, same failure, the
  * same `return` statement deciding).
  */
+import { effectiveFirstEntry } from "../analyze/findings.js";
 import type { HostRoutes, RouteAnalysis, RouteOutcome } from "../analyze/types.js";
+import type { ProfileName } from "../evaluate/types.js";
 import { positionAt, type SourceFile } from "../source/source-file.js";
 import { bypasses, type BypassTargets } from "./block.js";
 
-/** DIRECT is the first entry a client would use: no failure, and the first valid entry is DIRECT. */
-export function isDirectFirst(outcome: Pick<RouteOutcome, "failure" | "entries">): boolean {
+/** DIRECT is what the profile's client uses first: no failure, and the first entry it keeps is DIRECT. */
+export function isDirectFirst(outcome: RouteOutcome, profile: ProfileName): boolean {
   if (outcome.failure) return false;
-  const first = outcome.entries.find((entry) => entry.invalid === undefined);
-  return first?.type === "DIRECT";
+  const first = effectiveFirstEntry(outcome, profile);
+  return first === "DIRECT" || first?.type === "DIRECT";
 }
 
 /** One way a route breaks the contract, in one line. */
@@ -32,7 +34,7 @@ export function bypassViolations(analysis: RouteAnalysis, source: SourceFile, ta
   for (const route of analysis.routes) {
     if (!bypasses(targets, route.host)) continue;
     for (const outcome of route.outcomes) {
-      if (isDirectFirst(outcome)) continue;
+      if (isDirectFirst(outcome, analysis.profile)) continue;
       problems.push({
         host: route.host,
         entryPoint: route.entryPoint,
@@ -46,7 +48,9 @@ export function bypassViolations(analysis: RouteAnalysis, source: SourceFile, ta
 
 /**
  * Every route of `before` whose host the block leaves alone, compared with `after` environment class
- * by environment class. `before` and `after` must come from analyses over the same hosts.
+ * by environment class (matched by id: analyse `after` with `environments: before.environments`).
+ * Unlike the analysis' own `compareRoutes`, this also leaves out the content and cache hosts the block
+ * bypasses on request, and requires the same `return` statement to decide.
  */
 export function changedRoutes(
   before: RouteAnalysis,
@@ -96,8 +100,8 @@ export function changedRoutes(
   return problems;
 }
 
-function routeKey(route: Pick<HostRoutes, "host" | "entryPoint">): string {
-  return `${route.entryPoint}\u0000${route.host}`;
+function routeKey(route: Pick<HostRoutes, "url" | "entryPoint">): string {
+  return `${route.entryPoint}\u0000${route.url}`;
 }
 
 function sameOutcome(a: RouteOutcome, aSource: SourceFile, b: RouteOutcome, bSource: SourceFile): boolean {
