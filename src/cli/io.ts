@@ -7,6 +7,8 @@ export interface CliIo {
   stderr(text: string): void;
   readFile(path: string): Promise<Uint8Array>;
   readStdin(): Promise<string>;
+  /** Replaces a file's contents atomically; absent means the real file system (`pac-do fix --write`). */
+  writeFile?(path: string, data: Uint8Array): Promise<void>;
   readonly color: boolean;
 }
 

@@ -1,0 +1,138 @@
+import { Option } from "commander";
+import type { Register } from "../cli.js";
+import type { ProfileName } from "../evaluate/types.js";
+import type { FixedSite, FixResult } from "../fix/fix.js";
+import { AtomicWriteError, writeFileAtomic } from "../fix/write-atomic.js";
+import { CliError, describeFsError, loadSource, type CliIo } from "./io.js";
+
+interface FixFlags {
+  readonly write?: boolean;
+  readonly output?: string;
+  readonly diff?: boolean;
+  readonly check?: boolean;
+  readonly includeContent?: boolean;
+  readonly cacheHost: string[];
+  readonly profile: ProfileName;
+  readonly timeout?: number;
+  readonly memory?: number;
+}
+
+/** `pac-do fix <file>`: exit 0 when done (or nothing to do), 1 when the file cannot be fixed or `--check` finds work, 2 on usage and I/O errors. */
+export const registerFix: Register = (program, io, done) => {
+  program
+    .command("fix")
+    .description("inject DIRECT bypass rules for Delivery Optimization into every entry point, keeping every other byte")
+    .argument("<file>", "PAC file to fix")
+    .option("-w, --write", "rewrite the file in place (atomically)")
+    .option("-o, --output <file>", "write the fixed PAC to this file")
+    .option("--diff", "print a unified diff instead of the fixed PAC")
+    .option("--check", "exit 1 if the file needs fixing, write nothing")
+    .option("--include-content", "also send the DO content hosts (CDN) DIRECT")
+    .option("--cache-host <host>", "also send this Connected Cache server DIRECT (repeatable)", collect, [])
+    .addOption(new Option("--profile <name>", "client semantics for the proof").choices(["winhttp", "chromium", "node"]).default("winhttp"))
+    .option("--timeout <ms>", "time limit per PAC call", positiveInteger("--timeout"))
+    .option("--memory <MB>", "memory limit of the sandbox", positiveInteger("--memory"))
+    .action(async (file: string, flags: FixFlags) => done(await runFix(io, file, flags)));
+};
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+function positiveInteger(flag: string): (value: string) => number {
+  return (value) => {
+    const number = Number(value);
+    if (!/^\d+$/.test(value) || number <= 0) throw new CliError(`${flag} must be a positive integer, not ${JSON.stringify(value)}`);
+    return number;
+  };
+}
+
+async function runFix(io: CliIo, file: string, flags: FixFlags): Promise<number> {
+  if (flags.write && flags.output !== undefined) throw new CliError("use either --write or --output, not both");
+  if (flags.check && (flags.write || flags.output !== undefined)) throw new CliError("--check writes nothing; drop --write/--output");
+
+  const source = await loadSource(io, file);
+  // Loaded on demand: the fixer pulls in the parser and the quickjs sandbox, which other commands should not pay for.
+  const { encodeOutput, fixPac } = await import("../fix/fix.js");
+  const { unifiedDiff } = await import("../fix/diff.js");
+  const result = await fixPac(source, {
+    includeContent: flags.includeContent ?? false,
+    cacheHosts: flags.cacheHost,
+    profile: flags.profile,
+    limits: {
+      ...(flags.timeout !== undefined ? { timeoutMs: flags.timeout } : {}),
+      ...(flags.memory !== undefined ? { memoryBytes: flags.memory * 1024 * 1024 } : {}),
+    },
+  });
+
+  const failure = describeFailure(file, result);
+  if (failure !== undefined) {
+    io.stderr(failure);
+    return 1;
+  }
+  const changed = result.status === "fixed";
+  const output = result.status === "fixed" ? result.output : source.text;
+  const summary = summarize(result);
+
+  if (flags.diff) io.stdout(unifiedDiff(source.text, output, { fromFile: `a/${file}`, toFile: `b/${file}` }));
+  if (flags.check) {
+    io.stderr(changed ? `${file}: needs fixing: ${summary}\n` : `${file}: ${summary}\n`);
+    return changed ? 1 : 0;
+  }
+
+  const target = flags.write ? file : flags.output;
+  if (target === undefined) {
+    if (!flags.diff) io.stdout((source.bom ? "\uFEFF" : "") + output);
+    io.stderr(`${summary}\n`);
+    return 0;
+  }
+  // --write with nothing to change leaves the file (and its timestamp) alone; -o always produces the file.
+  if (changed || target !== file) await writeOut(io, target, encodeOutput(source, output));
+  io.stderr(`${summary}${changed || target !== file ? `; wrote ${target}` : ""}\n`);
+  return 0;
+}
+
+async function writeOut(io: CliIo, path: string, data: Uint8Array): Promise<void> {
+  try {
+    await (io.writeFile ?? writeFileAtomic)(path, data);
+  } catch (error) {
+    const cause = error instanceof AtomicWriteError ? error.cause : error;
+    const detail = error instanceof AtomicWriteError && error.step !== "resolve" && !/^cannot write/.test(error.message) ? `${error.message}: ` : "";
+    throw new CliError(`${path}: ${detail}${describeFsError(cause)}; nothing was written, the original is untouched`);
+  }
+}
+
+function summarize(result: FixResult): string {
+  switch (result.status) {
+    case "fixed":
+      return `fixed: ${countEntryPoints(result.sites.filter((site) => site.action !== "keep"))}`;
+    case "compliant":
+      return "already compliant, nothing to do";
+    case "up-to-date":
+      return "the pac-do block is up to date, nothing to do";
+    default:
+      return "";
+  }
+}
+
+function countEntryPoints(sites: readonly FixedSite[]): string {
+  const list = sites.map((site) => `${site.name} line ${site.line}${site.action === "update" ? ", block updated" : ""}`).join(", ");
+  return `${sites.length} entry point${sites.length === 1 ? "" : "s"} (${list})`;
+}
+
+/** The lines to print when the file cannot be fixed, or undefined when it can. */
+function describeFailure(file: string, result: FixResult): string | undefined {
+  switch (result.status) {
+    case "parse-error":
+      return `${result.errors.map((error) => `${file}:${error.start.line}:${error.start.column}: parse error: ${error.message}\n`).join("")}${file}: not fixed: the file does not parse\n`;
+    case "unfixable":
+      return result.problems.map((problem) => `${file}: ${problem}\n`).join("") + `${file}: not fixed\n`;
+    case "unverified":
+      return (
+        result.problems.map((problem) => `${file}: ${problem.message}\n`).join("") +
+        `${file}: not fixed: the fixed PAC failed verification, nothing was written\n`
+      );
+    default:
+      return undefined;
+  }
+}
