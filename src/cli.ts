@@ -4,12 +4,13 @@ import { fileURLToPath } from "node:url";
 import { Command, CommanderError } from "commander";
 import { registerFix } from "./cli/fix.js";
 import { CliError, processIo, type CliIo } from "./cli/io.js";
+import { registerResolve } from "./cli/resolve.js";
 import { version } from "./version.js";
 
 /** A command registers itself on the program; its action returns the exit code. */
 export type Register = (program: Command, io: CliIo, done: (exitCode: number) => void) => void;
 
-const commands: Register[] = [registerFix];
+const commands: Register[] = [registerFix, registerResolve];
 
 /** Builds the commander program. Tests call this with an in-memory CliIo. */
 export function createProgram(io: CliIo, done: (exitCode: number) => void): Command {

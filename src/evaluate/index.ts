@@ -56,3 +56,5 @@ export async function createEvaluator(source: SourceFile, options: EvaluatorOpti
   }
   return createSandbox({ profile, source, limits, module, ...(options.program ? { program: options.program } : {}) });
 }
+export { requestUrl, chromiumImplicitBypass } from "./url.js";
+export { findModernSyntax } from "./es5.js";

@@ -1,0 +1,145 @@
+import { Option } from "commander";
+import type { Register } from "../cli.js";
+import type { EntryPointName, Environment, EvaluationFailure, Limits, ProfileName } from "../evaluate/types.js";
+import { buildEnvironment, OptionError } from "../resolve/environment-options.js";
+import { CliError, describeFsError, loadSource, type CliIo } from "./io.js";
+
+interface ResolveFlags {
+  readonly urls?: string;
+  readonly profile: ProfileName | "all";
+  readonly json?: boolean;
+  readonly trace?: boolean;
+  readonly clientIp: string[];
+  readonly dns: string[];
+  readonly dnsFile: string[];
+  readonly liveDns?: boolean;
+  readonly at?: string;
+  readonly tz?: string;
+  readonly timeout?: number;
+  readonly memory?: number;
+  readonly entry?: EntryPointName;
+}
+
+const ALL_PROFILES: readonly ProfileName[] = ["winhttp", "chromium", "node"];
+
+/** `pac-do resolve <file> [urls...]`: exit 0 when every URL resolved, 1 when the PAC failed for any, 2 on usage and file errors. */
+export const registerResolve: Register = (program, io, done) => {
+  program
+    .command("resolve")
+    .description("evaluate a PAC for URLs in a sandbox, with a chosen client IP, DNS answers and clock, and say which line decided")
+    .argument("<file>", "PAC file")
+    .argument("[urls...]", "URLs to resolve")
+    .option("--urls <file>", "read URLs from a file, one per line (- for stdin; # comments and blank lines skipped)")
+    .addOption(new Option("--profile <name>", "client semantics").choices(["winhttp", "chromium", "node", "all"]).default("winhttp"))
+    .option("--json", "one JSON object per URL (and profile) per line")
+    .option("--trace", "show the helper calls and the return that decided")
+    .option("--client-ip <ip>", "address myIpAddress() answers, IPv4 or IPv6 (repeatable; default 127.0.0.1)", collect, [])
+    .option("--dns <host=ip[,ip]>", "DNS answer (repeatable); unlisted names do not resolve", collect, [])
+    .option("--dns-file <file>", "DNS answers in /etc/hosts format (repeatable)", collect, [])
+    .option("--live-dns", "resolve unlisted names with the system resolver")
+    .option("--at <time>", "the clock, ISO 8601 (2026-11-27T10:00:00Z; without offset: wall time in --tz); default now")
+    .option("--tz <zone>", "IANA time zone for local time (default: the machine's)")
+    .option("--timeout <ms>", "time limit per PAC call and for loading (default 1000)", positiveNumber("--timeout"))
+    .option("--memory <MB>", "memory limit of the sandbox (default 64)", positiveNumber("--memory"))
+    .addOption(new Option("--entry <name>", "entry point to call (default: the profile's choice)").choices(["FindProxyForURL", "FindProxyForURLEx"]))
+    .action(async (file: string, urls: string[], flags: ResolveFlags) => done(await runResolve(io, file, urls, flags)));
+};
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+function positiveNumber(flag: string): (value: string) => number {
+  return (value) => {
+    const number = Number(value);
+    if (!/^\d+(\.\d+)?$/.test(value) || !(number > 0)) throw new CliError(`${flag} must be a positive number, not ${JSON.stringify(value)}`);
+    return number;
+  };
+}
+
+async function runResolve(io: CliIo, file: string, positional: readonly string[], flags: ResolveFlags): Promise<number> {
+  const environment = await environmentFrom(io, flags);
+  const urls = [...positional, ...(flags.urls === undefined ? [] : await readUrlList(io, flags.urls))];
+  if (urls.length === 0) throw new CliError("no URLs to resolve: give them after the file or with --urls FILE");
+  const source = await loadSource(io, file);
+  const limits: Partial<Limits> = {
+    ...(flags.timeout !== undefined ? { timeoutMs: flags.timeout } : {}),
+    ...(flags.memory !== undefined ? { memoryBytes: Math.round(flags.memory * 1024 * 1024) } : {}),
+  };
+  const profiles = flags.profile === "all" ? ALL_PROFILES : [flags.profile];
+
+  // Loaded on demand: the parser and the sandbox are what this command costs; other commands should not pay for them.
+  const { parse } = await import("../syntax/parse.js");
+  const { resolveUrls } = await import("../resolve/resolve.js");
+  const format = await import("../resolve/format.js");
+  const parsed = parse(source);
+  const firstError = parsed.ok ? undefined : parsed.errors[0];
+  const parseFailure: EvaluationFailure | undefined = firstError ? { kind: "syntax", message: firstError.message, range: firstError.range } : undefined;
+  const results = await resolveUrls(source, urls, {
+    profiles,
+    environment,
+    limits,
+    trace: flags.trace ?? false,
+    ...(flags.entry ? { entryPoint: flags.entry } : {}),
+    ...(parsed.ok ? { program: parsed.program } : {}),
+    ...(parseFailure ? { parseFailure } : {}),
+  });
+
+  if (flags.json) {
+    for (const item of results) io.stdout(`${format.jsonLine(source, item, environment)}\n`);
+  } else if (profiles.length > 1 && !flags.trace) {
+    io.stdout(`${format.table(results, profiles)}\n`);
+  } else {
+    for (const item of results) {
+      io.stdout(`${profiles.length > 1 ? `[${item.profile}] ` : ""}${format.humanLine(source, item)}\n`);
+      if (flags.trace) for (const line of format.traceLines(source, item)) io.stdout(`${line}\n`);
+    }
+  }
+  const failed = results.filter((r) => r.evaluation.failure !== undefined);
+  if (failed.length > 0 && failed.length === results.length && failed[0]?.evaluation.failure?.message.startsWith("the PAC failed to load")) {
+    const failure = failed[0].evaluation.failure;
+    io.stderr(`pac-do: ${format.where(source, failure.range) || format.sourceName(source)}: ${failure.message}\n`);
+  }
+  return failed.length > 0 ? 1 : 0;
+}
+
+async function environmentFrom(io: CliIo, flags: ResolveFlags): Promise<Environment> {
+  const dnsFiles: { name: string; text: string }[] = [];
+  for (const name of flags.dnsFile) {
+    try {
+      dnsFiles.push({ name, text: new TextDecoder().decode(await io.readFile(name)) });
+    } catch (error) {
+      throw new CliError(`--dns-file ${name}: ${describeFsError(error)}`);
+    }
+  }
+  try {
+    return buildEnvironment({
+      clientIps: flags.clientIp,
+      dns: flags.dns,
+      dnsFiles,
+      liveDns: flags.liveDns ?? false,
+      ...(flags.at !== undefined ? { at: flags.at } : {}),
+      ...(flags.tz !== undefined ? { timeZone: flags.tz } : {}),
+    });
+  } catch (error) {
+    if (error instanceof OptionError) throw new CliError(error.message);
+    throw error;
+  }
+}
+
+/** URLs from a file or stdin: one per line; blank lines and `#` comments skipped. */
+async function readUrlList(io: CliIo, path: string): Promise<string[]> {
+  let text: string;
+  if (path === "-") text = await io.readStdin();
+  else {
+    try {
+      text = new TextDecoder().decode(await io.readFile(path));
+    } catch (error) {
+      throw new CliError(`--urls ${path}: ${describeFsError(error)}`);
+    }
+  }
+  return text
+    .split(/\r\n|\n|\r/)
+    .map((line) => line.trim())
+    .filter((line) => line !== "" && !line.startsWith("#"));
+}

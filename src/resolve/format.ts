@@ -1,0 +1,133 @@
+/** Output of `pac-do resolve`: one line per URL, a side-by-side table for several profiles, or JSON lines. */
+import type { Environment, Evaluation, HelperCall, ProfileName } from "../evaluate/types.js";
+import { lineText, positionAt, type SourceFile } from "../source/source-file.js";
+import type { Position, Range } from "../types.js";
+import type { ResolvedUrl } from "./resolve.js";
+
+export function sourceName(source: SourceFile): string {
+  return source.path ?? "<stdin>";
+}
+
+/** `proxy.pac:12:5`, or "" without a range. */
+export function where(source: SourceFile, range: Range | undefined): string {
+  if (!range) return "";
+  const { line, column } = positionAt(source, range[0]);
+  return `${sourceName(source)}:${line}:${column}`;
+}
+
+/** What the URL resolved to, or why it did not, in a few words. */
+export function outcome(evaluation: Evaluation): string {
+  if (evaluation.failure) return `error: ${evaluation.failure.message}`;
+  if (evaluation.implicitBypass) return "DIRECT";
+  return evaluation.result === "" ? '"" (empty)' : (evaluation.result ?? "");
+}
+
+/** `URL -> RESULT  (proxy.pac:12:5)`, plus what the client makes of the result when that differs. */
+export function humanLine(source: SourceFile, item: ResolvedUrl): string {
+  const e = item.evaluation;
+  const at = where(source, e.failure?.range ?? e.returnRange);
+  const notes: string[] = [];
+  if (at) notes.push(at);
+  if (e.implicitBypass) notes.push(`implicit bypass: ${e.implicitBypass}`);
+  let line = `${item.url} -> ${outcome(e)}${notes.length ? `  (${notes.join("; ")})` : ""}`;
+  if (e.effective !== undefined && e.result !== null && e.effective !== normalizeSpacing(e.result)) {
+    line += `  [${item.profile} uses: ${e.effective === "" ? "nothing valid" : e.effective}]`;
+  }
+  const dropped = e.entries.filter((entry) => entry.invalid !== undefined);
+  for (const entry of dropped) line += `\n  dropped "${entry.text}": ${entry.invalid ?? ""}`;
+  return line;
+}
+
+function normalizeSpacing(result: string): string {
+  return result
+    .split(";")
+    .map((s) => s.trim().replace(/\s+/g, " "))
+    .filter(Boolean)
+    .join("; ");
+}
+
+/** The `--trace` lines under a URL: each helper call with its answer, then the deciding `return`. */
+export function traceLines(source: SourceFile, item: ResolvedUrl): string[] {
+  const e = item.evaluation;
+  const lines: string[] = [];
+  const width = 4;
+  for (const call of e.calls ?? []) {
+    const at = call.range ? positionAt(source, call.range[0]) : undefined;
+    lines.push(`${" ".repeat(width)}${at ? `${at.line}:${at.column}` : "?"}  ${formatCall(call)}`);
+  }
+  const decided = e.failure?.range ?? e.returnRange;
+  if (decided) {
+    const at = positionAt(source, decided[0]);
+    const text = lineText(source, at.line).trim();
+    lines.push(`${" ".repeat(width)}${at.line}:${at.column}  ${e.failure ? "failed here" : "returned"}: ${text.length > 100 ? `${text.slice(0, 97)}...` : text}`);
+  } else if (!e.failure && !e.implicitBypass && item.profile === "node") {
+    lines.push(`${" ".repeat(width)}(the node profile cannot name the line: pac-resolver runs regenerated code)`);
+  }
+  return lines;
+}
+
+function formatCall(call: HelperCall): string {
+  return `${call.name}(${call.args.map(show).join(", ")}) -> ${show(call.result)}`;
+}
+
+function show(value: unknown): string {
+  return value === undefined ? "undefined" : (JSON.stringify(value) ?? String(value));
+}
+
+/** A side-by-side table: one row per URL, one column per profile. */
+export function table(results: readonly ResolvedUrl[], profiles: readonly ProfileName[]): string {
+  const urls = [...new Set(results.map((r) => r.url))];
+  const cell = (url: string, profile: ProfileName): string => {
+    const r = results.find((x) => x.url === url && x.profile === profile);
+    if (!r) return "";
+    const e = r.evaluation;
+    if (e.failure) return `error: ${e.failure.message}`;
+    if (e.implicitBypass) return "DIRECT (implicit bypass)";
+    return e.effective !== undefined && e.result !== null && e.effective !== normalizeSpacing(e.result) ? `${e.result} => ${e.effective}` : outcome(e);
+  };
+  const rows = [["URL", ...profiles], ...urls.map((url) => [url, ...profiles.map((p) => cell(url, p))])];
+  const widths = rows[0]?.map((_, i) => Math.min(60, Math.max(...rows.map((row) => (row[i] ?? "").length)))) ?? [];
+  const fit = (text: string, width: number): string => (text.length > width ? `${text.slice(0, width - 3)}...` : text.padEnd(width));
+  const lines = rows.map((row) => row.map((c, i) => fit(c, widths[i] ?? 0)).join("  ").trimEnd());
+  lines.splice(1, 0, widths.map((w) => "-".repeat(w)).join("  "));
+  const differs = urls.filter((url) => new Set(profiles.map((p) => cell(url, p))).size > 1).length;
+  lines.push("", differs ? `${differs} of ${urls.length} URL${urls.length === 1 ? "" : "s"} resolve differently across profiles` : "all profiles agree");
+  return lines.join("\n");
+}
+
+/** One JSON object per URL and profile. */
+export function jsonLine(source: SourceFile, item: ResolvedUrl, environment: Environment): string {
+  const e = item.evaluation;
+  const decided = e.failure?.range ?? e.returnRange;
+  const position: Position | undefined = decided ? positionAt(source, decided[0]) : undefined;
+  return JSON.stringify({
+    url: item.url,
+    host: e.host,
+    profile: item.profile,
+    entryPoint: e.entryPoint,
+    pacUrl: e.url,
+    result: e.result,
+    error: e.failure?.message ?? null,
+    errorKind: e.failure?.kind ?? null,
+    entries: e.entries,
+    effective: e.effective ?? null,
+    ...(e.implicitBypass ? { implicitBypass: e.implicitBypass } : {}),
+    line: position?.line ?? null,
+    column: position?.column ?? null,
+    ...(e.calls
+      ? {
+          calls: e.calls.map((c) => {
+            const at = c.range ? positionAt(source, c.range[0]) : undefined;
+            return { name: c.name, args: c.args, result: c.result, line: at?.line ?? null, column: at?.column ?? null };
+          }),
+        }
+      : {}),
+    environment: {
+      clientIps: environment.clientIps,
+      dns: Object.fromEntries(environment.dns),
+      liveDns: environment.liveDns,
+      at: new Date(environment.now).toISOString(),
+      timeZone: environment.timeZone,
+    },
+  });
+}
