@@ -1,0 +1,144 @@
+/** Renders a route analysis as a readable matrix or as plain JSON. */
+import { positionAt, type SourceFile } from "../source/source-file.js";
+import type { Range } from "../types.js";
+import { describeAnswer, effectiveFirstEntry } from "./findings.js";
+import type { EnvironmentClass, HostRoutes, RouteAnalysis, RouteOutcome } from "./types.js";
+
+const LIST_CLASSES_UP_TO = 3;
+const LIST_UNREACHED_UP_TO = 12;
+
+function at(source: SourceFile, range: Range | undefined): string {
+  if (!range) return "-";
+  const { line, column } = positionAt(source, range[0]);
+  return `${line}:${column}`;
+}
+
+function isService(row: HostRoutes): boolean {
+  return row.endpoint?.role === "service";
+}
+
+function breaksDo(row: HostRoutes, outcome: RouteOutcome, analysis: RouteAnalysis): boolean {
+  if (!isService(row)) return false;
+  if (outcome.failure) return true;
+  const first = effectiveFirstEntry(outcome, analysis.profile);
+  return first === undefined || (first !== "DIRECT" && first.type !== "DIRECT");
+}
+
+/**
+ * The matrix as text: per entry point, hosts with the same answers grouped together, each distinct
+ * answer with its returning line and the environment classes that give it; then coverage.
+ */
+export function formatRoutes(analysis: RouteAnalysis, source: SourceFile): string {
+  const name = source.path ?? "<stdin>";
+  if (analysis.loadFailure) {
+    const where = analysis.loadFailure.range ? `:${at(source, analysis.loadFailure.range)}` : "";
+    return `${name}${where}: the PAC cannot be loaded (${analysis.loadFailure.kind}): ${analysis.loadFailure.message}\n`;
+  }
+  const classCount = analysis.environments.length;
+  const lines: string[] = [];
+  const capped =
+    analysis.environmentsTotal !== undefined && analysis.environmentsTotal > classCount
+      ? ` (capped from ${analysis.environmentsTotal})`
+      : "";
+  lines.push(
+    `${name}: profile ${analysis.profile}, entry points ${analysis.entryPoints.join(", ") || "none"}; ` +
+      `${classCount} environment class${classCount === 1 ? "" : "es"}${capped}, ${analysis.evaluations ?? "?"} evaluations`,
+  );
+  const byId = new Map(analysis.environments.map((e) => [e.id, e]));
+
+  for (const entryPoint of analysis.entryPoints) {
+    lines.push("", entryPoint);
+    const groups = new Map<string, HostRoutes[]>();
+    for (const row of analysis.routes) {
+      if (row.entryPoint !== entryPoint) continue;
+      const key = JSON.stringify([
+        row.endpoint?.role ?? "other",
+        row.outcomes.map((o) => [describeAnswer(o), o.returnRange ?? null, o.environmentIds]),
+      ]);
+      const group = groups.get(key);
+      if (group) group.push(row);
+      else groups.set(key, [row]);
+    }
+    for (const rows of groups.values()) {
+      const first = rows[0];
+      if (!first) continue;
+      const role = first.endpoint?.role ?? "other";
+      lines.push(`  ${role.padEnd(7)} ${rows.map((r) => r.host).join(", ")}`);
+      const answers = first.outcomes.map((o) => (o.failure ? `fails: ${describeAnswer(o)}` : (o.result ?? "no result")));
+      const width = Math.max(...answers.map((a) => a.length));
+      first.outcomes.forEach((outcome, i) => {
+        const mark = breaksDo(first, outcome, analysis) ? "!" : " ";
+        const where = at(source, outcome.returnRange ?? outcome.failure?.range).padEnd(7);
+        lines.push(`   ${mark} ${(answers[i] ?? "").padEnd(width)}  ${where} ${describeClasses(outcome, classCount, byId)}`);
+      });
+    }
+  }
+
+  const { total, taken, unreached } = analysis.coverage;
+  lines.push("");
+  const shown = unreached.slice(0, LIST_UNREACHED_UP_TO).map((r) => at(source, r));
+  const more = unreached.length > shown.length ? ` and ${unreached.length - shown.length} more` : "";
+  lines.push(
+    `Coverage: ${taken} of ${total} branch outcomes taken` + (unreached.length > 0 ? `; never reached: ${shown.join(", ")}${more}` : ""),
+  );
+  if (analysis.hostsOmitted) lines.push(`${analysis.hostsOmitted} more host names from the PAC were not analysed.`);
+  const violations = analysis.routes.some((row) => row.outcomes.some((o) => breaksDo(row, o, analysis)));
+  if (violations) lines.push("! marks DO service hosts that do not go DIRECT first in those environments.");
+  return `${lines.join("\n")}\n`;
+}
+
+function describeClasses(outcome: RouteOutcome, total: number, byId: ReadonlyMap<string, EnvironmentClass>): string {
+  const count = outcome.environmentIds.length;
+  if (count === total) return total === 1 ? outcome.witness.label : `all ${total} classes`;
+  if (count <= LIST_CLASSES_UP_TO) {
+    return outcome.environmentIds.map((id) => byId.get(id)?.label ?? id).join(" | ");
+  }
+  return `${count} of ${total} classes, e.g. ${outcome.witness.label}`;
+}
+
+/** The analysis as plain JSON data: DNS maps as objects, clocks as ISO strings, ranges with line:column. */
+export function routesToJson(analysis: RouteAnalysis, source: SourceFile): unknown {
+  const position = (range: Range | undefined) => {
+    if (!range) return undefined;
+    const start = positionAt(source, range[0]);
+    return { range, line: start.line, column: start.column };
+  };
+  return {
+    file: source.path ?? null,
+    profile: analysis.profile,
+    entryPoints: analysis.entryPoints,
+    ...(analysis.loadFailure ? { loadFailure: { ...analysis.loadFailure, ...position(analysis.loadFailure.range) } } : {}),
+    environments: analysis.environments.map((e) => ({
+      id: e.id,
+      label: e.label,
+      clientIps: e.witness.clientIps,
+      hostAnswer: e.hostAnswer ?? [],
+      dns: Object.fromEntries(e.witness.dns),
+      now: new Date(e.witness.now).toISOString(),
+      timeZone: e.witness.timeZone,
+    })),
+    environmentsTotal: analysis.environmentsTotal ?? analysis.environments.length,
+    routes: analysis.routes.map((row) => ({
+      host: row.host,
+      url: row.url,
+      endpoint: row.endpoint?.id ?? null,
+      role: row.endpoint?.role ?? null,
+      entryPoint: row.entryPoint,
+      outcomes: row.outcomes.map((o) => ({
+        result: o.result,
+        entries: o.entries,
+        ...(o.failure ? { failure: o.failure } : {}),
+        ...(o.returnRange ? { return: position(o.returnRange) } : {}),
+        witness: o.witness.id,
+        environments: o.environmentIds,
+      })),
+    })),
+    coverage: {
+      total: analysis.coverage.total,
+      taken: analysis.coverage.taken,
+      unreached: analysis.coverage.unreached.map((r) => position(r)),
+    },
+    hostsOmitted: analysis.hostsOmitted ?? 0,
+    evaluations: analysis.evaluations ?? 0,
+  };
+}
