@@ -12,14 +12,6 @@ export interface DoBypass {
   readonly fn: Node | null;
 }
 
-/** Whether a returned expression is a string whose first entry is DIRECT. */
-export function returnsDirect(statement: ReturnStatement): boolean {
-  const argument = statement.argument;
-  if (argument?.type !== "Literal" || typeof argument.value !== "string") return false;
-  const first = argument.value.split(";")[0]?.trim().toUpperCase();
-  return first === "DIRECT";
-}
-
 /** The conditions that guard `node` up to its function: if tests, switch discriminants and case tests. */
 export function guardsOf(node: Node, context: RuleContext): { guards: Expression[]; fn: Node | null } {
   const guards: Expression[] = [];
@@ -52,13 +44,27 @@ export function guardsOf(node: Node, context: RuleContext): { guards: Expression
   return { guards, fn: null };
 }
 
-/** Every DO bypass of the file. */
+/** The DIRECT string literals a return can produce, through `?:` branches. */
+function directResults(expression: Expression | null): Expression[] {
+  if (!expression) return [];
+  if (expression.type === "ConditionalExpression") return [...directResults(expression.consequent), ...directResults(expression.alternate)];
+  if (expression.type === "Literal" && typeof expression.value === "string") {
+    return expression.value.split(";")[0]?.trim().toUpperCase() === "DIRECT" ? [expression] : [];
+  }
+  return [];
+}
+
+/** Every DO bypass of the file: a DIRECT result whose guards name a DO host. */
 export function findDoBypasses(context: RuleContext, returns: readonly ReturnStatement[]): DoBypass[] {
   const bypasses: DoBypass[] = [];
   for (const statement of returns) {
-    if (!returnsDirect(statement)) continue;
-    const { guards, fn } = guardsOf(statement, context);
-    if (guards.some((guard) => someNode(guard, namesDoHost))) bypasses.push({ statement, guards, fn });
+    for (const result of directResults(statement.argument)) {
+      const { guards, fn } = guardsOf(result, context);
+      if (guards.some((guard) => someNode(guard, namesDoHost))) {
+        bypasses.push({ statement, guards, fn });
+        break;
+      }
+    }
   }
   return bypasses;
 }

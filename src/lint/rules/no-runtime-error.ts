@@ -102,6 +102,9 @@ export default defineRule({
             const failure = outcome.failure;
             // A non-string result is valid-return-string's finding; a missing entry point is entry-point-defined's.
             if (!failure || failure.kind === "not-a-string" || failure.kind === "no-entry-point") continue;
+            // The static check above already named an undefined helper; its ReferenceError adds nothing.
+            const missing = /ReferenceError: '?(\w+)'? is not defined/.exec(failure.message)?.[1];
+            if (missing !== undefined && reported.has(missing)) continue;
             const range = failure.range ?? outcome.returnRange ?? entryPoints.find((d) => d.name === route.entryPoint)?.nameRange ?? [0, 0];
             const key = `${route.entryPoint}|${range.join(":")}|${failure.message}`;
             const group = groups.get(key);
