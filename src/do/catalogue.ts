@@ -73,8 +73,8 @@ export const CATALOGUE: readonly Endpoint[] = [
   endpoint({ id: "do-kv-dash", pattern: `kv*-prod.${DO}`, samples: [`kv801-prod.${DO}`], role: "service", service: "DO KeyValue", legacy: true, source: SOURCES.workflowHistory }),
   endpoint({ id: "do-cp-dash", pattern: `cp*-prod.${DO}`, samples: [`cp801-prod.${DO}`], role: "service", service: "DO Content Policy", legacy: true, source: SOURCES.workflowHistory }),
   endpoint({ id: "do-disc-dash", pattern: `disc*-prod.${DO}`, samples: [`disc801-prod.${DO}`], role: "service", service: "DO Discovery", legacy: true, source: SOURCES.workflowHistory }),
-  endpoint({ id: "do-cn", pattern: `cn*.prod.${DO}`, samples: [`cn801.prod.${DO}`], role: "service", service: "DO Arrays (legacy name)", legacy: true, source: SOURCES.workflowHistory }),
-  endpoint({ id: "do-cn-dash", pattern: `cn*-prod.${DO}`, samples: [`cn801-prod.${DO}`], role: "service", service: "DO Arrays (legacy name)", legacy: true, source: SOURCES.workflowHistory }),
+  endpoint({ id: "do-cn", pattern: `cn*.prod.${DO}`, samples: [`cn801.prod.${DO}`], role: "service", service: "DO Arrays", legacy: true, source: SOURCES.workflowHistory }),
+  endpoint({ id: "do-cn-dash", pattern: `cn*-prod.${DO}`, samples: [`cn801-prod.${DO}`], role: "service", service: "DO Arrays", legacy: true, source: SOURCES.workflowHistory }),
   endpoint({ id: "do-service", pattern: `*.prod.${DO}`, role: "service", service: "DO cloud service", source: SOURCES.faq }),
   endpoint({ id: "do-service-mcc", pattern: `*.${DO}`, role: "service", service: "DO cloud service (MCC and historic clients)", source: `${SOURCES.mccEndpoints}; ${SOURCES.faqHistoric}` }),
 
