@@ -1,0 +1,118 @@
+/**
+ * The PAC lexer: Chevrotain's lexer over `allTokens`, followed by one pass that re-types keywords,
+ * records which tokens follow a line terminator (ECMA-262 §12.10, automatic semicolon insertion and
+ * the restricted productions need it), and turns the "unterminated ..." tokens into errors.
+ */
+import { Lexer, type ILexingError, type IToken, type TokenType } from "chevrotain";
+import { tokenEnd } from "./offsets.js";
+import { allTokens, KEYWORDS, NumericLiteral, UNTERMINATED } from "./tokens.js";
+
+/** A significant token, with the one fact the grammar needs about the trivia before it. */
+export interface PacToken extends IToken {
+  /** A line terminator (or a comment containing one) stands between this token and the previous one. */
+  newlineBefore: boolean;
+}
+
+/** A lexical error: half-open `[offset, offset + length)` into the text. */
+export interface LexError {
+  readonly offset: number;
+  readonly length: number;
+  readonly message: string;
+}
+
+export interface LexResult {
+  /** Significant tokens, in order. */
+  readonly tokens: PacToken[];
+  readonly comments: IToken[];
+  /** Whitespace and line terminators. */
+  readonly whitespace: IToken[];
+  readonly errors: LexError[];
+}
+
+export interface LexerOptions {
+  /** Run Chevrotain's grammar validations and insist on its first-character optimization (tests). */
+  readonly validate?: boolean;
+}
+
+let shared: Lexer | undefined;
+
+export function createLexer(options: LexerOptions = {}): Lexer {
+  return new Lexer(allTokens, {
+    positionTracking: "onlyOffset",
+    skipValidations: options.validate !== true,
+    ensureOptimizations: options.validate === true,
+    errorMessageProvider: {
+      buildUnexpectedCharactersMessage: (text, offset) => `unexpected character ${describeChar(text, offset)}`,
+      buildUnableToPopLexerModeMessage: () => "internal lexer error",
+    },
+  });
+}
+
+function describeChar(text: string, offset: number): string {
+  const code = text.codePointAt(offset) ?? 0;
+  const char = String.fromCodePoint(code);
+  return code < 0x20 || code === 0x7f || (code >= 0x80 && /\p{C}|\p{Z}/u.test(char))
+    ? `U+${code.toString(16).toUpperCase().padStart(4, "0")}`
+    : `'${char}'`;
+}
+
+const IDENTIFIER_START_AFTER_NUMBER = /[\w$\\\p{ID_Start}]/uy;
+
+function isLineTerminator(code: number): boolean {
+  return code === 10 || code === 13 || code === 0x2028 || code === 0x2029;
+}
+
+/** Lexes `text` into significant tokens, comments and whitespace. Never throws on bad input. */
+export function tokenize(text: string, lexer: Lexer = (shared ??= createLexer())): LexResult {
+  const result = lexer.tokenize(text);
+  const errors: LexError[] = result.errors.map((e: ILexingError) => ({
+    offset: e.offset,
+    length: Math.max(1, e.length),
+    message: e.message,
+  }));
+  const tokens = result.tokens as PacToken[];
+  let prevEnd = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    const type: TokenType = token.tokenType;
+    if (type.name === "Identifier") {
+      const keyword = KEYWORDS.get(token.image);
+      if (keyword !== undefined) retype(token, keyword);
+    } else if (type === NumericLiteral) {
+      IDENTIFIER_START_AFTER_NUMBER.lastIndex = tokenEnd(token);
+      if (IDENTIFIER_START_AFTER_NUMBER.test(text)) {
+        errors.push({ offset: tokenEnd(token), length: 1, message: "identifier directly after number" });
+      }
+    } else {
+      const unterminated = UNTERMINATED.get(type);
+      if (unterminated !== undefined) {
+        errors.push({ offset: token.startOffset, length: token.image.length, message: unterminated.message });
+        retype(token, unterminated.as);
+      }
+    }
+    let newline = false;
+    for (let k = prevEnd; k < token.startOffset; k++) {
+      if (isLineTerminator(text.charCodeAt(k))) {
+        newline = true;
+        break;
+      }
+    }
+    token.newlineBefore = newline && i > 0;
+    prevEnd = tokenEnd(token);
+  }
+  const comments = result.groups["comments"] ?? [];
+  for (const comment of comments) {
+    const unterminated = UNTERMINATED.get(comment.tokenType);
+    if (unterminated !== undefined) {
+      errors.push({ offset: comment.startOffset, length: comment.image.length, message: unterminated.message });
+      retype(comment, unterminated.as);
+    }
+  }
+  errors.sort((a, b) => a.offset - b.offset);
+  return { tokens, comments, whitespace: result.groups["whitespace"] ?? [], errors };
+}
+
+function retype(token: IToken, type: TokenType): void {
+  token.tokenType = type;
+  token.tokenTypeIdx = type.tokenTypeIdx!;
+}

@@ -1,0 +1,780 @@
+/**
+ * The PAC grammar: ECMA-262 script syntax (ES5 in full, plus the ES2015+ forms PAC authors write),
+ * as a Chevrotain CST parser. Rule names follow the spec's productions where they map one to one;
+ * "See §x" comments name the section. Pure syntax: meaning (AST, early errors) is `src/syntax/`.
+ *
+ * Departures from the spec's grammar, all resolved by the CST-to-AST step:
+ * - binary operators are parsed as a flat list (`binaryExpression`) and precedence is applied
+ *   afterwards, which is faster and keeps the grammar small;
+ * - assignment targets and for-in/of heads are parsed as expressions and converted to patterns
+ *   (the spec's "cover grammar", §13.15.5);
+ * - arrow function parameters are recognised by scanning to the matching `)` for a `=>`.
+ */
+import { CstParser, EMPTY_ALT, EOF, type CstNode, type IParserConfig, type ParserMethod, type TokenType } from "chevrotain";
+import type { PacToken } from "./lexer.js";
+import * as t from "./tokens.js";
+
+/** Tokens the parser knows; the keyword and category types are included through `allTokens`. */
+const vocabulary: TokenType[] = t.allTokens;
+
+export class PacParser extends CstParser {
+  constructor(config: IParserConfig = {}) {
+    super(vocabulary, { recoveryEnabled: true, maxLookahead: 3, ...config });
+    // Must come last: Chevrotain records the grammar by running the rules defined above.
+    this.performSelfAnalysis();
+  }
+
+  /**
+   * A rule with parameters. Chevrotain passes SUBRULE's `ARGS` to the rule at run time, but the
+   * `CstParser` typings only declare parameterless rules, hence the casts in this one place.
+   */
+  private ruleWithArgs<A extends unknown[]>(name: string, implementation: (...args: A) => void): ParserMethod<A, CstNode> {
+    const rule: unknown = this.RULE(name, implementation as unknown as () => void);
+    return rule as ParserMethod<A, CstNode>;
+  }
+
+  /** Whether a line terminator precedes the k-th token ahead. */
+  private newlineBefore(k: number): boolean {
+    return (this.LA(k) as Partial<PacToken>).newlineBefore === true;
+  }
+
+  /** §12.10.1: a semicolon may be omitted before `}`, at the end of input, or after a line break. */
+  private semicolonInsertable(): boolean {
+    const next = this.LA(1).tokenType;
+    return next === t.RBrace || next === EOF || this.newlineBefore(1);
+  }
+
+  /** `ident =>` or `( ... ) =>`, with no line break before `=>` (§15.3, ArrowFunction). */
+  private arrowAhead(): boolean {
+    const first = this.LA(1).tokenType;
+    if (first === t.Identifier) return this.LA(2).tokenType === t.Arrow && !this.newlineBefore(2);
+    if (first !== t.LParen) return false;
+    let depth = 0;
+    for (let k = 1; ; k++) {
+      const type = this.LA(k).tokenType;
+      if (type === EOF) return false;
+      if (type === t.LParen) depth++;
+      else if (type === t.RParen && --depth === 0) return this.LA(k + 1).tokenType === t.Arrow && !this.newlineBefore(k + 1);
+    }
+  }
+
+  /** `get name() {}` / `set name(v) {}` rather than a property or method named get or set (§13.2.5). */
+  private accessorAhead(): boolean {
+    const first = this.LA(1);
+    if (first.tokenType !== t.Identifier || (first.image !== "get" && first.image !== "set")) return false;
+    const second = this.LA(2).tokenType;
+    return (
+      second === t.Identifier ||
+      t.KEYWORDS.has(this.LA(2).image) ||
+      second === t.StringLiteral ||
+      second === t.NumericLiteral ||
+      second === t.LBracket
+    );
+  }
+
+  private ofAhead(): boolean {
+    const next = this.LA(1);
+    return next.tokenType === t.Identifier && next.image === "of";
+  }
+
+  /** See §16.1 Script. */
+  public program = this.RULE("program", () => {
+    this.MANY(() => this.SUBRULE(this.statement));
+  });
+
+  /** See §14 (Statement) and §15.2 (FunctionDeclaration, which PAC files use as a statement). */
+  public statement = this.RULE("statement", () => {
+    this.OR({
+      IGNORE_AMBIGUITIES: true,
+      DEF: [
+        { ALT: () => this.SUBRULE(this.block) },
+        { ALT: () => this.SUBRULE(this.variableStatement) },
+        { ALT: () => this.SUBRULE(this.emptyStatement) },
+        { ALT: () => this.SUBRULE(this.ifStatement) },
+        { ALT: () => this.SUBRULE(this.forStatement) },
+        { ALT: () => this.SUBRULE(this.whileStatement) },
+        { ALT: () => this.SUBRULE(this.doWhileStatement) },
+        { ALT: () => this.SUBRULE(this.continueStatement) },
+        { ALT: () => this.SUBRULE(this.breakStatement) },
+        { ALT: () => this.SUBRULE(this.returnStatement) },
+        { ALT: () => this.SUBRULE(this.withStatement) },
+        { ALT: () => this.SUBRULE(this.switchStatement) },
+        { ALT: () => this.SUBRULE(this.throwStatement) },
+        { ALT: () => this.SUBRULE(this.tryStatement) },
+        { ALT: () => this.SUBRULE(this.debuggerStatement) },
+        { ALT: () => this.SUBRULE(this.functionDeclaration) },
+        { GATE: () => this.LA(2).tokenType === t.Colon, ALT: () => this.SUBRULE(this.labelledStatement) },
+        { ALT: () => this.SUBRULE(this.expressionStatement) },
+      ],
+    });
+  });
+
+  /** See §14.2. */
+  public block = this.RULE("block", () => {
+    this.CONSUME(t.LBrace);
+    this.MANY(() => this.SUBRULE(this.statement));
+    this.CONSUME(t.RBrace);
+  });
+
+  /** See §14.3 (VariableStatement, LexicalDeclaration). */
+  public variableStatement = this.RULE("variableStatement", () => {
+    this.SUBRULE(this.variableDeclarationList, { ARGS: [false] });
+    this.SUBRULE(this.eos);
+  });
+
+  public variableDeclarationList = this.ruleWithArgs("variableDeclarationList", (noIn: boolean) => {
+    this.OR([
+      { ALT: () => this.CONSUME(t.Var) },
+      { ALT: () => this.CONSUME(t.Let) },
+      { ALT: () => this.CONSUME(t.Const) },
+    ]);
+    this.SUBRULE(this.variableDeclaration, { ARGS: [noIn] });
+    this.MANY(() => {
+      this.CONSUME(t.Comma);
+      this.SUBRULE2(this.variableDeclaration, { ARGS: [noIn] });
+    });
+  });
+
+  public variableDeclaration = this.ruleWithArgs("variableDeclaration", (noIn: boolean) => {
+    this.SUBRULE(this.bindingTarget);
+    this.OPTION(() => {
+      this.CONSUME(t.Assign);
+      this.SUBRULE(this.assignmentExpression, { ARGS: [noIn] });
+    });
+  });
+
+  /** See §14.4. */
+  public emptyStatement = this.RULE("emptyStatement", () => {
+    this.CONSUME(t.Semicolon);
+  });
+
+  /** See §14.5. */
+  public expressionStatement = this.RULE("expressionStatement", () => {
+    this.SUBRULE(this.expression, { ARGS: [false] });
+    this.SUBRULE(this.eos);
+  });
+
+  /** See §14.6; `else` binds to the nearest `if` because OPTION is greedy. */
+  public ifStatement = this.RULE("ifStatement", () => {
+    this.CONSUME(t.If);
+    this.CONSUME(t.LParen);
+    this.SUBRULE(this.expression, { ARGS: [false] });
+    this.CONSUME(t.RParen);
+    this.SUBRULE(this.statement, { LABEL: "consequent" });
+    this.OPTION(() => {
+      this.CONSUME(t.Else);
+      this.SUBRULE2(this.statement, { LABEL: "alternate" });
+    });
+  });
+
+  /** See §14.7.4 and §14.7.5: `for (;;)`, `for (x in o)`, `for (x of o)`; the head is parsed with no `in`. */
+  public forStatement = this.RULE("forStatement", () => {
+    this.CONSUME(t.For);
+    this.CONSUME(t.LParen);
+    this.OPTION(() =>
+      this.OR([
+        { ALT: () => this.SUBRULE(this.variableDeclarationList, { ARGS: [true] }) },
+        { ALT: () => this.SUBRULE(this.expression, { ARGS: [true], LABEL: "init" }) },
+      ]),
+    );
+    this.OR2([
+      {
+        ALT: () => {
+          this.CONSUME(t.In);
+          this.SUBRULE2(this.expression, { ARGS: [false], LABEL: "right" });
+        },
+      },
+      {
+        GATE: () => this.ofAhead(),
+        ALT: () => {
+          this.CONSUME(t.Identifier, { LABEL: "of" });
+          this.SUBRULE(this.assignmentExpression, { ARGS: [false], LABEL: "right" });
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(t.Semicolon);
+          this.OPTION2(() => this.SUBRULE3(this.expression, { ARGS: [false], LABEL: "test" }));
+          this.CONSUME2(t.Semicolon);
+          this.OPTION3(() => this.SUBRULE4(this.expression, { ARGS: [false], LABEL: "update" }));
+        },
+      },
+    ]);
+    this.CONSUME(t.RParen);
+    this.SUBRULE(this.statement);
+  });
+
+  /** See §14.7.3. */
+  public whileStatement = this.RULE("whileStatement", () => {
+    this.CONSUME(t.While);
+    this.CONSUME(t.LParen);
+    this.SUBRULE(this.expression, { ARGS: [false] });
+    this.CONSUME(t.RParen);
+    this.SUBRULE(this.statement);
+  });
+
+  /** See §14.7.2; the `;` after `)` is optional even on the same line (§12.10.1, rule 1). */
+  public doWhileStatement = this.RULE("doWhileStatement", () => {
+    this.CONSUME(t.Do);
+    this.SUBRULE(this.statement);
+    this.CONSUME(t.While);
+    this.CONSUME(t.LParen);
+    this.SUBRULE(this.expression, { ARGS: [false] });
+    this.CONSUME(t.RParen);
+    this.OPTION(() => this.CONSUME(t.Semicolon));
+  });
+
+  /** See §14.8; restricted production: no line break before the label. */
+  public continueStatement = this.RULE("continueStatement", () => {
+    this.CONSUME(t.Continue);
+    this.OPTION({ GATE: () => !this.newlineBefore(1), DEF: () => this.CONSUME(t.Identifier) });
+    this.SUBRULE(this.eos);
+  });
+
+  /** See §14.9; restricted production: no line break before the label. */
+  public breakStatement = this.RULE("breakStatement", () => {
+    this.CONSUME(t.Break);
+    this.OPTION({ GATE: () => !this.newlineBefore(1), DEF: () => this.CONSUME(t.Identifier) });
+    this.SUBRULE(this.eos);
+  });
+
+  /** See §14.10; restricted production: a line break after `return` ends the statement. */
+  public returnStatement = this.RULE("returnStatement", () => {
+    this.CONSUME(t.Return);
+    this.OPTION({ GATE: () => !this.newlineBefore(1), DEF: () => this.SUBRULE(this.expression, { ARGS: [false] }) });
+    this.SUBRULE(this.eos);
+  });
+
+  /** See §14.11. */
+  public withStatement = this.RULE("withStatement", () => {
+    this.CONSUME(t.With);
+    this.CONSUME(t.LParen);
+    this.SUBRULE(this.expression, { ARGS: [false] });
+    this.CONSUME(t.RParen);
+    this.SUBRULE(this.statement);
+  });
+
+  /** See §14.12. */
+  public switchStatement = this.RULE("switchStatement", () => {
+    this.CONSUME(t.Switch);
+    this.CONSUME(t.LParen);
+    this.SUBRULE(this.expression, { ARGS: [false] });
+    this.CONSUME(t.RParen);
+    this.CONSUME(t.LBrace);
+    this.MANY(() => this.SUBRULE(this.caseClause));
+    this.CONSUME(t.RBrace);
+  });
+
+  public caseClause = this.RULE("caseClause", () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(t.Case);
+          this.SUBRULE(this.expression, { ARGS: [false] });
+        },
+      },
+      { ALT: () => this.CONSUME(t.Default) },
+    ]);
+    this.CONSUME(t.Colon);
+    this.MANY(() => this.SUBRULE(this.statement));
+  });
+
+  /** See §14.13. */
+  public labelledStatement = this.RULE("labelledStatement", () => {
+    this.CONSUME(t.Identifier);
+    this.CONSUME(t.Colon);
+    this.SUBRULE(this.statement);
+  });
+
+  /** See §14.14; a line break after `throw` is an error, reported by the AST step. */
+  public throwStatement = this.RULE("throwStatement", () => {
+    this.CONSUME(t.Throw);
+    this.OPTION({ GATE: () => !this.newlineBefore(1), DEF: () => this.SUBRULE(this.expression, { ARGS: [false] }) });
+    this.SUBRULE(this.eos);
+  });
+
+  /** See §14.15. */
+  public tryStatement = this.RULE("tryStatement", () => {
+    this.CONSUME(t.Try);
+    this.SUBRULE(this.block);
+    this.OR([
+      {
+        ALT: () => {
+          this.SUBRULE(this.catchClause);
+          this.OPTION(() => this.SUBRULE(this.finallyClause));
+        },
+      },
+      { ALT: () => this.SUBRULE2(this.finallyClause) },
+    ]);
+  });
+
+  public catchClause = this.RULE("catchClause", () => {
+    this.CONSUME(t.Catch);
+    this.OPTION(() => {
+      this.CONSUME(t.LParen);
+      this.SUBRULE(this.bindingTarget);
+      this.CONSUME(t.RParen);
+    });
+    this.SUBRULE(this.block);
+  });
+
+  public finallyClause = this.RULE("finallyClause", () => {
+    this.CONSUME(t.Finally);
+    this.SUBRULE(this.block);
+  });
+
+  /** See §14.16. */
+  public debuggerStatement = this.RULE("debuggerStatement", () => {
+    this.CONSUME(t.Debugger);
+    this.SUBRULE(this.eos);
+  });
+
+  /** The end of a statement: `;`, or a semicolon inserted by §12.10.1. */
+  public eos = this.RULE("eos", () => {
+    this.OR([
+      { ALT: () => this.CONSUME(t.Semicolon) },
+      { GATE: () => this.semicolonInsertable(), ALT: EMPTY_ALT() },
+    ]);
+  });
+
+  /** A `,` between list items, optional before the closing token (trailing commas, ES5 and ES2017). */
+  public listSeparator = this.ruleWithArgs("listSeparator", (closer: TokenType) => {
+    this.OR([
+      { ALT: () => this.CONSUME(t.Comma) },
+      { GATE: () => this.LA(1).tokenType === closer, ALT: EMPTY_ALT() },
+    ]);
+  });
+
+  /** See §15.2. */
+  public functionDeclaration = this.RULE("functionDeclaration", () => {
+    this.CONSUME(t.Function);
+    this.CONSUME(t.Identifier);
+    this.CONSUME(t.LParen);
+    this.SUBRULE(this.formalParameters);
+    this.CONSUME(t.RParen);
+    this.SUBRULE(this.functionBody);
+  });
+
+  public functionExpression = this.RULE("functionExpression", () => {
+    this.CONSUME(t.Function);
+    this.OPTION(() => this.CONSUME(t.Identifier));
+    this.CONSUME(t.LParen);
+    this.SUBRULE(this.formalParameters);
+    this.CONSUME(t.RParen);
+    this.SUBRULE(this.functionBody);
+  });
+
+  /** See §15.1 (FormalParameters), with ES2015 defaults, rest and patterns. */
+  public formalParameters = this.RULE("formalParameters", () => {
+    this.MANY(() => {
+      this.SUBRULE(this.bindingElement);
+      this.SUBRULE(this.listSeparator, { ARGS: [t.RParen] });
+    });
+  });
+
+  public functionBody = this.RULE("functionBody", () => {
+    this.CONSUME(t.LBrace);
+    this.MANY(() => this.SUBRULE(this.statement));
+    this.CONSUME(t.RBrace);
+  });
+
+  /** See §14.3.3: a binding with an optional default, or `...rest`. */
+  public bindingElement = this.RULE("bindingElement", () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(t.Ellipsis);
+          this.SUBRULE(this.bindingTarget);
+        },
+      },
+      {
+        ALT: () => {
+          this.SUBRULE2(this.bindingTarget);
+          this.OPTION(() => {
+            this.CONSUME(t.Assign);
+            this.SUBRULE(this.assignmentExpression, { ARGS: [false] });
+          });
+        },
+      },
+    ]);
+  });
+
+  public bindingTarget = this.RULE("bindingTarget", () => {
+    this.OR([
+      { ALT: () => this.CONSUME(t.Identifier) },
+      { ALT: () => this.SUBRULE(this.objectBindingPattern) },
+      { ALT: () => this.SUBRULE(this.arrayBindingPattern) },
+    ]);
+  });
+
+  public objectBindingPattern = this.RULE("objectBindingPattern", () => {
+    this.CONSUME(t.LBrace);
+    this.MANY(() => {
+      this.SUBRULE(this.bindingProperty);
+      this.SUBRULE(this.listSeparator, { ARGS: [t.RBrace] });
+    });
+    this.CONSUME(t.RBrace);
+  });
+
+  public bindingProperty = this.RULE("bindingProperty", () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(t.Ellipsis);
+          this.CONSUME(t.Identifier);
+        },
+      },
+      {
+        ALT: () => {
+          this.SUBRULE(this.propertyName);
+          this.OR2([
+            {
+              ALT: () => {
+                this.CONSUME(t.Colon);
+                this.SUBRULE(this.bindingElement);
+              },
+            },
+            {
+              ALT: () => {
+                this.CONSUME(t.Assign);
+                this.SUBRULE(this.assignmentExpression, { ARGS: [false] });
+              },
+            },
+            { ALT: EMPTY_ALT() },
+          ]);
+        },
+      },
+    ]);
+  });
+
+  public arrayBindingPattern = this.RULE("arrayBindingPattern", () => {
+    this.CONSUME(t.LBracket);
+    this.MANY(() => this.SUBRULE(this.arrayBindingElement));
+    this.CONSUME(t.RBracket);
+  });
+
+  public arrayBindingElement = this.RULE("arrayBindingElement", () => {
+    this.OR([
+      { ALT: () => this.CONSUME(t.Comma, { LABEL: "hole" }) },
+      {
+        ALT: () => {
+          this.SUBRULE(this.bindingElement);
+          this.SUBRULE(this.listSeparator, { ARGS: [t.RBracket] });
+        },
+      },
+    ]);
+  });
+
+  /** See §13.16 (Comma operator). */
+  public expression = this.ruleWithArgs("expression", (noIn: boolean) => {
+    this.SUBRULE(this.assignmentExpression, { ARGS: [noIn] });
+    this.MANY(() => {
+      this.CONSUME(t.Comma);
+      this.SUBRULE2(this.assignmentExpression, { ARGS: [noIn] });
+    });
+  });
+
+  /** See §13.15 and §15.3 (ArrowFunction). */
+  public assignmentExpression = this.ruleWithArgs("assignmentExpression", (noIn: boolean) => {
+    this.OR({
+      IGNORE_AMBIGUITIES: true,
+      DEF: [
+        { GATE: () => this.arrowAhead(), ALT: () => this.SUBRULE(this.arrowFunction, { ARGS: [noIn] }) },
+        {
+          ALT: () => {
+            this.SUBRULE(this.conditionalExpression, { ARGS: [noIn] });
+            this.OPTION(() => {
+              this.OR2([
+                { ALT: () => this.CONSUME(t.Assign) },
+                { ALT: () => this.CONSUME(t.AssignmentOperator) },
+              ]);
+              this.SUBRULE(this.assignmentExpression, { ARGS: [noIn] });
+            });
+          },
+        },
+      ],
+    });
+  });
+
+  public arrowFunction = this.ruleWithArgs("arrowFunction", (noIn: boolean) => {
+    this.OR([
+      { ALT: () => this.CONSUME(t.Identifier) },
+      {
+        ALT: () => {
+          this.CONSUME(t.LParen);
+          this.SUBRULE(this.formalParameters);
+          this.CONSUME(t.RParen);
+        },
+      },
+    ]);
+    this.CONSUME(t.Arrow);
+    this.OR2({
+      IGNORE_AMBIGUITIES: true,
+      DEF: [
+        { ALT: () => this.SUBRULE(this.functionBody) },
+        { ALT: () => this.SUBRULE(this.assignmentExpression, { ARGS: [noIn] }) },
+      ],
+    });
+  });
+
+  /** See §13.14. */
+  public conditionalExpression = this.ruleWithArgs("conditionalExpression", (noIn: boolean) => {
+    this.SUBRULE(this.binaryExpression, { ARGS: [noIn] });
+    this.OPTION(() => {
+      this.CONSUME(t.Question);
+      this.SUBRULE(this.assignmentExpression, { ARGS: [false], LABEL: "consequent" });
+      this.CONSUME(t.Colon);
+      this.SUBRULE2(this.assignmentExpression, { ARGS: [noIn], LABEL: "alternate" });
+    });
+  });
+
+  /** §13.6 to §13.13 as one flat list of operands and operators; precedence is applied in the AST step. */
+  public binaryExpression = this.ruleWithArgs("binaryExpression", (noIn: boolean) => {
+    this.SUBRULE(this.unaryExpression);
+    this.MANY({
+      GATE: () => !noIn || this.LA(1).tokenType !== t.In,
+      DEF: () => {
+        this.CONSUME(t.BinaryOperator);
+        this.SUBRULE2(this.unaryExpression);
+      },
+    });
+  });
+
+  /** See §13.5 (UnaryExpression) and §13.4 (UpdateExpression). */
+  public unaryExpression = this.RULE("unaryExpression", () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(t.UnaryOperator);
+          this.SUBRULE(this.unaryExpression);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(t.UpdateOperator);
+          this.SUBRULE2(this.unaryExpression);
+        },
+      },
+      { ALT: () => this.SUBRULE(this.postfixExpression) },
+    ]);
+  });
+
+  /** Restricted production: no line break before a postfix `++`/`--`. */
+  public postfixExpression = this.RULE("postfixExpression", () => {
+    this.SUBRULE(this.leftHandSideExpression);
+    this.OPTION({ GATE: () => !this.newlineBefore(1), DEF: () => this.CONSUME(t.UpdateOperator) });
+  });
+
+  /** See §13.3: member access, calls, optional chains and tagged templates, in source order. */
+  public leftHandSideExpression = this.RULE("leftHandSideExpression", () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.newExpression) },
+      { ALT: () => this.SUBRULE(this.primaryExpression) },
+    ]);
+    this.MANY(() => this.SUBRULE(this.memberSuffix));
+  });
+
+  /** `new C(args)`, `new C` and `new new C()()`: the arguments bind to the nearest `new` (§13.3.5). */
+  public newExpression = this.RULE("newExpression", () => {
+    this.CONSUME(t.New);
+    this.OR([
+      { ALT: () => this.SUBRULE(this.newExpression) },
+      { ALT: () => this.SUBRULE(this.primaryExpression) },
+    ]);
+    this.MANY({
+      GATE: () => this.LA(1).tokenType !== t.LParen && this.LA(1).tokenType !== t.QuestionDot,
+      DEF: () => this.SUBRULE(this.memberSuffix),
+    });
+    this.OPTION(() => this.SUBRULE(this.arguments));
+  });
+
+  public memberSuffix = this.RULE("memberSuffix", () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(t.Dot);
+          this.CONSUME(t.IdentifierName);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(t.LBracket);
+          this.SUBRULE(this.expression, { ARGS: [false] });
+          this.CONSUME(t.RBracket);
+        },
+      },
+      { ALT: () => this.SUBRULE(this.arguments) },
+      { ALT: () => this.SUBRULE(this.templateLiteral) },
+      {
+        ALT: () => {
+          this.CONSUME(t.QuestionDot);
+          this.OR2([
+            { ALT: () => this.CONSUME2(t.IdentifierName) },
+            {
+              ALT: () => {
+                this.CONSUME2(t.LBracket);
+                this.SUBRULE2(this.expression, { ARGS: [false] });
+                this.CONSUME2(t.RBracket);
+              },
+            },
+            { ALT: () => this.SUBRULE2(this.arguments) },
+          ]);
+        },
+      },
+    ]);
+  });
+
+  public arguments = this.RULE("arguments", () => {
+    this.CONSUME(t.LParen);
+    this.MANY(() => {
+      this.SUBRULE(this.argument);
+      this.SUBRULE(this.listSeparator, { ARGS: [t.RParen] });
+    });
+    this.CONSUME(t.RParen);
+  });
+
+  public argument = this.RULE("argument", () => {
+    this.OPTION(() => this.CONSUME(t.Ellipsis));
+    this.SUBRULE(this.assignmentExpression, { ARGS: [false] });
+  });
+
+  /** See §13.2. */
+  public primaryExpression = this.RULE("primaryExpression", () => {
+    this.OR([
+      { ALT: () => this.CONSUME(t.Identifier) },
+      { ALT: () => this.CONSUME(t.StringLiteral) },
+      { ALT: () => this.CONSUME(t.NumericLiteral) },
+      { ALT: () => this.CONSUME(t.RegularExpressionLiteral) },
+      { ALT: () => this.CONSUME(t.This) },
+      { ALT: () => this.CONSUME(t.True) },
+      { ALT: () => this.CONSUME(t.False) },
+      { ALT: () => this.CONSUME(t.Null) },
+      { ALT: () => this.SUBRULE(this.parenthesizedExpression) },
+      { ALT: () => this.SUBRULE(this.functionExpression) },
+      { ALT: () => this.SUBRULE(this.objectLiteral) },
+      { ALT: () => this.SUBRULE(this.arrayLiteral) },
+      { ALT: () => this.SUBRULE(this.templateLiteral) },
+    ]);
+  });
+
+  public parenthesizedExpression = this.RULE("parenthesizedExpression", () => {
+    this.CONSUME(t.LParen);
+    this.SUBRULE(this.expression, { ARGS: [false] });
+    this.CONSUME(t.RParen);
+  });
+
+  /** See §13.2.4, with holes (elisions) and spread. */
+  public arrayLiteral = this.RULE("arrayLiteral", () => {
+    this.CONSUME(t.LBracket);
+    this.MANY(() => this.SUBRULE(this.arrayElement));
+    this.CONSUME(t.RBracket);
+  });
+
+  public arrayElement = this.RULE("arrayElement", () => {
+    this.OR([
+      { ALT: () => this.CONSUME(t.Comma, { LABEL: "hole" }) },
+      {
+        ALT: () => {
+          this.OPTION(() => this.CONSUME(t.Ellipsis));
+          this.SUBRULE(this.assignmentExpression, { ARGS: [false] });
+          this.SUBRULE(this.listSeparator, { ARGS: [t.RBracket] });
+        },
+      },
+    ]);
+  });
+
+  /** See §13.2.5. */
+  public objectLiteral = this.RULE("objectLiteral", () => {
+    this.CONSUME(t.LBrace);
+    this.MANY(() => {
+      this.SUBRULE(this.propertyDefinition);
+      this.SUBRULE(this.listSeparator, { ARGS: [t.RBrace] });
+    });
+    this.CONSUME(t.RBrace);
+  });
+
+  public propertyDefinition = this.RULE("propertyDefinition", () => {
+    this.OR({
+      IGNORE_AMBIGUITIES: true,
+      DEF: [
+        {
+          ALT: () => {
+            this.CONSUME(t.Ellipsis);
+            this.SUBRULE(this.assignmentExpression, { ARGS: [false] });
+          },
+        },
+        {
+          GATE: () => this.accessorAhead(),
+          ALT: () => {
+            this.CONSUME(t.Identifier, { LABEL: "accessor" });
+            this.SUBRULE(this.propertyName);
+            this.SUBRULE(this.methodTail);
+          },
+        },
+        {
+          ALT: () => {
+            this.SUBRULE2(this.propertyName);
+            this.OR2([
+              {
+                ALT: () => {
+                  this.CONSUME(t.Colon);
+                  this.SUBRULE2(this.assignmentExpression, { ARGS: [false] });
+                },
+              },
+              { ALT: () => this.SUBRULE2(this.methodTail) },
+              {
+                // CoverInitializedName (`{ a = 1 }`), valid only as a destructuring target.
+                ALT: () => {
+                  this.CONSUME(t.Assign);
+                  this.SUBRULE3(this.assignmentExpression, { ARGS: [false], LABEL: "shorthandDefault" });
+                },
+              },
+              { ALT: EMPTY_ALT() },
+            ]);
+          },
+        },
+      ],
+    });
+  });
+
+  /** The `(params) { body }` of a method, getter or setter. */
+  public methodTail = this.RULE("methodTail", () => {
+    this.CONSUME(t.LParen);
+    this.SUBRULE(this.formalParameters);
+    this.CONSUME(t.RParen);
+    this.SUBRULE(this.functionBody);
+  });
+
+  public propertyName = this.RULE("propertyName", () => {
+    this.OR([
+      { ALT: () => this.CONSUME(t.IdentifierName) },
+      { ALT: () => this.CONSUME(t.StringLiteral) },
+      { ALT: () => this.CONSUME(t.NumericLiteral) },
+      {
+        ALT: () => {
+          this.CONSUME(t.LBracket);
+          this.SUBRULE(this.assignmentExpression, { ARGS: [false] });
+          this.CONSUME(t.RBracket);
+        },
+      },
+    ]);
+  });
+
+  /** See §13.2.8: `` `a${b}c` ``. */
+  public templateLiteral = this.RULE("templateLiteral", () => {
+    this.OR([
+      { ALT: () => this.CONSUME(t.NoSubstitutionTemplate) },
+      {
+        ALT: () => {
+          this.CONSUME(t.TemplateHead);
+          this.SUBRULE(this.expression, { ARGS: [false] });
+          this.MANY(() => {
+            this.CONSUME(t.TemplateMiddle);
+            this.SUBRULE2(this.expression, { ARGS: [false] });
+          });
+          this.CONSUME(t.TemplateTail);
+        },
+      },
+    ]);
+  });
+}

@@ -1,0 +1,442 @@
+/**
+ * Token types of the PAC grammar: the lexical grammar of ECMA-262 (§12, "ECMAScript Language: Lexical
+ * Grammar") for script code, restricted to what PAC files contain. The order of `allTokens` matters:
+ * Chevrotain takes the first pattern that matches, so longer punctuators come before their prefixes.
+ *
+ * Regular expression literals versus division (§12, goal symbols InputElementDiv and
+ * InputElementRegExp) and the `}` that continues a template (InputElementTemplateTail) depend on
+ * the tokens before them; `context.ts` keeps that state while the lexer runs.
+ */
+import { createToken, Lexer, type CustomPatternMatcherFunc, type IToken, type TokenType } from "chevrotain";
+import { lexContext } from "./context.js";
+
+const LINE_TERMINATOR_CHARS = "\\n\\r\\u2028\\u2029";
+
+export const Whitespace = createToken({
+  name: "Whitespace",
+  pattern: /[\t\v\f \u00a0\ufeff\u1680\u2000-\u200a\u202f\u205f\u3000]+/,
+  group: "whitespace",
+});
+
+/** One or more line terminators (§12.3): LF, CR, CRLF, LS, PS. */
+export const LineTerminator = createToken({
+  name: "LineTerminator",
+  pattern: /[\n\r\u2028\u2029]+/,
+  group: "whitespace",
+  line_breaks: true,
+});
+
+export const MultiLineComment = createToken({
+  name: "MultiLineComment",
+  pattern: /\/\*[\s\S]*?\*\//,
+  group: "comments",
+  line_breaks: true,
+});
+
+/** A `/*` without its `*\/`: lexed to the end of the file so that one error is reported, not many. */
+export const UnterminatedComment = createToken({
+  name: "UnterminatedComment",
+  pattern: /\/\*[\s\S]*/,
+  group: "comments",
+  line_breaks: true,
+});
+
+export const SingleLineComment = createToken({
+  name: "SingleLineComment",
+  pattern: new RegExp(`//[^${LINE_TERMINATOR_CHARS}]*`),
+  group: "comments",
+});
+
+const REGEX_BODY = new RegExp(
+  `/((?:[^${LINE_TERMINATOR_CHARS}\\\\/[]|\\\\[^${LINE_TERMINATOR_CHARS}]|\\[(?:[^${LINE_TERMINATOR_CHARS}\\]\\\\]|\\\\[^${LINE_TERMINATOR_CHARS}])*\\])+)/([$\\w\\u200c\\u200d\\p{ID_Continue}]*)`,
+  "uy",
+);
+const UNTERMINATED_REGEX = new RegExp(`/[^${LINE_TERMINATOR_CHARS}]*`, "y");
+
+const matchRegex: CustomPatternMatcherFunc = (text, offset, tokens) => {
+  if (!lexContext.regexAllowed(text, tokens)) return null;
+  REGEX_BODY.lastIndex = offset;
+  return REGEX_BODY.exec(text);
+};
+
+const matchUnterminatedRegex: CustomPatternMatcherFunc = (text, offset, tokens) => {
+  if (!lexContext.regexAllowed(text, tokens)) return null;
+  UNTERMINATED_REGEX.lastIndex = offset;
+  return UNTERMINATED_REGEX.exec(text);
+};
+
+function division(image: string): CustomPatternMatcherFunc {
+  return (text, offset, tokens) =>
+    text.startsWith(image, offset) && !lexContext.regexAllowed(text, tokens) ? [image] as unknown as RegExpExecArray : null;
+}
+
+/** `/pattern/flags` where the grammar allows an expression to start (§12.9.5). */
+export const RegularExpressionLiteral = createToken({
+  name: "RegularExpressionLiteral",
+  pattern: matchRegex,
+  start_chars_hint: ["/"],
+  line_breaks: false,
+});
+
+/** A regex that runs into the end of its line. */
+export const UnterminatedRegularExpression = createToken({
+  name: "UnterminatedRegularExpression",
+  pattern: matchUnterminatedRegex,
+  start_chars_hint: ["/"],
+  line_breaks: false,
+});
+
+const TEMPLATE_CHARS = "(?:[^`\\\\$]|\\\\[\\s\\S]|\\$(?!\\{))*";
+export const NoSubstitutionTemplate = createToken({
+  name: "NoSubstitutionTemplate",
+  pattern: new RegExp("`" + TEMPLATE_CHARS + "`"),
+  line_breaks: true,
+});
+export const TemplateHead = createToken({
+  name: "TemplateHead",
+  pattern: new RegExp("`" + TEMPLATE_CHARS + "\\$\\{"),
+  line_breaks: true,
+});
+export const UnterminatedTemplate = createToken({
+  name: "UnterminatedTemplate",
+  pattern: new RegExp("`" + TEMPLATE_CHARS),
+  line_breaks: true,
+});
+
+const TEMPLATE_MIDDLE = new RegExp("\\}" + TEMPLATE_CHARS + "\\$\\{", "y");
+const TEMPLATE_TAIL = new RegExp("\\}" + TEMPLATE_CHARS + "`", "y");
+const TEMPLATE_UNTERMINATED_TAIL = new RegExp("\\}" + TEMPLATE_CHARS, "y");
+
+function templateContinuation(pattern: RegExp): CustomPatternMatcherFunc {
+  return (text, offset, tokens) => {
+    if (!lexContext.inTemplateSubstitution(text, tokens)) return null;
+    pattern.lastIndex = offset;
+    return pattern.exec(text);
+  };
+}
+
+/** `}...${`: only where the `}` closes a template substitution (§12.9.6, InputElementTemplateTail). */
+export const TemplateMiddle = createToken({
+  name: "TemplateMiddle",
+  pattern: templateContinuation(TEMPLATE_MIDDLE),
+  start_chars_hint: ["}"],
+  line_breaks: true,
+});
+export const TemplateTail = createToken({
+  name: "TemplateTail",
+  pattern: templateContinuation(TEMPLATE_TAIL),
+  start_chars_hint: ["}"],
+  line_breaks: true,
+});
+export const UnterminatedTemplateTail = createToken({
+  name: "UnterminatedTemplateTail",
+  pattern: templateContinuation(TEMPLATE_UNTERMINATED_TAIL),
+  start_chars_hint: ["}"],
+  line_breaks: true,
+});
+
+const STRING_CHARS = (quote: string) => `(?:[^${quote}\\\\\\n\\r]|\\\\(?:\\r\\n|[\\s\\S]))*`;
+export const StringLiteral = createToken({
+  name: "StringLiteral",
+  pattern: new RegExp(`"${STRING_CHARS('"')}"|'${STRING_CHARS("'")}'`),
+  line_breaks: true,
+});
+/** A string that runs into the end of its line (strings may not contain a raw line break, §12.9.4). */
+export const UnterminatedString = createToken({
+  name: "UnterminatedString",
+  pattern: new RegExp(`"${STRING_CHARS('"')}|'${STRING_CHARS("'")}`),
+  line_breaks: true,
+});
+
+const DIGITS = "\\d(?:_?\\d)*";
+export const NumericLiteral = createToken({
+  name: "NumericLiteral",
+  pattern: new RegExp(
+    [
+      "0[xX][\\da-fA-F](?:_?[\\da-fA-F])*n?",
+      "0[oO][0-7](?:_?[0-7])*n?",
+      "0[bB][01](?:_?[01])*n?",
+      // Legacy octal and NonOctalDecimalIntegerLiteral (Annex B.1.1), e.g. `010`, `09.5`.
+      "0\\d+(?:\\.\\d*)?(?:[eE][+-]?\\d+)?",
+      `(?:0|[1-9](?:_?\\d)*)n`,
+      `(?:(?:0|[1-9](?:_?\\d)*)(?:\\.(?:${DIGITS})?)?|\\.${DIGITS})(?:[eE][+-]?${DIGITS})?`,
+    ].join("|"),
+  ),
+});
+
+const IDENTIFIER = /(?:[$_\p{ID_Start}]|\\u[\da-fA-F]{4}|\\u\{[\da-fA-F]+\})(?:[$\u200c\u200d\p{ID_Continue}]|\\u[\da-fA-F]{4}|\\u\{[\da-fA-F]+\})*/uy;
+const ASCII_IDENTIFIER_PART = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const ch = String.fromCharCode(c);
+  if (/[\w$]/.test(ch)) ASCII_IDENTIFIER_PART[c] = 1;
+}
+
+const matchIdentifier: CustomPatternMatcherFunc = (text, offset) => {
+  // ASCII fast path: almost every identifier in a PAC file is plain ASCII.
+  let end = offset;
+  let c = text.charCodeAt(end);
+  if (c < 128 && c !== 92 && ASCII_IDENTIFIER_PART[c] === 1 && !(c >= 48 && c <= 57)) {
+    do c = text.charCodeAt(++end);
+    while (c < 128 && ASCII_IDENTIFIER_PART[c] === 1);
+    if (!(c >= 128 || c === 92)) return [text.slice(offset, end)] as unknown as RegExpExecArray;
+  }
+  IDENTIFIER.lastIndex = offset;
+  return IDENTIFIER.exec(text);
+};
+
+/**
+ * Every character that may start an identifier, as Chevrotain's first-character index sees it: the
+ * ASCII ones, and one representative of each bucket above 255 (Chevrotain folds char codes above
+ * 255 into buckets of 255, so one member stands for the whole bucket).
+ */
+function identifierStartHints(): string[] {
+  const hints = ["$", "_", "\\"];
+  for (let c = 65; c <= 90; c++) hints.push(String.fromCharCode(c), String.fromCharCode(c + 32));
+  for (let c = 128; c < 256; c++) hints.push(String.fromCharCode(c));
+  for (let c = 256; c < 65536; c += 255) hints.push(String.fromCharCode(c));
+  hints.push(String.fromCharCode(0xffff));
+  return hints;
+}
+
+/** Names that the grammar reads by their image: keywords and contextual words share this category. */
+export const IdentifierName = createToken({ name: "IdentifierName", pattern: Lexer.NA });
+
+export const Identifier = createToken({
+  name: "Identifier",
+  pattern: matchIdentifier,
+  start_chars_hint: identifierStartHints(),
+  categories: [IdentifierName],
+  line_breaks: false,
+});
+
+/**
+ * Keywords are lexed as identifiers and re-typed afterwards (see `lexer.ts`), which is faster than
+ * one `longer_alt` pattern per keyword and treats `\u0069f` as an identifier, as §12.7 requires.
+ */
+function keyword(name: string, image: string, categories: TokenType[] = []): TokenType {
+  const type = createToken({ name, pattern: Lexer.NA, categories: [IdentifierName, ...categories], label: `'${image}'` });
+  KEYWORDS.set(image, type);
+  return type;
+}
+export const KEYWORDS = new Map<string, TokenType>();
+
+export const BinaryOperator = createToken({ name: "BinaryOperator", pattern: Lexer.NA });
+export const AssignmentOperator = createToken({ name: "AssignmentOperator", pattern: Lexer.NA });
+export const UnaryOperator = createToken({ name: "UnaryOperator", pattern: Lexer.NA });
+export const UpdateOperator = createToken({ name: "UpdateOperator", pattern: Lexer.NA });
+
+export const Break = keyword("Break", "break");
+export const Case = keyword("Case", "case");
+export const Catch = keyword("Catch", "catch");
+export const Class = keyword("Class", "class");
+export const Const = keyword("Const", "const");
+export const Continue = keyword("Continue", "continue");
+export const Debugger = keyword("Debugger", "debugger");
+export const Default = keyword("Default", "default");
+export const Delete = keyword("Delete", "delete", [UnaryOperator]);
+export const Do = keyword("Do", "do");
+export const Else = keyword("Else", "else");
+export const Enum = keyword("Enum", "enum");
+export const Export = keyword("Export", "export");
+export const Extends = keyword("Extends", "extends");
+export const False = keyword("False", "false");
+export const Finally = keyword("Finally", "finally");
+export const For = keyword("For", "for");
+export const Function = keyword("Function", "function");
+export const If = keyword("If", "if");
+export const Import = keyword("Import", "import");
+export const In = keyword("In", "in", [BinaryOperator]);
+export const Instanceof = keyword("Instanceof", "instanceof", [BinaryOperator]);
+export const Let = keyword("Let", "let");
+export const New = keyword("New", "new");
+export const Null = keyword("Null", "null");
+export const Return = keyword("Return", "return");
+export const Super = keyword("Super", "super");
+export const Switch = keyword("Switch", "switch");
+export const This = keyword("This", "this");
+export const Throw = keyword("Throw", "throw");
+export const True = keyword("True", "true");
+export const Try = keyword("Try", "try");
+export const Typeof = keyword("Typeof", "typeof", [UnaryOperator]);
+export const Var = keyword("Var", "var");
+export const Void = keyword("Void", "void", [UnaryOperator]);
+export const While = keyword("While", "while");
+export const With = keyword("With", "with");
+
+function punctuator(name: string, image: string, categories: TokenType[] = []): TokenType {
+  return createToken({ name, pattern: image, categories, label: `'${image}'` });
+}
+
+export const LBrace = punctuator("LBrace", "{");
+export const RBrace = punctuator("RBrace", "}");
+export const LParen = punctuator("LParen", "(");
+export const RParen = punctuator("RParen", ")");
+export const LBracket = punctuator("LBracket", "[");
+export const RBracket = punctuator("RBracket", "]");
+export const Ellipsis = punctuator("Ellipsis", "...");
+export const Semicolon = punctuator("Semicolon", ";");
+export const Comma = punctuator("Comma", ",");
+export const Arrow = punctuator("Arrow", "=>");
+/** `?.` not followed by a digit, so that `a?.5:b` stays a conditional (§12.8 OptionalChainingPunctuator). */
+export const QuestionDot = createToken({ name: "QuestionDot", pattern: /\?\.(?!\d)/, label: "'?.'" });
+export const Question = punctuator("Question", "?");
+export const Colon = punctuator("Colon", ":");
+export const Dot = punctuator("Dot", ".");
+
+const assignment = (name: string, image: string) => punctuator(name, image, [AssignmentOperator]);
+export const UnsignedRightShiftAssign = assignment("UnsignedRightShiftAssign", ">>>=");
+export const ExponentAssign = assignment("ExponentAssign", "**=");
+export const LeftShiftAssign = assignment("LeftShiftAssign", "<<=");
+export const RightShiftAssign = assignment("RightShiftAssign", ">>=");
+export const AndAssign = assignment("AndAssign", "&&=");
+export const OrAssign = assignment("OrAssign", "||=");
+export const NullishAssign = assignment("NullishAssign", "??=");
+
+const binary = (name: string, image: string, extra: TokenType[] = []) =>
+  punctuator(name, image, [BinaryOperator, ...extra]);
+export const StrictEquals = binary("StrictEquals", "===");
+export const StrictNotEquals = binary("StrictNotEquals", "!==");
+export const UnsignedRightShift = binary("UnsignedRightShift", ">>>");
+export const Equals = binary("Equals", "==");
+export const NotEquals = binary("NotEquals", "!=");
+export const LessEquals = binary("LessEquals", "<=");
+export const GreaterEquals = binary("GreaterEquals", ">=");
+export const LogicalAnd = binary("LogicalAnd", "&&");
+export const LogicalOr = binary("LogicalOr", "||");
+export const Nullish = binary("Nullish", "??");
+export const Increment = punctuator("Increment", "++", [UpdateOperator]);
+export const Decrement = punctuator("Decrement", "--", [UpdateOperator]);
+export const LeftShift = binary("LeftShift", "<<");
+export const RightShift = binary("RightShift", ">>");
+export const Exponent = binary("Exponent", "**");
+export const PlusAssign = assignment("PlusAssign", "+=");
+export const MinusAssign = assignment("MinusAssign", "-=");
+export const MultiplyAssign = assignment("MultiplyAssign", "*=");
+/** `/=` and `/` where an operator is expected; elsewhere a `/` starts a regular expression. */
+export const DivideAssign = createToken({
+  name: "DivideAssign",
+  pattern: division("/="),
+  start_chars_hint: ["/"],
+  categories: [AssignmentOperator],
+  label: "'/='",
+  line_breaks: false,
+});
+export const ModuloAssign = assignment("ModuloAssign", "%=");
+export const BitAndAssign = assignment("BitAndAssign", "&=");
+export const BitOrAssign = assignment("BitOrAssign", "|=");
+export const BitXorAssign = assignment("BitXorAssign", "^=");
+export const Less = binary("Less", "<");
+export const Greater = binary("Greater", ">");
+export const Plus = binary("Plus", "+", [UnaryOperator]);
+export const Minus = binary("Minus", "-", [UnaryOperator]);
+export const Multiply = binary("Multiply", "*");
+export const Divide = createToken({
+  name: "Divide",
+  pattern: division("/"),
+  start_chars_hint: ["/"],
+  categories: [BinaryOperator],
+  label: "'/'",
+  line_breaks: false,
+});
+export const Modulo = binary("Modulo", "%");
+export const BitAnd = binary("BitAnd", "&");
+export const BitOr = binary("BitOr", "|");
+export const BitXor = binary("BitXor", "^");
+export const Not = punctuator("Not", "!", [UnaryOperator]);
+export const BitNot = punctuator("BitNot", "~", [UnaryOperator]);
+export const Assign = punctuator("Assign", "=");
+
+/** The token types in lexing order. */
+export const allTokens: TokenType[] = [
+  Whitespace,
+  LineTerminator,
+  MultiLineComment,
+  UnterminatedComment,
+  SingleLineComment,
+  DivideAssign,
+  Divide,
+  RegularExpressionLiteral,
+  UnterminatedRegularExpression,
+  NoSubstitutionTemplate,
+  TemplateHead,
+  UnterminatedTemplate,
+  TemplateMiddle,
+  TemplateTail,
+  UnterminatedTemplateTail,
+  StringLiteral,
+  UnterminatedString,
+  NumericLiteral,
+  IdentifierName,
+  Identifier,
+  ...KEYWORDS.values(),
+  BinaryOperator,
+  AssignmentOperator,
+  UnaryOperator,
+  UpdateOperator,
+  LBrace,
+  RBrace,
+  LParen,
+  RParen,
+  LBracket,
+  RBracket,
+  Ellipsis,
+  Semicolon,
+  Comma,
+  Arrow,
+  QuestionDot,
+  UnsignedRightShiftAssign,
+  ExponentAssign,
+  LeftShiftAssign,
+  RightShiftAssign,
+  AndAssign,
+  OrAssign,
+  NullishAssign,
+  StrictEquals,
+  StrictNotEquals,
+  UnsignedRightShift,
+  Equals,
+  NotEquals,
+  LessEquals,
+  GreaterEquals,
+  LogicalAnd,
+  LogicalOr,
+  Nullish,
+  Question,
+  Colon,
+  Dot,
+  Increment,
+  Decrement,
+  LeftShift,
+  RightShift,
+  Exponent,
+  PlusAssign,
+  MinusAssign,
+  MultiplyAssign,
+  ModuloAssign,
+  BitAndAssign,
+  BitOrAssign,
+  BitXorAssign,
+  Less,
+  Greater,
+  Plus,
+  Minus,
+  Multiply,
+  Modulo,
+  BitAnd,
+  BitOr,
+  BitXor,
+  Not,
+  BitNot,
+  Assign,
+];
+
+/** Tokens the lexer produces but that stand for a lexical error; `lexer.ts` reports and re-types them. */
+export const UNTERMINATED: ReadonlyMap<TokenType, { readonly as: TokenType; readonly message: string }> = new Map([
+  [UnterminatedComment, { as: MultiLineComment, message: "unterminated comment" }],
+  [UnterminatedRegularExpression, { as: RegularExpressionLiteral, message: "unterminated regular expression" }],
+  [UnterminatedTemplate, { as: NoSubstitutionTemplate, message: "unterminated template literal" }],
+  [UnterminatedTemplateTail, { as: TemplateTail, message: "unterminated template literal" }],
+  [UnterminatedString, { as: StringLiteral, message: "unterminated string literal" }],
+]);
+
+export type { IToken };

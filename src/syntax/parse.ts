@@ -1,0 +1,136 @@
+/**
+ * The parser API of pac-do, and the only door from `src/` into `grammar/`. A parse never throws on
+ * bad input: syntax errors come back as data, each with a position and a code frame.
+ */
+import type { IToken } from "chevrotain";
+import type { ProgramCstNode } from "../../grammar/cst.js";
+import { tokenize } from "../../grammar/lexer.js";
+import { tokenEnd } from "../../grammar/offsets.js";
+import { PacParser } from "../../grammar/parser.js";
+import { createSourceFile, type SourceFile } from "../source/source-file.js";
+import type { Range } from "../types.js";
+import type { Program } from "./ast.js";
+import { errorMessages, parseError, type ParseError } from "./errors.js";
+import { toAst } from "./to-ast.js";
+
+export type { ParseError } from "./errors.js";
+
+/** A comment; `value` is the text between the delimiters (ESTree convention). */
+export interface Comment {
+  readonly type: "Line" | "Block";
+  readonly value: string;
+  readonly range: Range;
+}
+
+/** A significant token (or, from `allTokens`, trivia); `type` is the token type name of `grammar/tokens.ts`. */
+export interface Token {
+  readonly type: string;
+  readonly value: string;
+  readonly range: Range;
+}
+
+export type ParseResult =
+  | {
+      readonly ok: true;
+      readonly source: SourceFile;
+      readonly program: Program;
+      readonly comments: readonly Comment[];
+      readonly tokens: readonly Token[];
+    }
+  | {
+      readonly ok: false;
+      readonly source: SourceFile;
+      readonly errors: readonly ParseError[];
+      readonly comments: readonly Comment[];
+      readonly tokens: readonly Token[];
+    };
+
+let sharedParser: PacParser | undefined;
+
+/** The parser is expensive to build (grammar self-analysis), so one instance serves every parse. */
+function parser(): PacParser {
+  return (sharedParser ??= new PacParser({ skipValidations: true, errorMessageProvider: errorMessages }));
+}
+
+function toToken(token: IToken): Token {
+  return { type: token.tokenType.name, value: token.image, range: [token.startOffset, tokenEnd(token)] };
+}
+
+function toComment(token: IToken): Comment {
+  const block = token.tokenType.name === "MultiLineComment";
+  const image = token.image;
+  const value = block ? image.slice(2, image.endsWith("*/") && image.length >= 4 ? -2 : undefined) : image.slice(2);
+  return { type: block ? "Block" : "Line", value, range: [token.startOffset, tokenEnd(token)] };
+}
+
+/** One error per line: recovery can leave follow-on errors next to the real one, which only add noise. */
+function independent(errors: ParseError[]): ParseError[] {
+  errors.sort((a, b) => a.range[0] - b.range[0]);
+  const kept: ParseError[] = [];
+  for (const error of errors) {
+    const last = kept[kept.length - 1];
+    if (last === undefined || error.start.line > last.start.line) kept.push(error);
+  }
+  return kept;
+}
+
+/** Parses a PAC script. `source` may be a decoded `SourceFile` or plain text. */
+export function parse(source: SourceFile | string): ParseResult {
+  const file = typeof source === "string" ? createSourceFile(source) : source;
+  const text = file.text;
+  const lexed = tokenize(text);
+  const p = parser();
+  p.input = lexed.tokens;
+  const cst = p.program() as ProgramCstNode;
+
+  let memoTokens: Token[] | undefined;
+  let memoComments: Comment[] | undefined;
+  // Converting tokens costs as much as parsing; most callers never read them.
+  const tokens = (): Token[] => (memoTokens ??= lexed.tokens.map(toToken));
+  const comments = (): Comment[] => (memoComments ??= lexed.comments.map(toComment));
+
+  const errors: ParseError[] = lexed.errors.map((e) => parseError(file, e.message, [e.offset, Math.min(text.length, e.offset + e.length)]));
+  for (const e of p.errors) {
+    const token = e.token;
+    const range: Range = Number.isNaN(token.startOffset) || token.tokenType.name === "EOF" ? [text.length, text.length] : [token.startOffset, tokenEnd(token)];
+    errors.push(parseError(file, e.message, range));
+  }
+  if (errors.length === 0) {
+    const ast = toAst(cst, text);
+    if (ast.errors.length === 0) {
+      return {
+        ok: true,
+        source: file,
+        program: ast.program,
+        get tokens() {
+          return tokens();
+        },
+        get comments() {
+          return comments();
+        },
+      };
+    }
+    for (const e of ast.errors) errors.push(parseError(file, e.message, e.range));
+  }
+  return {
+    ok: false,
+    source: file,
+    errors: independent(errors),
+    get tokens() {
+      return tokens();
+    },
+    get comments() {
+      return comments();
+    },
+  };
+}
+
+/**
+ * Every token of `text` in source order, trivia included (whitespace, line breaks, comments):
+ * concatenating their values gives back `text` exactly when it lexes without errors.
+ */
+export function allTokens(text: string): Token[] {
+  const lexed = tokenize(text);
+  const all = [...lexed.tokens, ...lexed.comments, ...lexed.whitespace].sort((a, b) => a.startOffset - b.startOffset);
+  return all.map(toToken);
+}

@@ -1,0 +1,90 @@
+import { describe, expect, test } from "vitest";
+import type { Program, Statement } from "../../src/syntax/ast.js";
+import { parse } from "../../src/syntax/parse.js";
+import { createSourceFile } from "../../src/source/source-file.js";
+
+function program(text: string): Program {
+  const result = parse(text);
+  if (!result.ok) throw new Error(result.errors.map((e) => `${e.message}\n${e.frame}`).join("\n"));
+  return result.program;
+}
+
+function errors(text: string): string[] {
+  const result = parse(text);
+  if (result.ok) throw new Error(`expected a parse error in ${JSON.stringify(text)}`);
+  return result.errors.map((e) => `${e.start.line}:${e.start.column} ${e.message}`);
+}
+
+function only(text: string): Statement {
+  const body = program(text).body;
+  expect(body).toHaveLength(1);
+  return body[0]!;
+}
+
+describe("parse", () => {
+  test("parses an empty file to an empty program", () => {
+    expect(program("")).toEqual({ type: "Program", body: [], range: [0, 0] });
+    expect(program("  // nothing\n")).toEqual({ type: "Program", body: [], range: [0, 13] });
+  });
+
+  test("parses a typical FindProxyForURL with half-open ranges", () => {
+    const text = 'function FindProxyForURL(url, host) {\n  if (isPlainHostName(host)) return "DIRECT";\n  return "PROXY p:8080";\n}\n';
+    const fn = only(text);
+    expect(fn.type).toBe("FunctionDeclaration");
+    expect(fn.range).toEqual([0, text.length - 1]);
+    if (fn.type !== "FunctionDeclaration") return;
+    const [ifStatement, ret] = fn.body.body;
+    expect(text.slice(...ifStatement!.range)).toBe('if (isPlainHostName(host)) return "DIRECT";');
+    expect(text.slice(...ret!.range)).toBe('return "PROXY p:8080";');
+  });
+
+  test("applies operator precedence and associativity", () => {
+    const s = only("a || b && c | d ^ e & f == g < h << i + j * k ** l ** m;");
+    if (s.type !== "ExpressionStatement") throw new Error(s.type);
+    const e = s.expression;
+    expect(e.type === "LogicalExpression" && e.operator === "||" && e.right.type === "LogicalExpression" && e.right.operator).toBe("&&");
+    const pow = only("a ** b ** c;");
+    expect(pow.type === "ExpressionStatement" && pow.expression.type === "BinaryExpression" && pow.expression.right.type).toBe("BinaryExpression");
+    const sub = only("a - b - c;");
+    expect(sub.type === "ExpressionStatement" && sub.expression.type === "BinaryExpression" && sub.expression.left.type).toBe("BinaryExpression");
+  });
+
+  test("tells regular expressions from division", () => {
+    const s = only("x = a / b / c;");
+    expect(s.type === "ExpressionStatement" && s.expression.type === "AssignmentExpression" && s.expression.right.type).toBe("BinaryExpression");
+    const r = only("x = /re/g.test(s);");
+    expect(JSON.stringify(r)).toContain('"regex":{"pattern":"re","flags":"g"}');
+    expect(JSON.stringify(program("if (x) /re/.test(y);"))).toContain('"pattern":"re"');
+    expect(JSON.stringify(program("y = (a + b) / 2 / c;"))).not.toContain("regex");
+    expect(JSON.stringify(program("function f() {}\n/[/]/.test(u);"))).toContain('"pattern":"[/]"');
+  });
+
+  test("inserts semicolons at line breaks and before }", () => {
+    expect(program("a = 1\nb = 2\n").body).toHaveLength(2);
+    expect(program("function f() { return 1 }").body).toHaveLength(1);
+    const r = program("function f() {\n  return\n  1\n}").body[0];
+    expect(r?.type === "FunctionDeclaration" && r.body.body.map((s) => s.type)).toEqual(["ReturnStatement", "ExpressionStatement"]);
+    expect(program("a\n++b").body.map((s) => s.type === "ExpressionStatement" && s.expression.type)).toEqual(["Identifier", "UpdateExpression"]);
+  });
+
+  test("accepts a BOM-stripped CRLF source and reports positions in it", () => {
+    const source = createSourceFile("var a = 1;\r\nif (a {\r\n}\r\n", "x.pac", true);
+    const result = parse(source);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors[0]).toMatchObject({ message: "expected ')' after the condition of 'if'", start: { line: 2, column: 7 } });
+    expect(result.errors[0]!.frame).toBe("  2 | if (a {\n    |       ^");
+  });
+
+  test("reports clear errors with a code frame", () => {
+    expect(errors("if (x {\n}")).toEqual(["1:7 expected ')' after the condition of 'if'"]);
+    expect(errors("var s = 'abc\n")).toEqual(["1:9 unterminated string literal"]);
+    expect(errors("x = /abc\n")).toEqual(["1:5 unterminated regular expression"]);
+    expect(errors("}\n")).toEqual(["1:1 unexpected '}'"]);
+    expect(errors("return 1;")).toEqual(["1:1 'return' outside of a function"]);
+  });
+
+  test("reports two independent errors in one run", () => {
+    expect(errors("var a = (1;\nvar b = 2;\nvar c = 'x\n")).toEqual(["1:11 expected ')' to close '('", "3:9 unterminated string literal"]);
+  });
+});
