@@ -47,6 +47,8 @@ export interface Collected {
   readonly usesIpv6: boolean;
   /** The PAC reads the clock (timeRange, weekdayRange, dateRange, Date). */
   readonly usesTime: boolean;
+  /** The PAC reads the clock through `Date` itself, which helper traces do not show. */
+  readonly usesDate: boolean;
   readonly addressTests: readonly AddressTest[];
   readonly timeTests: readonly TimeTest[];
   readonly probeHosts: readonly ProbeHost[];
@@ -359,6 +361,7 @@ export function collect(program: Program): Collected {
     usesHostDns,
     usesIpv6: uses(IPV6_HELPERS),
     usesTime: uses(TIME_HELPERS) || usedNames.has("Date"),
+    usesDate: usedNames.has("Date"),
     addressTests,
     timeTests,
     probeHosts: dedupeProbes(probeHosts),

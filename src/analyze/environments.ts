@@ -6,7 +6,7 @@
  */
 import type { Environment } from "../evaluate/types.js";
 import { positionAt, type SourceFile } from "../source/source-file.js";
-import type { EnvironmentClass } from "./types.js";
+import type { EnvironmentClass, EnvironmentDimension } from "./types.js";
 import { formatAddress, inNetwork, memberOf, neighbourOf, parseAddress } from "./address.js";
 import type { AddressTest, Collected, TimeTest } from "./collect.js";
 
@@ -125,8 +125,13 @@ export function buildEnvironments(collected: Collected, source: SourceFile, opti
       now: t?.now ?? Date.UTC(2026, 10, 25, 10, 30),
       timeZone,
     };
+    const parts: Partial<Record<EnvironmentDimension, string>> = {};
+    if (c) parts.client = c.key;
+    if (d || p) parts.dns = `${d?.key ?? ""}${p?.key ?? ""}`;
+    if (t) parts.time = t.key;
     return {
       id: picked.length === 0 ? "any" : picked.map((v) => v.key).join("."),
+      parts,
       label: picked.length === 0 ? "any environment (the PAC reads no client address, DNS or clock)" : picked.map((v) => v.label).join(", "),
       witness,
       hostAnswer: d?.answer ?? [],

@@ -3,14 +3,14 @@
  * point it defines, across the environment classes it can tell apart.
  */
 import { createEvaluator } from "../evaluate/index.js";
-import type { EntryPointName, EvaluationFailure, Limits, PacEvaluator, ProfileName } from "../evaluate/types.js";
+import type { EntryPointName, Evaluation, EvaluationFailure, Limits, PacEvaluator, ProfileName } from "../evaluate/types.js";
 import type { SourceFile } from "../source/source-file.js";
 import type { Program } from "../syntax/ast.js";
 import type { Range } from "../types.js";
 import { collect } from "./collect.js";
 import { buildEnvironments, environmentFor } from "./environments.js";
 import { planHosts, type HostQuery } from "./hosts.js";
-import type { Coverage, EnvironmentClass, HostRoutes, RouteAnalysis, RouteOutcome } from "./types.js";
+import type { Coverage, EnvironmentClass, EnvironmentDimension, HostRoutes, RouteAnalysis, RouteOutcome } from "./types.js";
 
 export type { AddressTest, Collected, TimeTest } from "./collect.js";
 export { collect } from "./collect.js";
@@ -59,7 +59,7 @@ export async function analyze(source: SourceFile, options: AnalyzeOptions = {}):
   if (!created.ok) return { ...failed(profile, created.failure), environments: space.classes, environmentsTotal: space.total };
   const evaluator = created.evaluator;
   try {
-    const { routes, taken, evaluations } = await routeTable(evaluator, queries, space.classes);
+    const { routes, taken, evaluations } = await routeTable(evaluator, queries, space.classes, { readsClock: collected.usesDate });
     return {
       profile,
       entryPoints: evaluator.entryPoints,
@@ -90,12 +90,15 @@ function failed(profile: ProfileName, failure: EvaluationFailure): RouteAnalysis
 
 /**
  * Evaluates every host under every entry point the evaluator defines and every environment class,
- * once each, and groups equal answers (same result, failure and returning line).
+ * and groups equal answers (same result, failure and returning line). An evaluation is reused for
+ * a later class when it read none of the dimensions in which the two classes differ: the PAC ran
+ * the same path, so it would answer the same (this assumes calls leave no state behind in globals).
  */
 export async function routeTable(
   evaluator: PacEvaluator,
   queries: readonly HostQuery[],
   environments: readonly EnvironmentClass[],
+  options: { readonly readsClock?: boolean } = {},
 ): Promise<{ routes: HostRoutes[]; taken: Set<number>; evaluations: number }> {
   const routes: HostRoutes[] = [];
   const taken = new Set<number>();
@@ -103,28 +106,30 @@ export async function routeTable(
   for (const query of queries) {
     for (const entryPoint of evaluator.entryPoints) {
       const outcomes = new Map<string, { outcome: Omit<RouteOutcome, "environmentIds">; ids: string[] }>();
+      const earlier: { parts: EnvironmentClass["parts"]; read: ReadonlySet<EnvironmentDimension>; key: string }[] = [];
       for (const environment of environments) {
-        const evaluation = await evaluator.evaluate(
-          { url: query.url, entryPoint, coverage: true },
-          environmentFor(environment, query.host),
-        );
-        evaluations++;
-        for (const branch of evaluation.branches ?? []) taken.add(branch);
-        const key = outcomeKey(evaluation.result, evaluation.failure, evaluation.returnRange);
-        const group = outcomes.get(key);
-        if (group) group.ids.push(environment.id);
-        else {
-          outcomes.set(key, {
-            outcome: {
+        let key = earlier.find((e) => agrees(e.parts, environment.parts, e.read))?.key;
+        if (key === undefined) {
+          const evaluation = await evaluator.evaluate(
+            { url: query.url, entryPoint, coverage: true, trace: true },
+            environmentFor(environment, query.host),
+          );
+          evaluations++;
+          for (const branch of evaluation.branches ?? []) taken.add(branch);
+          key = outcomeKey(evaluation.result, evaluation.failure, evaluation.returnRange);
+          earlier.push({ parts: environment.parts, read: dimensionsRead(evaluation, options.readsClock ?? true), key });
+          if (!outcomes.has(key)) {
+            const outcome: Omit<RouteOutcome, "environmentIds"> = {
               result: evaluation.result,
               entries: evaluation.entries,
               ...(evaluation.failure ? { failure: evaluation.failure } : {}),
               ...(evaluation.returnRange ? { returnRange: evaluation.returnRange } : {}),
               witness: environment,
-            },
-            ids: [environment.id],
-          });
+            };
+            outcomes.set(key, { outcome, ids: [] });
+          }
         }
+        outcomes.get(key)?.ids.push(environment.id);
       }
       routes.push({
         host: query.host,
@@ -136,6 +141,41 @@ export async function routeTable(
     }
   }
   return { routes, taken, evaluations };
+}
+
+/** Which helper reads which part of the environment (research §4, §2.2). */
+const DIMENSION_OF: Readonly<Record<string, EnvironmentDimension>> = {
+  myIpAddress: "client",
+  myIpAddressEx: "client",
+  dnsResolve: "dns",
+  dnsResolveEx: "dns",
+  isResolvable: "dns",
+  isResolvableEx: "dns",
+  isInNet: "dns",
+  isInNetEx: "dns",
+  timeRange: "time",
+  weekdayRange: "time",
+  dateRange: "time",
+};
+
+/**
+ * The dimensions an evaluation read, from its helper trace. A PAC that reads `Date` itself reads the
+ * clock untraced, so then the clock always counts as read. Without a trace, everything counts.
+ */
+function dimensionsRead(evaluation: Evaluation, readsClock: boolean): Set<EnvironmentDimension> {
+  if (evaluation.calls === undefined) return new Set(["client", "dns", "time"]);
+  const read = new Set<EnvironmentDimension>(readsClock ? ["time"] : []);
+  for (const call of evaluation.calls) {
+    const dimension = DIMENSION_OF[call.name];
+    if (dimension) read.add(dimension);
+  }
+  return read;
+}
+
+function agrees(a: EnvironmentClass["parts"], b: EnvironmentClass["parts"], read: ReadonlySet<EnvironmentDimension>): boolean {
+  if (!a || !b) return false;
+  for (const dimension of read) if (a[dimension] !== b[dimension]) return false;
+  return true;
 }
 
 function outcomeKey(result: string | null, failure: EvaluationFailure | undefined, range: Range | undefined): string {

@@ -13,7 +13,15 @@ export interface EnvironmentClass {
    * only the other hosts' answers, since the asked host changes from row to row.
    */
   readonly hostAnswer?: readonly string[];
+  /**
+   * Which value of each dimension the class takes (opaque keys). Two classes with the same key in
+   * every dimension an evaluation read give the same answer, so the analysis evaluates once.
+   */
+  readonly parts?: Readonly<Partial<Record<EnvironmentDimension, string>>>;
 }
+
+/** The independent parts of an environment a PAC can read. */
+export type EnvironmentDimension = "client" | "dns" | "time";
 
 /** One distinct answer for one host and entry point, with every environment class that gives it. */
 export interface RouteOutcome {
@@ -57,7 +65,10 @@ export interface RouteAnalysis {
   readonly environmentsTotal?: number;
   /** Non-catalogue hosts left out because there were too many (the PAC's own literals beyond the cap). */
   readonly hostsOmitted?: number;
-  /** Evaluations run (hosts x entry points x environment classes). */
+  /**
+   * Evaluations actually run. Of hosts x entry points x classes, an evaluation is skipped when an
+   * earlier one for the same host and entry point read none of the dimensions in which the classes differ.
+   */
   readonly evaluations?: number;
   /** The script could not be loaded at all (syntax error, top-level throw, timeout). */
   readonly loadFailure?: EvaluationFailure;
