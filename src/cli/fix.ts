@@ -1,6 +1,7 @@
 import { Option } from "commander";
 import type { Register } from "../cli.js";
 import type { ProfileName } from "../evaluate/types.js";
+import { normalizeCacheHost } from "../fix/block.js";
 import type { FixedSite, FixResult } from "../fix/fix.js";
 import { AtomicWriteError, writeFileAtomic } from "../fix/write-atomic.js";
 import { CliError, describeFsError, loadSource, type CliIo } from "./io.js";
@@ -51,6 +52,10 @@ async function runFix(io: CliIo, file: string, flags: FixFlags): Promise<number>
   if (flags.write && flags.output !== undefined) throw new CliError("use either --write or --output, not both");
   if (flags.check && (flags.write || flags.output !== undefined)) throw new CliError("--check writes nothing; drop --write/--output");
 
+  for (const host of flags.cacheHost) {
+    const checked = normalizeCacheHost(host);
+    if (!checked.ok) throw new CliError(checked.message);
+  }
   const source = await loadSource(io, file);
   // Loaded on demand: the fixer pulls in the parser and the quickjs sandbox, which other commands should not pay for.
   const { encodeOutput, fixPac } = await import("../fix/fix.js");
@@ -76,7 +81,7 @@ async function runFix(io: CliIo, file: string, flags: FixFlags): Promise<number>
 
   if (flags.diff) io.stdout(unifiedDiff(source.text, output, { fromFile: `a/${file}`, toFile: `b/${file}` }));
   if (flags.check) {
-    io.stderr(changed ? `${file}: needs fixing: ${summary}\n` : `${file}: ${summary}\n`);
+    io.stderr(changed ? `${file}: needs fixing: ${summary.replace(/^fixed: /, "")}\n` : `${file}: ${summary}\n`);
     return changed ? 1 : 0;
   }
 

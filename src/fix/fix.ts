@@ -58,14 +58,18 @@ export async function fixPac(source: SourceFile, options: FixOptions = {}): Prom
   const edits = plan.sites.flatMap(({ edit }) => (edit ? [edit] : []));
   if (edits.length === 0) return { status: "up-to-date", sites };
 
-  const hosts = extraHosts(targets);
+  const spellings = spellingHosts();
+  const hosts = [...spellings, ...targets.cacheHosts];
   const analysisOptions = { profile: options.profile ?? "winhttp", hosts, ...(options.limits ? { limits: options.limits } : {}) };
   const managed = plan.sites.some(({ existing }) => existing !== undefined);
 
   // The baseline is the PAC as its author wrote it: without any block of ours.
   const baseline = managed ? createSourceFile(applyEdits(source.text, stripEdits(plan.sites)), source.path, source.bom) : source;
   const before = await analyze(baseline, { ...analysisOptions, ...(managed ? {} : { program: parsed.program }) });
-  if (!managed && !before.loadFailure && bypassViolations(before, baseline, targets).length === 0) return { status: "compliant" };
+  // Compliance is judged on the hosts DO and the cache servers actually use, as lint's
+  // do-service-direct does; the extra spellings only hold the block itself to account.
+  const compliant = !before.loadFailure && bypassViolations(before, baseline, targets, new Set(spellings)).length === 0;
+  if (!managed && compliant) return { status: "compliant" };
 
   const output = applyEdits(source.text, edits);
   const fixedSource = createSourceFile(output, source.path, source.bom);
@@ -102,10 +106,9 @@ export function verifyFix(
 }
 
 /**
- * Hosts the analysis evaluates besides the catalogue's samples: the cache hosts, the service apex,
- * and spellings WinHTTP passes through unchanged (upper case, a trailing dot; research §2.4, §4).
+ * Spellings of service hosts the block must also handle: the apex, upper case and a trailing dot, which
+ * WinHTTP passes through unchanged (research §2.4, §4).
  */
-function extraHosts(targets: BypassTargets): string[] {
-  const sample = `kv801.prod.${SERVICE_DOMAIN}`;
-  return [SERVICE_DOMAIN, sample.toUpperCase(), `geo.prod.${SERVICE_DOMAIN}.`, ...targets.cacheHosts];
+function spellingHosts(): string[] {
+  return [SERVICE_DOMAIN, `KV801.PROD.${SERVICE_DOMAIN.toUpperCase()}`, `geo.prod.${SERVICE_DOMAIN}.`];
 }

@@ -25,14 +25,19 @@ export interface RouteProblem {
   readonly message: string;
 }
 
-/** Hosts the block must send DIRECT that some environment class does not. */
-export function bypassViolations(analysis: RouteAnalysis, source: SourceFile, targets: BypassTargets): RouteProblem[] {
+/** Hosts the block must send DIRECT that some environment class does not; `ignore` lists hosts not to check. */
+export function bypassViolations(
+  analysis: RouteAnalysis,
+  source: SourceFile,
+  targets: BypassTargets,
+  ignore: ReadonlySet<string> = new Set(),
+): RouteProblem[] {
   const problems: RouteProblem[] = [];
   if (analysis.loadFailure) {
     return [{ host: "*", entryPoint: "*", environment: "*", message: `the PAC does not load: ${analysis.loadFailure.message}` }];
   }
   for (const route of analysis.routes) {
-    if (!bypasses(targets, route.host)) continue;
+    if (!bypasses(targets, route.host) || ignore.has(route.host)) continue;
     for (const outcome of route.outcomes) {
       if (isDirectFirst(outcome, analysis.profile)) continue;
       problems.push({

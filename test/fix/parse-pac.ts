@@ -1,12 +1,9 @@
 import type { ParsedPac } from "../../src/fix/plan.js";
 import type { SourceFile } from "../../src/source/source-file.js";
-import { acornPac } from "./acorn-pac.js";
+import { parse } from "../../src/syntax/parse.js";
 
-/** Parses a PAC for the planner tests; undefined when it does not parse. */
+/** Parses a PAC with the project's parser for the planner tests; undefined when it does not parse. */
 export function parsePac(source: SourceFile): ParsedPac | undefined {
-  try {
-    return acornPac(source);
-  } catch {
-    return undefined;
-  }
+  const parsed = parse(source);
+  return parsed.ok ? { source, program: parsed.program, comments: parsed.comments } : undefined;
 }

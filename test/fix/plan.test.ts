@@ -155,13 +155,15 @@ const generatedPac: fc.Arbitrary<Generated> = fc
     return { text: (header + parts.join("\n\n") + "\n").replace(/\n/g, eol), bom };
   });
 
-/** Calls each entry point in a bare VM with simple helper stand-ins; the block itself needs none. */
-function route(text: string, name: string, host: string): string {
+/** Loads a PAC in a bare VM with simple helper stand-ins (the block itself needs none); returns a caller. */
+function loadPac(text: string): (name: string, host: string) => string {
   const helpers = `
     function isPlainHostName(h) { return String(h).indexOf(".") < 0; }
     function dnsDomainIs(h, d) { h = String(h); return h.length >= d.length && h.substring(h.length - d.length) == d; }
     function shExpMatch(s, p) { return new RegExp("^" + p.replace(/\\./g, "\\\\.").replace(/\\*/g, ".*") + "$").test(String(s)); }`;
-  return String(runInNewContext(`${helpers}\n${text}\n;typeof ${name} == "function" ? ${name}("https://" + h + "/", h) : "undefined"`, { h: host }));
+  const call: unknown = runInNewContext(`${helpers}\n${text}\n;(function (name, h) { var f = this[name]; return typeof f == "function" ? String(f("https://" + h + "/", h)) : "undefined"; })`);
+  if (typeof call !== "function") throw new Error("no caller");
+  return (name, host) => String(call(name, host));
 }
 
 const HOSTS = ["kv801.prod.do.dsp.mp.microsoft.com", "GEO.PROD.DO.DSP.MP.MICROSOFT.COM.", "www.example.com", "intranet", "a.corp.example", "www.microsoft.com", "dl.delivery.mp.microsoft.com"];
@@ -178,10 +180,12 @@ describe("planFix on generated PACs (property)", () => {
         expect(edits(plan(fixed))).toEqual([]);
         expect(applyEdits(output, insertedRanges(fixEdits).map((range): Edit => ({ range, text: "" })))).toBe(text);
         expect(fixed.eol).toBe(source.eol);
+        const original = loadPac(text);
+        const rewritten = loadPac(output);
         for (const name of ["FindProxyForURL", "FindProxyForURLEx"]) {
           for (const host of HOSTS) {
-            const before = route(text, name, host);
-            const after = route(output, name, host);
+            const before = original(name, host);
+            const after = rewritten(name, host);
             expect(after, `${name} ${host}`).toBe(before !== "undefined" && bypasses(targets, host) ? "DIRECT" : before);
           }
         }
