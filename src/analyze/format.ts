@@ -6,6 +6,7 @@ import type { EnvironmentClass, HostRoutes, RouteAnalysis, RouteOutcome } from "
 
 const LIST_CLASSES_UP_TO = 3;
 const LIST_UNREACHED_UP_TO = 12;
+const WIDTH = 110;
 
 function at(source: SourceFile, range: Range | undefined): string {
   if (!range) return "-";
@@ -63,7 +64,7 @@ export function formatRoutes(analysis: RouteAnalysis, source: SourceFile): strin
       const first = rows[0];
       if (!first) continue;
       const role = first.endpoint?.role ?? "other";
-      lines.push(`  ${role.padEnd(7)} ${rows.map((r) => r.host).join(", ")}`);
+      lines.push(...wrap(rows.map((r) => r.host), `  ${role.padEnd(7)} `, " ".repeat(10)));
       const answers = first.outcomes.map((o) => (o.failure ? `fails: ${describeAnswer(o)}` : (o.result ?? "no result")));
       const width = Math.max(...answers.map((a) => a.length));
       first.outcomes.forEach((outcome, i) => {
@@ -85,6 +86,25 @@ export function formatRoutes(analysis: RouteAnalysis, source: SourceFile): strin
   const violations = analysis.routes.some((row) => row.outcomes.some((o) => breaksDo(row, o, analysis)));
   if (violations) lines.push("! marks DO service hosts that do not go DIRECT first in those environments.");
   return `${lines.join("\n")}\n`;
+}
+
+/** Joins items with ", " into lines of at most WIDTH columns (an item longer than that gets its own line). */
+function wrap(items: readonly string[], first: string, rest: string): string[] {
+  const lines: string[] = [];
+  let line = first;
+  let empty = true;
+  for (const [i, item] of items.entries()) {
+    const text = i < items.length - 1 ? `${item},` : item;
+    if (!empty && line.length + 1 + text.length > WIDTH) {
+      lines.push(line);
+      line = rest;
+      empty = true;
+    }
+    line += empty ? text : ` ${text}`;
+    empty = false;
+  }
+  lines.push(line);
+  return lines;
 }
 
 function describeClasses(outcome: RouteOutcome, total: number, byId: ReadonlyMap<string, EnvironmentClass>): string {

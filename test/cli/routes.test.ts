@@ -1,0 +1,85 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { run } from "../../src/cli.js";
+import type { CliIo } from "../../src/cli/io.js";
+
+function memoryIo(files: Record<string, string> = {}): CliIo & { out: string; err: string } {
+  const io = {
+    out: "",
+    err: "",
+    stdout: (text: string) => void (io.out += text),
+    stderr: (text: string) => void (io.err += text),
+    readFile: async (path: string) => {
+      const text = files[path];
+      if (text === undefined) throw Object.assign(new Error(`ENOENT: ${path}`), { code: "ENOENT" });
+      return new TextEncoder().encode(text);
+    },
+    readStdin: async () => "",
+    color: false,
+  };
+  return io;
+}
+
+const fixture = (name: string): string => readFileSync(new URL(`../../fixtures/analyze/${name}.pac`, import.meta.url), "utf8");
+
+describe("pac-do routes", () => {
+  it("prints the matrix with returning lines, witnesses and coverage", async () => {
+    const io = memoryIo({ "proxy.pac": fixture("office-subnet-bypass") });
+    expect(await run(["routes", "proxy.pac"], io)).toBe(0);
+    expect(io.out).toMatch(/^proxy\.pac: profile winhttp, entry points FindProxyForURL; \d+ environment classes, \d+ evaluations/);
+    expect(io.out).toContain("\n  service geo.prod.do.dsp.mp.microsoft.com, geover.prod.do.dsp.mp.microsoft.com,");
+    expect(io.out).toMatch(/ ! PROXY proxy\.corp\.example:8080 {2}7:3 +\d+ of \d+ classes, e\.g\. client 198\.51\.100\.20 \(public\)/);
+    expect(io.out).toMatch(/ {3}DIRECT +5:56 +client 10\.20\.0\.1 \(in 10\.20\.0\.0\/16 from line 4\)/);
+    expect(io.out).toMatch(/Coverage: \d+ of \d+ branch outcomes taken/);
+  });
+
+  it("shows both entry points", async () => {
+    const io = memoryIo({ "proxy.pac": fixture("ex-without-bypass") });
+    expect(await run(["routes", "proxy.pac"], io)).toBe(0);
+    expect(io.out).toMatch(/\nFindProxyForURL\n[\s\S]*\nFindProxyForURLEx\n/);
+  });
+
+  it("analyses extra hosts given with --host", async () => {
+    const io = memoryIo({ "proxy.pac": fixture("regex-misses-geover") });
+    expect(await run(["routes", "proxy.pac", "--host", "mcc.corp.example", "--host", "https://updates.corp.example/x", "--json"], io)).toBe(0);
+    const json = JSON.parse(io.out) as { routes: { host: string; url: string }[] };
+    expect(json.routes.map((r) => r.url)).toEqual(expect.arrayContaining(["http://mcc.corp.example/", "https://updates.corp.example/x"]));
+  });
+
+  it("prints JSON with positions and plain DNS maps", async () => {
+    const io = memoryIo({ "proxy.pac": fixture("bypass-needs-dns") });
+    expect(await run(["routes", "proxy.pac", "--json"], io)).toBe(0);
+    const json = JSON.parse(io.out) as {
+      environments: { id: string; label: string; hostAnswer: string[] }[];
+      routes: { host: string; outcomes: { result: string; return: { line: number; column: number }; witness: string }[] }[];
+    };
+    const row = json.routes.find((r) => r.host === "kv801.prod.do.dsp.mp.microsoft.com");
+    const proxied = row?.outcomes.find((o) => o.result.startsWith("PROXY"));
+    expect(proxied?.return).toMatchObject({ line: 5, column: 12 });
+    expect(json.environments.find((e) => e.id === proxied?.witness)?.label).toBe("host does not resolve");
+  });
+
+  it("exits 1 when the PAC cannot be loaded", async () => {
+    const io = memoryIo({ "broken.pac": 'function FindProxyForURL(url, host) {\n  return "DIRECT";\n' });
+    expect(await run(["routes", "broken.pac"], io)).toBe(1);
+    expect(io.err).toMatch(/^pac-do: broken\.pac:\d+:\d+: the PAC cannot be loaded \(syntax\)/);
+  });
+
+  it("exits 1 when the PAC throws at load time", async () => {
+    const io = memoryIo({ "throws.pac": 'throw new Error("nope");\nfunction FindProxyForURL(url, host) { return "DIRECT"; }\n' });
+    expect(await run(["routes", "throws.pac"], io)).toBe(1);
+    expect(io.err).toMatch(/cannot be loaded/);
+  });
+
+  it("exits 2 on a missing file, a bad --timeout or a bad --host", async () => {
+    const missing = memoryIo();
+    expect(await run(["routes", "nope.pac"], missing)).toBe(2);
+    expect(missing.err).toBe("pac-do: nope.pac: no such file\n");
+    const timeout = memoryIo({ "proxy.pac": fixture("regex-misses-geover") });
+    expect(await run(["routes", "proxy.pac", "--timeout", "soon"], timeout)).toBe(2);
+    expect(timeout.err).toBe("pac-do: --timeout soon: expected a positive whole number\n");
+    const host = memoryIo({ "proxy.pac": fixture("regex-misses-geover") });
+    expect(await run(["routes", "proxy.pac", "--host", "not a host"], host)).toBe(2);
+    expect(host.err).toMatch(/^pac-do: --host not a host: /);
+  });
+});
