@@ -41,7 +41,8 @@ export function blockLines(targets: BypassTargets, hostExpression: string): stri
 /** The block on one line with block comments, for minified files. */
 export function inlineBlock(targets: BypassTargets, hostExpression: string): string {
   const host = `String(${hostExpression}).toLowerCase()`;
-  const statements = blockPatterns(targets).map((pattern) => `if(${pattern}.test(${host}))return"DIRECT";`);
+  // `return "DIRECT"` keeps its space: some PAC tooling rewrites `return` textually and trips over `return"`.
+  const statements = blockPatterns(targets).map((pattern) => `if(${pattern}.test(${host}))return "DIRECT";`);
   return `/*${beginMarkerText(targets)}*/${statements.join("")}/*${END_MARKER}*/`;
 }
 

@@ -1,0 +1,109 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, test } from "vitest";
+import { analyze, serviceViolations } from "../../src/analyze/index.js";
+import { encodeOutput, fixPac, type FixResult } from "../../src/fix/fix.js";
+import { bypasses } from "../../src/fix/block.js";
+import { applyEdits, insertedRanges, type Edit } from "../../src/fix/edits.js";
+import { bypassTargets } from "../../src/fix/targets.js";
+import { isDirectFirst } from "../../src/fix/verify.js";
+import { createSourceFile, decodeSource, type SourceFile } from "../../src/source/source-file.js";
+import { parse } from "../../src/syntax/parse.js";
+
+const ROOT = join(import.meta.dirname, "../..");
+
+function load(path: string): SourceFile {
+  const decoded = decodeSource(readFileSync(path), path);
+  if (!decoded.ok) throw new Error(decoded.message);
+  return decoded.source;
+}
+
+function inputs(folder: string): string[] {
+  return readdirSync(join(ROOT, folder))
+    .filter((name) => name.endsWith(".pac") && !name.endsWith(".fixed.pac"))
+    .map((name) => join(folder, name));
+}
+
+/** What the fixer must say, decided without it: the parser, the locator's cases, lint's own DO check. */
+async function expectedStatus(path: string, source: SourceFile): Promise<FixResult["status"]> {
+  if (path.endsWith("nested-in-iife.pac")) return "unfixable";
+  const parsed = parse(source);
+  if (!parsed.ok) return "parse-error";
+  if (source.text.includes("pac-do:begin")) return "fixed";
+  const analysis = await analyze(source, { program: parsed.program });
+  return analysis.loadFailure === undefined && serviceViolations(analysis).length === 0 ? "compliant" : "fixed";
+}
+
+/** Fixtures of ours that must have a golden output. */
+const fixable = new Set(
+  readdirSync(join(ROOT, "fixtures/fix"))
+    .filter((name) => name.endsWith(".fixed.pac"))
+    .map((name) => `fixtures/fix/${name.replace(/\.fixed\.pac$/, ".pac")}`),
+);
+
+const service = bypassTargets();
+if (!service.ok) throw new Error(service.message);
+
+describe("fixPac over fixtures/fix and fixtures/pac", () => {
+  // Each case runs up to four route analyses; switch-heavy fixtures take seconds.
+  test.each([...inputs("fixtures/fix"), ...inputs("fixtures/pac")])("%s", { timeout: 120_000 }, async (path) => {
+    const source = load(join(ROOT, path));
+    expect(fixable.has(path) || !path.startsWith("fixtures/fix/") || (await expectedStatus(path, source)) !== "fixed").toBe(true);
+    const result = await fixPac(source);
+    const expected = await expectedStatus(path, source);
+    if (expected !== "fixed") {
+      expect(result.status).toBe(expected);
+      return;
+    }
+    if (result.status !== "fixed") throw new Error(`${path}: ${result.status} ${JSON.stringify(result).slice(0, 400)}`);
+
+    const golden = join(ROOT, path.replace(/\.pac$/, ".fixed.pac"));
+    if (path.startsWith("fixtures/fix/")) expect(Buffer.from(encodeOutput(source, result.output)).equals(readFileSync(golden))).toBe(true);
+
+    // Idempotent: the fixed file needs nothing more.
+    const fixed = createSourceFile(result.output, path, source.bom);
+    expect((await fixPac(fixed)).status).toBe("up-to-date");
+    expect(parse(fixed).ok).toBe(true);
+
+    // Inserting only: removing the inserted text gives back the input (a block update replaces text instead).
+    if (!source.text.includes("pac-do:begin")) {
+      const removal = insertedRanges(result.edits).map((range): Edit => ({ range, text: "" }));
+      expect(applyEdits(result.output, removal)).toBe(source.text);
+    }
+
+    // The proof, restated from the outside: every service host DIRECT first, in every class.
+    const after = await analyze(fixed);
+    for (const route of after.routes.filter((r) => bypasses(service.targets, r.host))) {
+      for (const outcome of route.outcomes) expect(isDirectFirst(outcome, after.profile), `${route.host} ${route.entryPoint} ${outcome.witness.label}`).toBe(true);
+    }
+  });
+
+  test("updates a block with other options in place, and the update is proven too", async () => {
+    const source = load(join(ROOT, "fixtures/fix/declaration.fixed.pac"));
+    const result = await fixPac(source, { includeContent: true, cacheHosts: ["10.20.0.5"] });
+    if (result.status !== "fixed") throw new Error(result.status);
+    expect(result.sites).toEqual([{ name: "FindProxyForURL", line: 4, action: "update" }]);
+    expect(result.output).toContain(" content cache=10.20.0.5 ");
+    const back = await fixPac(createSourceFile(result.output), {});
+    expect(back.status === "fixed" && back.output).toBe(source.text);
+  });
+
+  test("reports a proof failure with host, environment and before/after instead of returning output to write", async () => {
+    const source = createSourceFile('function FindProxyForURL(url, host) {\n  if (String(FindProxyForURL).length > 200) return "PROXY changed.example:1";\n  return "PROXY p.example:8080";\n}\n');
+    const result = await fixPac(source);
+    expect(result.status).toBe("unverified");
+    if (result.status === "unverified") {
+      expect(result.problems[0]?.message).toMatch(/^\S+ \(FindProxyForURL\) changed when .+: before "PROXY p\.example:8080" \(line 3\), after "PROXY changed\.example:1" \(line \d+\)$/);
+    }
+  });
+
+  test("parse errors come back as data with positions, and nothing else happens", async () => {
+    const result = await fixPac(load(join(ROOT, "fixtures/fix/parse-error.pac")));
+    expect(result.status === "parse-error" && result.errors[0]?.start.line).toBe(2);
+  });
+
+  test("refuses an invalid cache host without touching the file", async () => {
+    const result = await fixPac(load(join(ROOT, "fixtures/fix/declaration.pac")), { cacheHosts: ["not a host"] });
+    expect(result).toEqual({ status: "unfixable", problems: ['--cache-host "not a host": not a host name or IP address'] });
+  });
+});
