@@ -1,18 +1,9 @@
 import type { CallExpression, Expression, Literal, Node, Program, Statement } from "../syntax/ast.js";
-
-function isNode(value: unknown): value is Node {
-  return typeof value === "object" && value !== null && "type" in value && typeof value.type === "string" && "range" in value;
-}
+import { childNodes } from "../syntax/walk.js";
 
 /** Calls `visit` with each direct child node of `node`, in source order. */
 export function forEachChild(node: Node, visit: (child: Node) => void): void {
-  for (const value of Object.values(node)) {
-    if (Array.isArray(value)) {
-      for (const item of value) if (isNode(item)) visit(item);
-    } else if (isNode(value)) {
-      visit(value);
-    }
-  }
+  for (const child of childNodes(node)) visit(child);
 }
 
 /** Maps every node below `root` to its parent. */

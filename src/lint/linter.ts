@@ -3,6 +3,7 @@ import type { Limits, ProfileName } from "../evaluate/types.js";
 import { createSourceFile, positionAt, type SourceFile } from "../source/source-file.js";
 import type { Node } from "../syntax/ast.js";
 import { parse, type ParseResult } from "../syntax/parse.js";
+import { walk, type Listeners } from "../syntax/walk.js";
 import type { Diagnostic, Severity } from "../types.js";
 import { parentMap } from "./ast-utils.js";
 import { formatMessage, type RuleContext, type RuleListeners, type RuleModule, type RuleSetting } from "./define-rule.js";
@@ -110,36 +111,25 @@ export async function lint(input: SourceFile | string, options: LintOptions = {}
 
 type AnyListener = (node: Node, parent: Node | null) => void;
 
-/** One depth-first pass in source order that calls every rule's listener for each node. */
+/**
+ * One walk for all rules: each node type gets a single listener that calls every rule's listener
+ * for it in rule order. `Program:exit` is left to the caller, since rules may make it async.
+ */
 function dispatch(root: Node, listeners: readonly RuleListeners[]): void {
   const byType = new Map<string, AnyListener[]>();
   for (const listener of listeners) {
     for (const [type, handler] of Object.entries(listener)) {
       if (type === "Program:exit" || typeof handler !== "function") continue;
-      const list = byType.get(type) ?? [];
-      // Each handler is registered under the node type it accepts, so the call below is well typed in practice.
-      list.push(handler as AnyListener);
-      byType.set(type, list);
+      // Registered under the node type it accepts, so it only ever receives that type's nodes.
+      byType.set(type, [...(byType.get(type) ?? []), handler as AnyListener]);
     }
   }
   if (byType.size === 0) return;
-  walkNodes(root, null, byType);
-}
-
-function walkNodes(node: Node, parent: Node | null, byType: ReadonlyMap<string, AnyListener[]>): void {
-  const handlers = byType.get(node.type);
-  if (handlers) for (const handler of handlers) handler(node, parent);
-  for (const value of Object.values(node)) {
-    if (Array.isArray(value)) {
-      for (const item of value) if (isNodeLike(item)) walkNodes(item, node, byType);
-    } else if (isNodeLike(value)) {
-      walkNodes(value, node, byType);
-    }
+  const merged: Record<string, AnyListener> = {};
+  for (const [type, handlers] of byType) {
+    merged[type] = handlers.length === 1 && handlers[0] ? handlers[0] : (node, parent) => handlers.forEach((handler) => handler(node, parent));
   }
-}
-
-function isNodeLike(value: unknown): value is Node {
-  return typeof value === "object" && value !== null && "type" in value && typeof value.type === "string" && "range" in value;
+  walk(root, merged as Listeners);
 }
 
 function summarize(source: SourceFile, diagnostics: LintDiagnostic[], parsed: boolean): LintResult {

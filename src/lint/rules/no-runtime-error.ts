@@ -105,7 +105,10 @@ export default defineRule({
             // The static check above already named an undefined helper; its ReferenceError adds nothing.
             const missing = /ReferenceError: '?(\w+)'? is not defined/.exec(failure.message)?.[1];
             if (missing !== undefined && reported.has(missing)) continue;
-            const range = failure.range ?? outcome.returnRange ?? entryPoints.find((d) => d.name === route.entryPoint)?.nameRange ?? [0, 0];
+            const entryPointRange = entryPoints.find((d) => d.name === route.entryPoint)?.nameRange;
+            // Where a timeout or an exhausted limit interrupts the script varies from run to run; the entry point does not.
+            const interrupted = failure.kind === "timeout" || failure.kind === "memory" || failure.kind === "stack";
+            const range = (interrupted ? entryPointRange : (failure.range ?? outcome.returnRange ?? entryPointRange)) ?? [0, 0];
             const key = `${route.entryPoint}|${range.join(":")}|${failure.message}`;
             const group = groups.get(key);
             if (group) {

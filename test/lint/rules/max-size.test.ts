@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { createSourceFile } from "../../../src/source/source-file.js";
+import { lintOne } from "../helpers.js";
+
+const id = "max-size";
+const pacOfSize = (bytes: number): string => {
+  const head = 'function FindProxyForURL(url, host) { return "DIRECT"; }\n';
+  return head + "/" + "*".repeat(bytes - head.length - 4) + "*/\n";
+};
+
+describe(id, () => {
+  it("accepts exactly 256 KB", async () => {
+    expect(await lintOne(id, pacOfSize(256 * 1024))).toEqual([]);
+  });
+
+  it("warns one byte over 256 KB", async () => {
+    expect((await lintOne(id, pacOfSize(256 * 1024 + 1))).map((d) => d.severity)).toEqual(["warning"]);
+  });
+
+  it("errs one byte over 1 MB, counting the BOM", async () => {
+    const text = pacOfSize(1024 * 1024 - 2);
+    expect((await lintOne(id, createSourceFile(text, "a.pac", false))).map((d) => d.severity)).toEqual(["warning"]);
+    const [diagnostic] = await lintOne(id, createSourceFile(text, "a.pac", true));
+    expect(diagnostic?.severity).toBe("error");
+    expect(diagnostic?.message).toBe("The file is 1.00 MB; WinHTTP and Chromium reject PAC files over 1 MB");
+  });
+});

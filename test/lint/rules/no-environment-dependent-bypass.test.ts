@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { lintOne } from "../helpers.js";
+
+const id = "no-environment-dependent-bypass";
+
+describe(id, () => {
+  it("names the helper, what it depends on and the bypass line", async () => {
+    const code = 'function FindProxyForURL(url, host) {\n  if (isInNet(host, "10.0.0.0", "255.0.0.0") || !dnsDomainIs(host, ".do.dsp.mp.microsoft.com")) return "PROXY p:1";\n  if (isResolvable(host) && dnsDomainIs(host, ".do.dsp.mp.microsoft.com")) return "DIRECT";\n  return "PROXY p:1";\n}\n';
+    const diagnostics = await lintOne(id, code);
+    expect(diagnostics.map((d) => d.message)).toEqual([
+      "The DO bypass on line 3 depends on DNS through isResolvable(): it holds only in some environments, and each request pays for the lookup (KB 3140773); match the host name alone",
+    ]);
+  });
+
+  it("reports isInNet on myIpAddress() once, as depending on the client's address", async () => {
+    const code = 'function FindProxyForURL(url, host) {\n  if (isInNet(myIpAddress(), "10.20.0.0", "255.255.0.0") && dnsDomainIs(host, ".do.dsp.mp.microsoft.com")) return "DIRECT";\n  return "PROXY p:1";\n}\n';
+    const diagnostics = await lintOne(id, code);
+    expect(diagnostics).toHaveLength(1);
+    expect(diagnostics[0]?.message).toContain("depends on the client's address through isInNet()");
+  });
+
+  it("ignores environment checks that do not guard a DO bypass", async () => {
+    const code = 'function FindProxyForURL(url, host) {\n  if (timeRange(8, 18)) return "PROXY day.example.com:8080";\n  if (isResolvable(host)) return "DIRECT";\n  return "PROXY p:1";\n}\n';
+    expect(await lintOne(id, code)).toEqual([]);
+  });
+});

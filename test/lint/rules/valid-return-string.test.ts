@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { checkProxyString } from "../../../src/lint/proxy-string-check.js";
+import { lintOne } from "../helpers.js";
+
+const id = "valid-return-string";
+const returning = (result: string): string => `function FindProxyForURL(url, host) {\n  return ${result};\n}\n`;
+
+describe(id, () => {
+  it.each([
+    ['"direct"', "warning", '"direct": write the keyword "direct" in upper case (DIRECT); vendors and older clients expect upper case'],
+    ['"PROXY p.example.com"', "warning", '"PROXY p.example.com" has no port; clients then guess one (80 for PROXY, 1080 for SOCKS), so write it'],
+    ['"HTTP p.example.com:80"', "error", '"HTTP p.example.com:80": Chromium and Edge do not know the HTTP keyword and drop the entry; use PROXY'],
+    ['"DIRECT p.example.com:80"', "error", '"DIRECT p.example.com:80": DIRECT takes no host; clients drop the entry'],
+    ['"PROXY"', "error", '"PROXY" has no proxy host; clients drop the entry'],
+    ['"PROXY p:99999"', "error", '"PROXY p:99999": "99999" is not a valid port (1-65535); clients drop the entry'],
+    ['"PROXY user:pw@p:80"', "error", '"PROXY user:pw@p:80": credentials in the proxy address are not allowed; clients drop the entry'],
+    ['"PROXY ${GATEWAY}:80"', "error", 'The result contains the unsubstituted template macro "${GATEWAY}"; the server that renders this PAC did not fill it in'],
+    ["null", "error", "FindProxyForURL returns null, not a string; Chromium fails the request (ERR_PAC_SCRIPT_FAILED) and other clients differ"],
+  ])("reports %s", async (result, severity, message) => {
+    const diagnostics = await lintOne(id, returning(result));
+    expect(diagnostics.map((d) => [d.severity, d.message])).toContainEqual([severity, message]);
+  });
+
+  it("checks both branches of a conditional result", async () => {
+    const diagnostics = await lintOne(id, returning('isPlainHostName(host) ? "direct" : "PROXY p:80"'));
+    expect(diagnostics.map((d) => d.start.column)).toEqual([34]);
+  });
+
+  it("checks computed results as the analysis saw them", async () => {
+    const code = 'var gw = "${GATEWAY}";\nfunction FindProxyForURL(url, host) {\n  return "PROXY " + gw + ":80";\n}\n';
+    const [diagnostic] = await lintOne(id, code);
+    expect(diagnostic?.message).toMatch(/^FindProxyForURL returns "PROXY \$\{GATEWAY\}:80" for \S+ when .*: unsubstituted template macro "\$\{GATEWAY\}"$/);
+  });
+
+  it("leaves returns of helper functions alone", async () => {
+    expect(await lintOne(id, 'function isLocal(h) { return false; }\nfunction FindProxyForURL(url, host) { return "DIRECT"; }\n')).toEqual([]);
+  });
+});
+
+describe("checkProxyString", () => {
+  it("accepts every well-formed keyword and IPv6 proxies", () => {
+    expect(checkProxyString("PROXY a:1; HTTPS b:443; SOCKS c:1080; SOCKS4 d:1; SOCKS5 e:2; QUIC f:443; DIRECT")).toEqual([]);
+    expect(checkProxyString("PROXY [2001:db8::1]:8080")).toEqual([]);
+  });
+
+  it("tolerates a trailing separator but not an empty result", () => {
+    expect(checkProxyString("PROXY a:1;")).toEqual([]);
+    expect(checkProxyString(" ; ").map((p) => p.id)).toEqual(["emptyResult"]);
+  });
+});
