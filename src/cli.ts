@@ -5,6 +5,7 @@ import { Command, CommanderError } from "commander";
 import { registerFix } from "./cli/fix.js";
 import { registerEndpoints } from "./cli/endpoints.js";
 import { CliError, processIo, type CliIo } from "./cli/io.js";
+import { registerLint } from "./cli/lint.js";
 import { registerResolve } from "./cli/resolve.js";
 import { registerRoutes } from "./cli/routes.js";
 import { version } from "./version.js";
@@ -12,7 +13,7 @@ import { version } from "./version.js";
 /** A command registers itself on the program; its action returns the exit code. */
 export type Register = (program: Command, io: CliIo, done: (exitCode: number) => void) => void;
 
-const commands: Register[] = [registerFix, registerResolve, registerRoutes, registerEndpoints];
+const commands: Register[] = [registerLint, registerFix, registerResolve, registerRoutes, registerEndpoints];
 
 /** Builds the commander program. Tests call this with an in-memory CliIo. */
 export function createProgram(io: CliIo, done: (exitCode: number) => void): Command {
