@@ -1,9 +1,10 @@
 import { Option } from "commander";
 import type { Register } from "../cli.js";
-import type { ProfileName } from "../evaluate/types.js";
+import type { Limits, ProfileName } from "../evaluate/types.js";
 import { normalizeCacheHost } from "../fix/block.js";
 import type { FixedSite, FixResult } from "../fix/fix.js";
 import { AtomicWriteError, writeFileAtomic } from "../fix/write-atomic.js";
+import type { SourceFile } from "../source/source-file.js";
 import { CliError, describeFsError, loadSource, type CliIo } from "./io.js";
 
 interface FixFlags {
@@ -95,6 +96,29 @@ async function runFix(io: CliIo, file: string, flags: FixFlags): Promise<number>
   if (changed || target !== file) await writeOut(io, target, encodeOutput(source, output));
   io.stderr(`${summary}${changed || target !== file ? `; wrote ${target}` : ""}\n`);
   return 0;
+}
+
+/**
+ * `pac-do lint --fix`: fixes one linted file in place when a rule reported a fixable problem. Returns
+ * the fixed source to lint again, or undefined when nothing was written (the reasons go to stderr).
+ */
+export async function fixLintedFile(
+  io: CliIo,
+  source: SourceFile,
+  options: { readonly profile?: ProfileName; readonly limits?: Partial<Limits> },
+): Promise<SourceFile | undefined> {
+  const file = source.path ?? "<input>";
+  const [{ fixPac, encodeOutput }, { createSourceFile }] = await Promise.all([import("../fix/fix.js"), import("../source/source-file.js")]);
+  const result = await fixPac(source, options);
+  const failure = describeFailure(file, result);
+  if (failure !== undefined) {
+    io.stderr(failure);
+    return undefined;
+  }
+  if (result.status !== "fixed") return undefined;
+  await writeOut(io, file, encodeOutput(source, result.output));
+  io.stderr(`${file}: ${summarize(result)}\n`);
+  return createSourceFile(result.output, source.path, source.bom);
 }
 
 async function writeOut(io: CliIo, path: string, data: Uint8Array): Promise<void> {

@@ -16,6 +16,8 @@ export interface LintCommandOptions {
   readonly config?: string;
   readonly timeout?: number;
   readonly memory?: number;
+  /** Rewrite files whose fixable problems `pac-do fix` can repair (do-service-direct). */
+  readonly fix?: boolean;
 }
 
 export const registerLint: Register = (program: Command, io: CliIo, done: (exitCode: number) => void) => {
@@ -30,6 +32,7 @@ export const registerLint: Register = (program: Command, io: CliIo, done: (exitC
     .option("-c, --config <file>", `config file (default: ./pac-do.config.json, or "pac-do" in ./package.json)`)
     .option("--timeout <ms>", "sandbox deadline per evaluation, in milliseconds", (value) => positiveInteger(value, "--timeout"))
     .option("--memory <MB>", "sandbox memory limit, in MiB", (value) => positiveInteger(value, "--memory"))
+    .option("--fix", "add the pac-do DIRECT block where a fixable rule reports (rewrites the file; see pac-do fix)")
     .action(async (files: string[], options: LintCommandOptions) => done(await lintCommand(files, options, io)));
 };
 
@@ -70,7 +73,12 @@ export async function lintCommand(files: readonly string[], options: LintCommand
       unreadable = true;
       continue;
     }
-    results.push(await lint(source, { profile, rules: settings, limits }));
+    let result = await lint(source, { profile, rules: settings, limits });
+    if (options.fix && result.fixableCount > 0) {
+      const fixed = await (await import("./fix.js")).fixLintedFile(io, source, { profile, limits });
+      if (fixed) result = await lint(fixed, { profile, rules: settings, limits });
+    }
+    results.push(result);
   }
 
   io.stdout(await render(results, options.format, { color: io.color, profile, settings }));

@@ -176,4 +176,26 @@ describe("pac-do fix", () => {
     expect(c.out()).toContain('    if (/(^|\\.)dl\\.delivery\\.mp\\.microsoft\\.com\\.?$/.test(String(host).toLowerCase())) return "DIRECT";\n');
     expect(c.out()).toContain('    if (/^(mcc01\\.corp\\.example|10\\.20\\.0\\.5)\\.?$/.test(String(host).toLowerCase())) return "DIRECT";\n');
   });
+
+  test("lint --fix adds the block where do-service-direct reports, then lints the fixed file", async () => {
+    const { file } = scratch("declaration.pac");
+    const before = capture();
+    expect(await run(["lint", file, "--format", "json"], before.io)).toBe(1);
+    expect(JSON.stringify(JSON.parse(before.out()))).toContain('"ruleId":"do-service-direct"');
+
+    const c = capture();
+    await run(["lint", file, "--fix", "--format", "json"], c.io);
+    expect(c.err()).toBe(`${file}: fixed: 1 entry point (FindProxyForURL line 4)\n`);
+    expect(readFileSync(file).equals(golden("declaration.pac"))).toBe(true);
+    const [result] = JSON.parse(c.out()) as { diagnostics: { ruleId: string | null }[] }[];
+    expect(result?.diagnostics.map((d) => d.ruleId)).not.toContain("do-service-direct");
+  });
+
+  test("lint --fix leaves files without fixable problems alone", async () => {
+    const { file } = scratch("already-compliant.pac");
+    const c = capture();
+    await run(["lint", file, "--fix"], c.io);
+    expect(c.err()).toBe("");
+    expect(readFileSync(file).equals(readFileSync(join(FIXTURES, "already-compliant.pac")))).toBe(true);
+  });
 });
