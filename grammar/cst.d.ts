@@ -313,15 +313,6 @@ export type EosCstChildren = {
   Semicolon?: IToken[];
 };
 
-export interface ListSeparatorCstNode extends CstNode {
-  name: "listSeparator";
-  children: ListSeparatorCstChildren;
-}
-
-export type ListSeparatorCstChildren = {
-  Comma?: IToken[];
-};
-
 export interface FunctionDeclarationCstNode extends CstNode {
   name: "functionDeclaration";
   children: FunctionDeclarationCstChildren;
@@ -356,8 +347,8 @@ export interface FormalParametersCstNode extends CstNode {
 }
 
 export type FormalParametersCstChildren = {
-  bindingElement?: BindingElementCstNode[];
-  listSeparator?: ListSeparatorCstNode[];
+  bindingElement?: (BindingElementCstNode)[];
+  Comma?: (IToken)[];
 };
 
 export interface FunctionBodyCstNode extends CstNode {
@@ -401,8 +392,8 @@ export interface ObjectBindingPatternCstNode extends CstNode {
 
 export type ObjectBindingPatternCstChildren = {
   LBrace: IToken[];
-  bindingProperty?: BindingPropertyCstNode[];
-  listSeparator?: ListSeparatorCstNode[];
+  bindingProperty?: (BindingPropertyCstNode)[];
+  Comma?: (IToken)[];
   RBrace: IToken[];
 };
 
@@ -428,19 +419,18 @@ export interface ArrayBindingPatternCstNode extends CstNode {
 
 export type ArrayBindingPatternCstChildren = {
   LBracket: IToken[];
-  arrayBindingElement?: ArrayBindingElementCstNode[];
+  arrayBindingItem?: ArrayBindingItemCstNode[];
   RBracket: IToken[];
 };
 
-export interface ArrayBindingElementCstNode extends CstNode {
-  name: "arrayBindingElement";
-  children: ArrayBindingElementCstChildren;
+export interface ArrayBindingItemCstNode extends CstNode {
+  name: "arrayBindingItem";
+  children: ArrayBindingItemCstChildren;
 }
 
-export type ArrayBindingElementCstChildren = {
-  hole?: IToken[];
+export type ArrayBindingItemCstChildren = {
+  Comma?: IToken[];
   bindingElement?: BindingElementCstNode[];
-  listSeparator?: ListSeparatorCstNode[];
 };
 
 export interface ExpressionCstNode extends CstNode {
@@ -573,8 +563,8 @@ export interface ArgumentsCstNode extends CstNode {
 
 export type ArgumentsCstChildren = {
   LParen: IToken[];
-  argument?: ArgumentCstNode[];
-  listSeparator?: ListSeparatorCstNode[];
+  argument?: (ArgumentCstNode)[];
+  Comma?: (IToken)[];
   RParen: IToken[];
 };
 
@@ -627,20 +617,19 @@ export interface ArrayLiteralCstNode extends CstNode {
 
 export type ArrayLiteralCstChildren = {
   LBracket: IToken[];
-  arrayElement?: ArrayElementCstNode[];
+  arrayItem?: ArrayItemCstNode[];
   RBracket: IToken[];
 };
 
-export interface ArrayElementCstNode extends CstNode {
-  name: "arrayElement";
-  children: ArrayElementCstChildren;
+export interface ArrayItemCstNode extends CstNode {
+  name: "arrayItem";
+  children: ArrayItemCstChildren;
 }
 
-export type ArrayElementCstChildren = {
-  hole?: IToken[];
+export type ArrayItemCstChildren = {
+  Comma?: IToken[];
   Ellipsis?: IToken[];
   assignmentExpression?: AssignmentExpressionCstNode[];
-  listSeparator?: ListSeparatorCstNode[];
 };
 
 export interface ObjectLiteralCstNode extends CstNode {
@@ -650,8 +639,8 @@ export interface ObjectLiteralCstNode extends CstNode {
 
 export type ObjectLiteralCstChildren = {
   LBrace: IToken[];
-  propertyDefinition?: PropertyDefinitionCstNode[];
-  listSeparator?: ListSeparatorCstNode[];
+  propertyDefinition?: (PropertyDefinitionCstNode)[];
+  Comma?: (IToken)[];
   RBrace: IToken[];
 };
 
@@ -736,7 +725,6 @@ export interface ICstNodeVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   finallyClause(children: FinallyClauseCstChildren, param?: IN): OUT;
   debuggerStatement(children: DebuggerStatementCstChildren, param?: IN): OUT;
   eos(children: EosCstChildren, param?: IN): OUT;
-  listSeparator(children: ListSeparatorCstChildren, param?: IN): OUT;
   functionDeclaration(children: FunctionDeclarationCstChildren, param?: IN): OUT;
   functionExpression(children: FunctionExpressionCstChildren, param?: IN): OUT;
   formalParameters(children: FormalParametersCstChildren, param?: IN): OUT;
@@ -746,7 +734,7 @@ export interface ICstNodeVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   objectBindingPattern(children: ObjectBindingPatternCstChildren, param?: IN): OUT;
   bindingProperty(children: BindingPropertyCstChildren, param?: IN): OUT;
   arrayBindingPattern(children: ArrayBindingPatternCstChildren, param?: IN): OUT;
-  arrayBindingElement(children: ArrayBindingElementCstChildren, param?: IN): OUT;
+  arrayBindingItem(children: ArrayBindingItemCstChildren, param?: IN): OUT;
   expression(children: ExpressionCstChildren, param?: IN): OUT;
   assignmentExpression(children: AssignmentExpressionCstChildren, param?: IN): OUT;
   arrowFunction(children: ArrowFunctionCstChildren, param?: IN): OUT;
@@ -762,7 +750,7 @@ export interface ICstNodeVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   primaryExpression(children: PrimaryExpressionCstChildren, param?: IN): OUT;
   parenthesizedExpression(children: ParenthesizedExpressionCstChildren, param?: IN): OUT;
   arrayLiteral(children: ArrayLiteralCstChildren, param?: IN): OUT;
-  arrayElement(children: ArrayElementCstChildren, param?: IN): OUT;
+  arrayItem(children: ArrayItemCstChildren, param?: IN): OUT;
   objectLiteral(children: ObjectLiteralCstChildren, param?: IN): OUT;
   propertyDefinition(children: PropertyDefinitionCstChildren, param?: IN): OUT;
   methodTail(children: MethodTailCstChildren, param?: IN): OUT;

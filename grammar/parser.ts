@@ -72,6 +72,12 @@ export class PacParser extends CstParser {
     );
   }
 
+  /** In an array, an element may follow `[` or `,` only: `[a b]` is an error, `[a, , b]` has a hole. */
+  private elementAllowed(): boolean {
+    const previous = this.LA(0).tokenType;
+    return previous === t.LBracket || previous === t.Comma;
+  }
+
   private ofAhead(): boolean {
     const next = this.LA(1);
     return next.tokenType === t.Identifier && next.image === "of";
@@ -337,13 +343,23 @@ export class PacParser extends CstParser {
     ]);
   });
 
-  /** A `,` between list items, optional before the closing token (trailing commas, ES5 and ES2017). */
-  public listSeparator = this.ruleWithArgs("listSeparator", (closer: TokenType) => {
-    this.OR([
-      { ALT: () => this.CONSUME(t.Comma) },
-      { GATE: () => this.LA(1).tokenType === closer, ALT: EMPTY_ALT() },
-    ]);
-  });
+  /**
+   * `item (, item)* ,?`: a comma-separated list with an optional trailing comma (ES5 for object
+   * literals, ES2017 for parameters and arguments), closed by `closer`.
+   */
+  private commaList(closer: TokenType, item: () => void, next: () => void): void {
+    this.OPTION7(() => {
+      item();
+      this.MANY7({
+        GATE: () => this.LA(2).tokenType !== closer,
+        DEF: () => {
+          this.CONSUME7(t.Comma);
+          next();
+        },
+      });
+      this.OPTION8(() => this.CONSUME8(t.Comma));
+    });
+  }
 
   /** See §15.2. */
   public functionDeclaration = this.RULE("functionDeclaration", () => {
@@ -366,10 +382,11 @@ export class PacParser extends CstParser {
 
   /** See §15.1 (FormalParameters), with ES2015 defaults, rest and patterns. */
   public formalParameters = this.RULE("formalParameters", () => {
-    this.MANY(() => {
-      this.SUBRULE(this.bindingElement);
-      this.SUBRULE(this.listSeparator, { ARGS: [t.RParen] });
-    });
+    this.commaList(
+      t.RParen,
+      () => this.SUBRULE(this.bindingElement),
+      () => this.SUBRULE2(this.bindingElement),
+    );
   });
 
   public functionBody = this.RULE("functionBody", () => {
@@ -409,10 +426,11 @@ export class PacParser extends CstParser {
 
   public objectBindingPattern = this.RULE("objectBindingPattern", () => {
     this.CONSUME(t.LBrace);
-    this.MANY(() => {
-      this.SUBRULE(this.bindingProperty);
-      this.SUBRULE(this.listSeparator, { ARGS: [t.RBrace] });
-    });
+    this.commaList(
+      t.RBrace,
+      () => this.SUBRULE(this.bindingProperty),
+      () => this.SUBRULE2(this.bindingProperty),
+    );
     this.CONSUME(t.RBrace);
   });
 
@@ -447,21 +465,17 @@ export class PacParser extends CstParser {
     ]);
   });
 
+  /** Items are commas and elements in source order; a comma that follows `[` or a comma is a hole. */
   public arrayBindingPattern = this.RULE("arrayBindingPattern", () => {
     this.CONSUME(t.LBracket);
-    this.MANY(() => this.SUBRULE(this.arrayBindingElement));
+    this.MANY(() => this.SUBRULE(this.arrayBindingItem));
     this.CONSUME(t.RBracket);
   });
 
-  public arrayBindingElement = this.RULE("arrayBindingElement", () => {
+  public arrayBindingItem = this.RULE("arrayBindingItem", () => {
     this.OR([
-      { ALT: () => this.CONSUME(t.Comma, { LABEL: "hole" }) },
-      {
-        ALT: () => {
-          this.SUBRULE(this.bindingElement);
-          this.SUBRULE(this.listSeparator, { ARGS: [t.RBracket] });
-        },
-      },
+      { ALT: () => this.CONSUME(t.Comma) },
+      { GATE: () => this.elementAllowed(), ALT: () => this.SUBRULE(this.bindingElement) },
     ]);
   });
 
@@ -626,10 +640,11 @@ export class PacParser extends CstParser {
 
   public arguments = this.RULE("arguments", () => {
     this.CONSUME(t.LParen);
-    this.MANY(() => {
-      this.SUBRULE(this.argument);
-      this.SUBRULE(this.listSeparator, { ARGS: [t.RParen] });
-    });
+    this.commaList(
+      t.RParen,
+      () => this.SUBRULE(this.argument),
+      () => this.SUBRULE2(this.argument),
+    );
     this.CONSUME(t.RParen);
   });
 
@@ -666,18 +681,19 @@ export class PacParser extends CstParser {
   /** See §13.2.4, with holes (elisions) and spread. */
   public arrayLiteral = this.RULE("arrayLiteral", () => {
     this.CONSUME(t.LBracket);
-    this.MANY(() => this.SUBRULE(this.arrayElement));
+    this.MANY(() => this.SUBRULE(this.arrayItem));
     this.CONSUME(t.RBracket);
   });
 
-  public arrayElement = this.RULE("arrayElement", () => {
+  /** A comma or an element, in source order; a comma that follows `[` or a comma is a hole. */
+  public arrayItem = this.RULE("arrayItem", () => {
     this.OR([
-      { ALT: () => this.CONSUME(t.Comma, { LABEL: "hole" }) },
+      { ALT: () => this.CONSUME(t.Comma) },
       {
+        GATE: () => this.elementAllowed(),
         ALT: () => {
           this.OPTION(() => this.CONSUME(t.Ellipsis));
           this.SUBRULE(this.assignmentExpression, { ARGS: [false] });
-          this.SUBRULE(this.listSeparator, { ARGS: [t.RBracket] });
         },
       },
     ]);
@@ -686,10 +702,11 @@ export class PacParser extends CstParser {
   /** See §13.2.5. */
   public objectLiteral = this.RULE("objectLiteral", () => {
     this.CONSUME(t.LBrace);
-    this.MANY(() => {
-      this.SUBRULE(this.propertyDefinition);
-      this.SUBRULE(this.listSeparator, { ARGS: [t.RBrace] });
-    });
+    this.commaList(
+      t.RBrace,
+      () => this.SUBRULE(this.propertyDefinition),
+      () => this.SUBRULE2(this.propertyDefinition),
+    );
     this.CONSUME(t.RBrace);
   });
 

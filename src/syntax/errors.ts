@@ -94,7 +94,7 @@ export const errorMessages: IParserErrorMessageProvider = {
     const token = actual[0];
     const found = token === undefined ? "end of file" : describeToken(token);
     if (ruleName === "eos") return `expected ';' or a line break before ${found}`;
-    if (ruleName === "listSeparator") return `expected ',' before ${found}`;
+    if (ruleName === "arrayItem" || ruleName === "arrayBindingItem") return `expected ',' or ']' before ${found}`;
     return `unexpected ${found}`;
   },
   buildEarlyExitMessage({ actual }) {

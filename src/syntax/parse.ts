@@ -4,7 +4,7 @@
  */
 import type { IToken } from "chevrotain";
 import type { ProgramCstNode } from "../../grammar/cst.js";
-import { tokenize } from "../../grammar/lexer.js";
+import { tokenize, type LexError } from "../../grammar/lexer.js";
 import { tokenEnd } from "../../grammar/offsets.js";
 import { PacParser } from "../../grammar/parser.js";
 import { createSourceFile, type SourceFile } from "../source/source-file.js";
@@ -74,6 +74,33 @@ function independent(errors: ParseError[]): ParseError[] {
   return kept;
 }
 
+/**
+ * Whether a parse error sits right after a lexical error: an unterminated string or regex swallows
+ * the rest of its line, so the parser then misses a `)` or `,` that the author did write.
+ */
+function followsLexicalError(tokens: readonly IToken[], lexErrors: readonly LexError[], offset: number): boolean {
+  if (Number.isNaN(offset)) return lexErrors.length > 0;
+  const previous = lexErrors.findLast((e) => e.offset < offset);
+  if (previous === undefined) return false;
+  let between = 0;
+  for (let i = upperBound(tokens, previous.offset); i < tokens.length && tokens[i]!.startOffset < offset; i++) {
+    if (++between > 2) return false;
+  }
+  return true;
+}
+
+/** The index of the first token starting after `offset`. */
+function upperBound(tokens: readonly IToken[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.startOffset <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Parses a PAC script. `source` may be a decoded `SourceFile` or plain text. */
 export function parse(source: SourceFile | string): ParseResult {
   const file = typeof source === "string" ? createSourceFile(source) : source;
@@ -92,6 +119,7 @@ export function parse(source: SourceFile | string): ParseResult {
   const errors: ParseError[] = lexed.errors.map((e) => parseError(file, e.message, [e.offset, Math.min(text.length, e.offset + e.length)]));
   for (const e of p.errors) {
     const token = e.token;
+    if (followsLexicalError(lexed.tokens, lexed.errors, token.startOffset)) continue;
     const range: Range = Number.isNaN(token.startOffset) || token.tokenType.name === "EOF" ? [text.length, text.length] : [token.startOffset, tokenEnd(token)];
     errors.push(parseError(file, e.message, range));
   }

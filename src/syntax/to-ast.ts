@@ -289,7 +289,8 @@ class Converter {
     else if (c.init) init = this.expression(first(c.init));
     if (c.In || c.of) {
       const isOf = c.of !== undefined;
-      const right = this.expression(first(c.right) as C.ExpressionCstNode);
+      const rightCst = first(c.right);
+      const right = rightCst.name === "expression" ? this.expression(rightCst) : this.assignmentExpression(rightCst);
       const left = this.forInOfLeft(init, isOf);
       const body = this.loopBody(first(c.statement));
       const range: Range = [begin, body.range[1]];
@@ -364,12 +365,12 @@ class Converter {
 
   private formalParameters(cst: C.FormalParametersCstNode): A.Pattern[] {
     const elements = cst.children.bindingElement ?? [];
-    const separators = cst.children.listSeparator ?? [];
+    const trailingComma = (cst.children.Comma?.length ?? 0) >= elements.length;
     return elements.map((element, i) => {
       const pattern = this.bindingElement(element);
       if (pattern.type === "RestElement") {
         if (i !== elements.length - 1) this.error("a rest parameter must be the last parameter", pattern.range);
-        else if (separators[i]?.children.Comma) this.error("a rest parameter may not have a trailing comma", pattern.range);
+        else if (trailingComma) this.error("a rest parameter may not have a trailing comma", pattern.range);
       }
       return pattern;
     });
@@ -391,16 +392,23 @@ class Converter {
     if (c.Identifier) return this.bindingIdentifier(first(c.Identifier));
     if (c.arrayBindingPattern) {
       const a = first(c.arrayBindingPattern).children;
-      const items = a.arrayBindingElement ?? [];
-      const elements = items.map((item, i): A.Pattern | null => {
+      const elements: (A.Pattern | null)[] = [];
+      let expectElement = true;
+      let restEnd: number | undefined;
+      for (const item of a.arrayBindingItem ?? []) {
         const e = item.children;
-        if (e.hole) return null;
-        const element = this.bindingElement(first(e.bindingElement));
-        if (element.type === "RestElement" && (i !== items.length - 1 || first(e.listSeparator).children.Comma)) {
-          this.error("a rest element must be last in a destructuring pattern", element.range);
+        if (e.Comma) {
+          if (expectElement) elements.push(null);
+          expectElement = true;
+          if (restEnd !== undefined) this.error("a rest element must be last in a destructuring pattern", [restEnd, tokenEnd(first(e.Comma))]);
+          restEnd = undefined;
+          continue;
         }
-        return element;
-      });
+        const element = this.bindingElement(first(e.bindingElement));
+        if (element.type === "RestElement") restEnd = element.range[0];
+        elements.push(element);
+        expectElement = false;
+      }
       return { type: "ArrayPattern", elements, range: [start(first(a.LBracket)), tokenEnd(first(a.RBracket))] };
     }
     const o = first(c.objectBindingPattern).children;
@@ -409,7 +417,7 @@ class Converter {
       const k = p.children;
       if (k.Ellipsis) {
         const argument = this.bindingIdentifier(first(k.Identifier));
-        if (i !== list.length - 1 || o.listSeparator?.[i]?.children.Comma) {
+        if (i !== list.length - 1 || (o.Comma?.length ?? 0) >= list.length) {
           this.error("a rest element must be last in a destructuring pattern", [start(first(k.Ellipsis)), argument.range[1]]);
         }
         return { type: "RestElement", argument, range: [start(first(k.Ellipsis)), argument.range[1]] };
@@ -776,21 +784,21 @@ class Converter {
   private arrayLiteral(cst: C.ArrayLiteralCstNode): A.ArrayExpression {
     const c = cst.children;
     const elements: (A.Expression | A.SpreadElement | null)[] = [];
+    let expectElement = true;
     let commaAfterSpread = false;
-    for (const element of c.arrayElement ?? []) {
-      const e = element.children;
-      if (e.hole) {
-        elements.push(null);
+    for (const item of c.arrayItem ?? []) {
+      const e = item.children;
+      if (e.Comma) {
+        if (expectElement) elements.push(null);
+        else if (elements[elements.length - 1]?.type === "SpreadElement") commaAfterSpread = true;
+        expectElement = true;
         continue;
       }
       const expression = this.assignmentExpression(first(e.assignmentExpression));
       const ellipsis = e.Ellipsis?.[0];
-      if (ellipsis) {
-        elements.push({ type: "SpreadElement", argument: expression, range: [start(ellipsis), this.outerEnd(expression)] });
-        commaAfterSpread = first(e.listSeparator).children.Comma !== undefined;
-      } else {
-        elements.push(expression);
-      }
+      elements.push(ellipsis ? { type: "SpreadElement", argument: expression, range: [start(ellipsis), this.outerEnd(expression)] } : expression);
+      expectElement = false;
+      commaAfterSpread = false;
     }
     const node: A.ArrayExpression = { type: "ArrayExpression", elements, range: [start(first(c.LBracket)), tokenEnd(first(c.RBracket))] };
     if (commaAfterSpread && elements[elements.length - 1]?.type === "SpreadElement") this.commaAfterSpread.add(node);
