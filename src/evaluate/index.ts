@@ -3,6 +3,9 @@
  * a `PacEvaluator` whose `evaluate()` answers FindProxyForURL for a URL in a given environment.
  */
 import type { QuickJSWASMModule } from "quickjs-emscripten-core";
+
+/** What an evaluator needs of a QuickJS module (the release build, or the debug build tests wrap to detect leaks). */
+export type QuickJSModule = Pick<QuickJSWASMModule, "newRuntime">;
 import type { SourceFile } from "../source/source-file.js";
 import type { Program } from "../syntax/ast.js";
 import { findModernSyntax } from "./es5.js";
@@ -27,7 +30,7 @@ export interface EvaluatorOptions {
    */
   readonly program?: Program;
   /** The QuickJS module to run in (tests pass the debug build to check for leaks). */
-  readonly module?: QuickJSWASMModule;
+  readonly module?: QuickJSModule;
 }
 
 export type CreateEvaluatorResult = { ok: true; evaluator: PacEvaluator } | { ok: false; failure: EvaluationFailure };

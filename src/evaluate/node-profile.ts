@@ -18,6 +18,7 @@ import type { QuickJSContext, QuickJSHandle, QuickJSRuntime, QuickJSWASMModule }
 import { effectiveProxyList, parseProxyList } from "../resolve/proxy-string.js";
 import type { SourceFile } from "../source/source-file.js";
 import { DEFAULT_CLIENT_IP } from "./environment.js";
+import { wasmHeap } from "./sandbox.js";
 import { requestUrl } from "./url.js";
 import type { EntryPointName, Environment, EvaluateRequest, Evaluation, EvaluationFailure, HelperCall, Limits, PacEvaluator } from "./types.js";
 
@@ -27,7 +28,7 @@ type Helper = (...args: never[]) => unknown;
 export interface NodeEvaluatorOptions {
   readonly source: SourceFile;
   readonly limits: Limits;
-  readonly module: QuickJSWASMModule;
+  readonly module: Pick<QuickJSWASMModule, "newRuntime">;
 }
 
 export function createNodeEvaluator(options: NodeEvaluatorOptions): { ok: true; evaluator: PacEvaluator } | { ok: false; failure: EvaluationFailure } {
@@ -64,6 +65,9 @@ class NodeEvaluator implements PacEvaluator {
   private calls: HelperCall[] | undefined;
   private broken = false;
   private loadFailure: EvaluationFailure | undefined;
+  private heap: () => number = () => 0;
+  private heapAtStart = 0;
+  private outOfMemory = false;
 
   constructor(private readonly options: NodeEvaluatorOptions) {}
 
@@ -72,7 +76,13 @@ class NodeEvaluator implements PacEvaluator {
     const runtime = module.newRuntime();
     runtime.setMemoryLimit(limits.memoryBytes);
     runtime.setMaxStackSize(limits.stackBytes);
-    runtime.setInterruptHandler(() => performance.now() > this.deadline);
+    const heap = wasmHeap(runtime);
+    runtime.setInterruptHandler(() => {
+      if (performance.now() > this.deadline) return true;
+      this.outOfMemory = heap() - this.heapAtStart > limits.memoryBytes + this.heapAtStart / 4;
+      return this.outOfMemory;
+    });
+    this.heap = heap;
     this.runtime = runtime;
     this.broken = false;
     const qjs = {
@@ -83,7 +93,7 @@ class NodeEvaluator implements PacEvaluator {
         return context;
       },
     };
-    this.deadline = performance.now() + limits.timeoutMs;
+    this.startClock();
     try {
       this.resolver = createPacResolver(qjs, source.text, { sandbox: this.helpers(), filename: "proxy.pac" });
       this.loadFailure = undefined;
@@ -113,7 +123,7 @@ class NodeEvaluator implements PacEvaluator {
     this.env = env;
     this.calls = request.trace ? [] : undefined;
     const restoreClock = pinHostClock(env);
-    this.deadline = performance.now() + this.options.limits.timeoutMs;
+    this.startClock();
     let value: unknown;
     try {
       value = await resolver(request.url, request.host);
@@ -135,6 +145,12 @@ class NodeEvaluator implements PacEvaluator {
 
   [Symbol.dispose](): void {
     this.disposeRuntime();
+  }
+
+  private startClock(): void {
+    this.deadline = performance.now() + this.options.limits.timeoutMs;
+    this.heapAtStart = this.heap();
+    this.outOfMemory = false;
   }
 
   /** pac-resolver's helpers, with the ones that touch the network answered from the environment. */
@@ -222,6 +238,10 @@ class NodeEvaluator implements PacEvaluator {
     const name = typeof cause === "object" && cause !== null && "name" in cause ? String(cause.name) : "";
     const message = typeof cause === "object" && cause !== null && "message" in cause ? String(cause.message) : String(cause);
     const { limits } = this.options;
+    if (message === "interrupted" && this.outOfMemory) {
+      this.broken = true;
+      return { kind: "memory", message: `out of memory (limit ${limits.memoryBytes / (1024 * 1024)} MB)` };
+    }
     if (message === "interrupted") {
       this.broken = true;
       return { kind: "timeout", message: `timed out after ${limits.timeoutMs} ms` };

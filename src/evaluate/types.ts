@@ -29,7 +29,12 @@ export interface Limits {
   readonly stackBytes: number;
 }
 
-export const DEFAULT_LIMITS: Limits = { timeoutMs: 1000, memoryBytes: 64 * 1024 * 1024, stackBytes: 512 * 1024 };
+/**
+ * QuickJS checks its stack limit against the wasm shadow stack, while the interpreter's wasm frames also
+ * use the host (V8) stack, about 1 MB: at 512 KB a deep recursion overflowed V8 first (a host RangeError
+ * that leaves the runtime unusable), at 256 KB QuickJS reports "stack overflow" itself.
+ */
+export const DEFAULT_LIMITS: Limits = { timeoutMs: 1000, memoryBytes: 64 * 1024 * 1024, stackBytes: 256 * 1024 };
 
 export type ProxyEntryType = "DIRECT" | "PROXY" | "HTTP" | "HTTPS" | "SOCKS" | "SOCKS4" | "SOCKS5" | "QUIC";
 
