@@ -3,6 +3,7 @@ import type { Range } from "../../types.js";
 import { guardsOf } from "../bypass.js";
 import { defineRule } from "../define-rule.js";
 import { findEntryPoints } from "../entry-points.js";
+import { parseProxyList } from "../../resolve/proxy-string.js";
 import { checkProxyString } from "../proxy-string-check.js";
 
 export default defineRule({
@@ -22,6 +23,7 @@ export default defineRule({
       credentials: '"{{entry}}": credentials in the proxy address are not allowed; clients drop the entry',
       badPort: '"{{entry}}": "{{port}}" is not a valid port (1-65535); clients drop the entry',
       missingPort: '"{{entry}}" has no port; clients then guess one (80 for PROXY, 1080 for SOCKS), so write it',
+      unsupported: '"{{entry}}": {{reason}}, so the {{profile}} client may drop the entry',
       nonString: "{{entryPoint}} returns {{what}}, not a string; Chromium fails the request (ERR_PAC_SCRIPT_FAILED) and other clients differ",
       actual: '{{entryPoint}} returns "{{result}}" for {{host}} when {{environment}}: {{problem}}',
     },
@@ -39,8 +41,16 @@ export default defineRule({
         return checkLiteral(expression.alternate, entryPoint) && both;
       }
       if (expression.type === "Literal" && typeof expression.value === "string") {
-        for (const problem of checkProxyString(expression.value)) {
+        const problems = checkProxyString(expression.value);
+        for (const problem of problems) {
           context.report({ messageId: problem.id, node: expression, data: problem.data, severity: problem.severity });
+        }
+        // Well-formed entries the profile's client still drops, e.g. SOCKS5 under WinHTTP (research §2.3).
+        if (problems.length === 0) {
+          for (const entry of parseProxyList(expression.value, context.profile)) {
+            if (entry.invalid === undefined) continue;
+            context.report({ messageId: "unsupported", node: expression, data: { entry: entry.text, reason: entry.invalid, profile: context.profile }, severity: "warning" });
+          }
         }
         return true;
       }

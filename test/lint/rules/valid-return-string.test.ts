@@ -48,3 +48,13 @@ describe("checkProxyString", () => {
     expect(checkProxyString(" ; ").map((p) => p.id)).toEqual(["emptyResult"]);
   });
 });
+
+describe(`${id} per profile`, () => {
+  it("warns about well-formed entries the profile's client does not document, such as SOCKS5 under WinHTTP", async () => {
+    const code = returning('"SOCKS5 socks.example.com:1080"');
+    const [diagnostic] = await lintOne(id, code, "winhttp");
+    expect(diagnostic?.severity).toBe("warning");
+    expect(diagnostic?.message).toMatch(/^"SOCKS5 socks\.example\.com:1080": SOCKS5 is not documented as understood by Windows .*, so the winhttp client may drop the entry$/);
+    expect(await lintOne(id, code, "chromium")).toEqual([]);
+  });
+});

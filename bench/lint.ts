@@ -1,0 +1,113 @@
+/**
+ * Cold-process `pac-do lint` time: the built CLI spawned on a 10 KB and a 1 MB PAC (median of several
+ * runs) beside a bare `node -e ''`, plus a breakdown of one cold run by phase (module loading, parse,
+ * route analysis, rules) measured in a fresh process with timestamps.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { ruleList } from "../src/lint/rules/index.js";
+import { enterprisePac } from "./analyze.js";
+
+const CLI = fileURLToPath(new URL("../src/cli.js", import.meta.url));
+const DIST = new URL("../src/", import.meta.url).href;
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[sorted.length >> 1] ?? NaN;
+}
+
+/** Wall-clock milliseconds of `node ...args`, median of `runs` (after one discarded warm-up for the file cache). */
+function timeProcess(args: readonly string[], runs: number, okCodes: readonly number[] = [0, 1]): number {
+  const once = (): number => {
+    const start = process.hrtime.bigint();
+    const child = spawnSync(process.execPath, args, { stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, NO_COLOR: "1" } });
+    const ms = Number(process.hrtime.bigint() - start) / 1e6;
+    if (child.status === null || !okCodes.includes(child.status)) {
+      throw new Error(`node ${args.join(" ")} exited ${String(child.status)}: ${child.stderr.toString().trim()}`);
+    }
+    return ms;
+  };
+  once();
+  return median(Array.from({ length: runs }, once));
+}
+
+/** One cold run split into phases, timed inside a fresh process. */
+function phases(file: string): Record<string, number> {
+  const script = `
+    import { readFileSync } from "node:fs";
+    const t = [performance.now()];
+    const { createSourceFile } = await import(${JSON.stringify(`${DIST}source/source-file.js`)});
+    const { parse } = await import(${JSON.stringify(`${DIST}syntax/parse.js`)});
+    t.push(performance.now());
+    const source = createSourceFile(readFileSync(${JSON.stringify(file)}, "utf8"), "bench.pac");
+    const parsed = parse(source);
+    t.push(performance.now());
+    const { analyze } = await import(${JSON.stringify(`${DIST}analyze/index.js`)});
+    t.push(performance.now());
+    const analysis = await analyze(source, { program: parsed.program });
+    t.push(performance.now());
+    const { lint } = await import(${JSON.stringify(`${DIST}lint/linter.js`)});
+    t.push(performance.now());
+    await lint(source, { analyze: async () => analysis });
+    t.push(performance.now());
+    const d = (i) => Math.round(t[i + 1] - t[i]);
+    console.log(JSON.stringify({
+      "load parser": d(0), "parse (includes parser set-up)": d(1), "load sandbox and analysis": d(2),
+      "route analysis": d(3), "load linter and rules": d(4), "rules (parse again + walk + reports)": d(5),
+      evaluations: analysis.evaluations ?? 0, environments: analysis.environments.length,
+    }));
+  `;
+  const child = spawnSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" });
+  if (child.status !== 0) throw new Error(`phase run failed: ${child.stderr.trim()}`);
+  return JSON.parse(child.stdout);
+}
+
+export async function run(): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), "pac-do-bench-lint-"));
+  try {
+    const inputs: [label: string, bytes: number, runs: number][] = [
+      ["10 KB", 10 * 1024, 5],
+      ["1 MB", 1024 * 1024, 3],
+    ];
+    const bare = timeProcess(["-e", ""], 7, [0]);
+    const version = timeProcess([CLI, "--version"], 7, [0]);
+    const rows = [`| bare \`node -e ''\` | ${bare.toFixed(0)} ms | 1.0x |`, `| \`pac-do --version\` | ${version.toFixed(0)} ms | ${(version / bare).toFixed(1)}x |`];
+    const breakdown: string[] = [];
+    for (const [label, bytes, runs] of inputs) {
+      const file = join(dir, `${label.replace(" ", "")}.pac`);
+      writeFileSync(file, enterprisePac(bytes));
+      const ms = timeProcess([CLI, "lint", "--format", "json", file], runs);
+      const staticOnly = timeProcess([CLI, "lint", "--format", "json", ...STATIC_ONLY, file], runs);
+      rows.push(`| \`pac-do lint\` ${label} | ${ms.toFixed(0)} ms | ${(ms / bare).toFixed(1)}x |`);
+      rows.push(`| \`pac-do lint\` ${label}, analysis rules off | ${staticOnly.toFixed(0)} ms | ${(staticOnly / bare).toFixed(1)}x |`);
+      const p = phases(file);
+      breakdown.push(`| ${label} | ${Object.entries(p).map(([k, v]) => `${k}: ${v}`).join("; ")} |`);
+    }
+    return [
+      "## Linting",
+      "",
+      "`bench/lint.ts`: the built CLI spawned as a new process (`node dist/src/cli.js lint --format json FILE`), wall",
+      "clock, median of 5 runs (10 KB) and 3 runs (1 MB) after one discarded run, next to a bare `node -e ''`",
+      "(median of 7). Inputs: `enterprisePac()` from bench/analyze.ts (office subnets, a DNS check, business hours,",
+      "then site rules). \"Analysis rules off\" turns off the rules that read the route analysis, so no sandbox starts.",
+      "",
+      "| run | time | vs bare node |",
+      "| --- | --- | --- |",
+      ...rows,
+      "",
+      "Where one cold run spends its time (ms, timestamps inside a fresh process):",
+      "",
+      "| input | phases |",
+      "| --- | --- |",
+      ...breakdown,
+    ].join("\n");
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The rules that read the route analysis; with them off the linter never loads the sandbox. */
+const STATIC_ONLY = ruleList.filter((rule) => rule.meta.usesAnalysis).flatMap((rule) => ["--rule", `${rule.id}=off`]);
