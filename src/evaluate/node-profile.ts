@@ -136,8 +136,8 @@ class NodeEvaluator implements PacEvaluator {
     }
     const calls = this.calls ? { calls: this.calls } : {};
     if (typeof value !== "string") {
-      const shown = value === undefined ? "undefined" : typeof value === "object" ? JSON.stringify(value) : String(value);
-      return { ...base, result: null, entries: [], failure: { kind: "not-a-string", message: `FindProxyForURL returned ${typeof value} ${shown}, not a string` }, ...calls };
+      const shown = value === undefined || value === null ? String(value) : `${typeof value} ${typeof value === "object" ? JSON.stringify(value) : String(value)}`;
+      return { ...base, result: null, entries: [], failure: { kind: "not-a-string", message: `FindProxyForURL returned ${shown}, not a string` }, ...calls };
     }
     const entries = parseProxyList(value, "node");
     return { ...base, result: value, entries, effective: effectiveProxyList(entries, "node"), ...calls };

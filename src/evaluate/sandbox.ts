@@ -247,7 +247,10 @@ class SandboxEvaluator implements PacEvaluator {
       return { evaluation: { result: null, entries: [], failure, ...extras }, misses };
     }
     if (kind === "v") {
-      const failure: EvaluationFailure = { kind: "not-a-string", message: `${entry} returned ${value.replace(/^(\w+):/, "$1 ")}, not a string`, ...(returnRange ? { range: returnRange } : {}) };
+      const colon = value.indexOf(":");
+      const type = value.slice(0, colon);
+      const shown = type === "undefined" || type === "object" && value.endsWith(":null") ? value.slice(colon + 1) : `${type} ${value.slice(colon + 1)}`;
+      const failure: EvaluationFailure = { kind: "not-a-string", message: `${entry} returned ${shown}, not a string`, ...(returnRange ? { range: returnRange } : {}) };
       return { evaluation: { result: null, entries: [], failure, ...extras }, misses };
     }
     const entries = parseProxyList(value, this.profile);

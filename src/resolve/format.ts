@@ -49,21 +49,22 @@ function normalizeSpacing(result: string): string {
 /** The `--trace` lines under a URL: each helper call with its answer, then the deciding `return`. */
 export function traceLines(source: SourceFile, item: ResolvedUrl): string[] {
   const e = item.evaluation;
-  const lines: string[] = [];
-  const width = 4;
-  for (const call of e.calls ?? []) {
-    const at = call.range ? positionAt(source, call.range[0]) : undefined;
-    lines.push(`${" ".repeat(width)}${at ? `${at.line}:${at.column}` : "?"}  ${formatCall(call)}`);
-  }
+  const rows: [string, string][] = [];
+  const at = (range: Range | undefined): string => {
+    if (!range) return "";
+    const p = positionAt(source, range[0]);
+    return `${p.line}:${p.column}`;
+  };
+  for (const call of e.calls ?? []) rows.push([at(call.range), formatCall(call)]);
   const decided = e.failure?.range ?? e.returnRange;
   if (decided) {
-    const at = positionAt(source, decided[0]);
-    const text = lineText(source, at.line).trim();
-    lines.push(`${" ".repeat(width)}${at.line}:${at.column}  ${e.failure ? "failed here" : "returned"}: ${text.length > 100 ? `${text.slice(0, 97)}...` : text}`);
+    const text = lineText(source, positionAt(source, decided[0]).line).trim();
+    rows.push([at(decided), `${e.failure ? "failed here" : "returned"}: ${text.length > 100 ? `${text.slice(0, 97)}...` : text}`]);
   } else if (!e.failure && !e.implicitBypass && item.profile === "node") {
-    lines.push(`${" ".repeat(width)}(the node profile cannot name the line: pac-resolver runs regenerated code)`);
+    rows.push(["", "(the node profile cannot name the line: pac-resolver runs regenerated code)"]);
   }
-  return lines;
+  const width = Math.max(0, ...rows.map(([where]) => where.length));
+  return rows.map(([where, what]) => `    ${where.padEnd(width)}  ${what}`);
 }
 
 function formatCall(call: HelperCall): string {
@@ -83,7 +84,7 @@ export function table(results: readonly ResolvedUrl[], profiles: readonly Profil
     const e = r.evaluation;
     if (e.failure) return `error: ${e.failure.message}`;
     if (e.implicitBypass) return "DIRECT (implicit bypass)";
-    return e.effective !== undefined && e.result !== null && e.effective !== normalizeSpacing(e.result) ? `${e.result} => ${e.effective}` : outcome(e);
+    return e.effective !== undefined && e.result !== null && e.effective !== normalizeSpacing(e.result) ? `${outcome(e)} => ${e.effective}` : outcome(e);
   };
   const rows = [["URL", ...profiles], ...urls.map((url) => [url, ...profiles.map((p) => cell(url, p))])];
   const widths = rows[0]?.map((_, i) => Math.min(60, Math.max(...rows.map((row) => (row[i] ?? "").length)))) ?? [];
