@@ -1,21 +1,16 @@
+import { CATALOGUE } from "../../do/catalogue.js";
 import type { Literal } from "../../syntax/ast.js";
 import { isStringLiteral } from "../ast-utils.js";
 import { defineRule } from "../define-rule.js";
 
 /**
- * DO domains whose apex a `*.` pattern misses: hosts DO uses by their apex name (research §1.2–§1.4;
- * Microsoft added the apex names to its list in 2025) and the domains the FAQ lists as `*.` forms.
+ * Whether a `*.`/leading-dot pattern's apex is itself a host DO uses: a host the endpoint catalogue
+ * lists by name (`dl.delivery.mp.microsoft.com`, `download.windowsupdate.com`, ...; Microsoft added the
+ * apex names in 2025, research §1.4), or `windowsupdate.com`, the apex research §6 item 5 names.
  */
-const APEX_HOSTS = new Set([
-  "dl.delivery.mp.microsoft.com",
-  "tlu.dl.delivery.mp.microsoft.com",
-  "delivery.mp.microsoft.com",
-  "download.windowsupdate.com",
-  "ctldl.windowsupdate.com",
-  "windowsupdate.com",
-  "do.dsp.mp.microsoft.com",
-  "emdl.ws.microsoft.com",
-]);
+function isDoApex(name: string): boolean {
+  return name === "windowsupdate.com" || CATALOGUE.some((endpoint) => endpoint.pattern === name || endpoint.samples.includes(name));
+}
 
 /** Characters that shExpMatch passes through to a RegExp (research §4). */
 const LIVE_REGEX = /[+()[\]{}|^$\\]/;
@@ -65,7 +60,7 @@ export default defineRule({
       "Program:exit"() {
         for (const { literal, pattern, apex } of apexChecks) {
           const name = apex.toLowerCase();
-          if (!APEX_HOSTS.has(name) || strings.has(name)) continue;
+          if (!isDoApex(name) || strings.has(name)) continue;
           context.report({ messageId: "missesApex", node: literal, data: { pattern, apex } });
         }
       },

@@ -42,7 +42,7 @@ export default defineRule({
     type: "problem",
     docs: { description: "The PAC must load and run without errors for every endpoint and environment." },
     messages: {
-      loadFailure: "The PAC fails while loading ({{message}}); clients then ignore the whole file",
+      loadFailure: "The PAC does not load under the {{profile}} profile: {{message}}",
       failure: "{{entryPoint}} fails for {{host}}{{more}} when {{environment}}: {{message}}",
       undefinedHelper: "{{name}}() is not defined anywhere in this file, and the {{profile}} client does not provide it; calling it throws a ReferenceError",
     },
@@ -92,7 +92,11 @@ export default defineRule({
 
         const analysis = await context.analysis();
         if (analysis.loadFailure) {
-          context.report({ messageId: "loadFailure", range: analysis.loadFailure.range ?? [0, 0], data: { message: analysis.loadFailure.message } });
+          context.report({
+            messageId: "loadFailure",
+            range: analysis.loadFailure.range ?? [0, 0],
+            data: { message: analysis.loadFailure.message, profile: context.profile },
+          });
           return;
         }
         const entryPoints = findEntryPoints(context.program);

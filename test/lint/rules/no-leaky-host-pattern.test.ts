@@ -19,6 +19,7 @@ describe(id, () => {
 
   it("does not ask for apex names that are not hosts, such as prod.do.dsp.mp.microsoft.com", async () => {
     expect(await lintOne(id, pac('shExpMatch(host, "*.prod.do.dsp.mp.microsoft.com")'))).toEqual([]);
+    expect(await lintOne(id, pac('dnsDomainIs(host, ".do.dsp.mp.microsoft.com")'))).toEqual([]);
   });
 
   it("reports dnsDomainIs without a leading dot", async () => {
