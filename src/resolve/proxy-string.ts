@@ -62,12 +62,12 @@ export function parseProxyEntry(text: string, profile: ProfileName): ProxyEntry 
   if (words.length === 1) return { text, type: keyword, invalid: `${keyword} needs a host` };
   if (words.length > 2) return { text, type: keyword, invalid: `unexpected "${words.slice(2).join(" ")}" after the host` };
   const address = words[1] ?? "";
+  if (address.includes("@")) return { text, type: keyword, invalid: "user name or password in a proxy address" };
   const hostPort = /^(\[[^\]]*\]|[^:[\]]*)(?::(.*))?$/.exec(address);
   const host = hostPort?.[1] ?? "";
   const portText = hostPort?.[2];
   const base = { text, type: keyword, host };
   if (!hostPort || host === "" || host === "[]") return { ...base, invalid: `"${address}" is not host[:port]` };
-  if (host.includes("@")) return { ...base, invalid: "user name or password in a proxy address" };
   if (!/^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9._~%!$&'()*+,=-]+)$/.test(host)) return { ...base, invalid: `"${host}" is not a host name` };
   if (portText === undefined) {
     const port = DEFAULT_PORT[keyword];

@@ -1,0 +1,128 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { createEvaluator, defaultEnvironment } from "../../src/evaluate/index.js";
+import { instrument, originalOffset } from "../../src/evaluate/instrument.js";
+import type { Evaluation, ProfileName } from "../../src/evaluate/types.js";
+import { createSourceFile, positionAt } from "../../src/source/source-file.js";
+import { parseForTest } from "./parse-for-test.js";
+
+const env = defaultEnvironment({ clientIps: ["10.1.2.3"], now: Date.UTC(2026, 10, 27, 10, 0, 0), timeZone: "UTC" });
+
+async function evaluate(text: string, url: string, options: { instrumented?: boolean; profile?: ProfileName; coverage?: boolean } = {}): Promise<Evaluation> {
+  const source = createSourceFile(text, "t.pac");
+  const loaded = await createEvaluator(source, {
+    profile: options.profile ?? "chromium",
+    ...(options.instrumented === false ? {} : { program: parseForTest(text) }),
+  });
+  if (!loaded.ok) throw new Error(loaded.failure.message);
+  using evaluator = loaded.evaluator;
+  return evaluator.evaluate({ url, coverage: options.coverage ?? false }, env);
+}
+
+function at(text: string, range: readonly [number, number] | undefined): string {
+  if (!range) return "none";
+  const { line, column } = positionAt(createSourceFile(text), range[0]);
+  return `${line}:${column}`;
+}
+
+describe("return tracing", () => {
+  it("names the outermost return when a helper's return runs first", async () => {
+    const text = 'function pick(h) {\n  return h == "a.example" ? "DIRECT" : "PROXY p.example:1";\n}\nfunction FindProxyForURL(url, host) {\n  return pick(host);\n}\n';
+    const evaluation = await evaluate(text, "http://a.example/");
+    expect(evaluation.result).toBe("DIRECT");
+    expect(at(text, evaluation.returnRange)).toBe("5:3");
+  });
+
+  it("keeps `return` followed by a line break as `return;` (ASI)", async () => {
+    const text = 'function FindProxyForURL(url, host) {\n  return\n    "PROXY p.example:1";\n}\n';
+    for (const instrumented of [true, false]) {
+      const evaluation = await evaluate(text, "http://a.example/", { instrumented });
+      expect(evaluation.failure).toMatchObject({ kind: "not-a-string", message: "FindProxyForURL returned undefined, not a string" });
+    }
+  });
+
+  it("keeps a comma expression as one returned value", async () => {
+    const text = 'function FindProxyForURL(url, host) { var n = 0; return n++, n++, "PROXY p" + n + ".example:1"; }';
+    expect((await evaluate(text, "http://a.example/")).result).toBe("PROXY p2.example:1");
+  });
+
+  it("maps a runtime error back to the original line and column", async () => {
+    const text = 'function FindProxyForURL(url, host) {\r\n  if (isPlainHostName(host) || dnsDomainIs(host, ".x")) return "DIRECT";\r\n  var héllo = "é"; if (shExpMatch(host, "*.a") && host.length > 3) return nothing.here;\r\n  return "DIRECT";\r\n}\r\n';
+    const evaluation = await evaluate(text, "http://bb.a/");
+    expect(evaluation.failure?.message).toBe("ReferenceError: 'nothing' is not defined");
+    expect(at(text, evaluation.failure?.range)).toBe("3:75");
+  });
+
+  it("maps error positions of an uninstrumented script too", async () => {
+    const text = "function FindProxyForURL(url, host) {\n  return undefinedHelper(host);\n}\n";
+    const evaluation = await evaluate(text, "http://a.example/", { instrumented: false });
+    expect(at(text, evaluation.failure?.range)).toBe("2:10");
+    expect(evaluation.returnRange).toBeUndefined();
+  });
+});
+
+describe("branch coverage", () => {
+  it("records the outcomes taken of if, ?:, &&, || and case", async () => {
+    const text = [
+      "function FindProxyForURL(url, host) {",
+      '  var kind = host.length > 5 ? "long" : "short";',
+      '  switch (kind) { case "long": break; case "short": return "DIRECT"; }',
+      '  if (host == "a" || dnsDomainIs(host, ".example") && !isPlainHostName(host)) return "PROXY p.example:1";',
+      '  else return "DIRECT";',
+      "}",
+    ].join("\n");
+    const source = createSourceFile(text);
+    const program = parseForTest(text);
+    const { branchPoints } = instrument(text, program);
+    const evaluation = await evaluate(text, "http://www.example/", { coverage: true });
+    const taken = (evaluation.branches ?? []).map((id) => {
+      const point = branchPoints.find((b) => b.id === id);
+      return `${point?.kind} ${positionAt(source, point?.range[0] ?? 0).line}`;
+    });
+    // `host == "a"` is false, so || evaluates its right side; dnsDomainIs is true, so && evaluates its right side too.
+    expect(taken.sort()).toEqual(["case 3", "cond-then 2", "if-then 4", "logical-right 4", "logical-right 4"]);
+  });
+});
+
+describe("instrumentation", () => {
+  it("maps every offset of the instrumented text back into the original", () => {
+    const text = 'function FindProxyForURL(u, h) { return h ? "A" : (isPlainHostName(h) && "B") || "C"; }';
+    const result = instrument(text, parseForTest(text));
+    for (let i = 0; i <= result.text.length; i++) {
+      const original = originalOffset(result.insertions, i);
+      expect(original).toBeGreaterThanOrEqual(0);
+      expect(original).toBeLessThanOrEqual(text.length);
+    }
+    expect(originalOffset(result.insertions, result.text.length)).toBe(text.length);
+  });
+
+  // Random PACs from the constructs the probes touch: results must not change.
+  const host = fc.constantFrom("a.example", "www.a.example", "intranet", "b.corp.example", "10.1.2.3");
+  const condition = fc.letrec<{ cond: string }>((tie) => ({
+    cond: fc.oneof(
+      { depthSize: "small", withCrossShrink: true },
+      fc.constantFrom('isPlainHostName(host)', 'dnsDomainIs(host, ".example")', 'shExpMatch(host, "*.corp.*")', 'host.length > 9', 'isInNet(myIpAddress(), "10.0.0.0", "255.0.0.0")'),
+      fc.tuple(tie("cond"), fc.constantFrom("&&", "||"), tie("cond")).map(([a, op, b]) => `(${a} ${op} ${b})`),
+      tie("cond").map((c) => `!${c}`),
+      fc.tuple(tie("cond"), tie("cond"), tie("cond")).map(([a, b, c]) => `(${a} ? ${b} : ${c})`),
+    ),
+  })).cond;
+  const statement = fc.tuple(condition, fc.integer({ min: 1, max: 9 }), fc.boolean()).map(
+    ([c, n, newline]) => `  if (${c})${newline ? "\n   " : ""} return "PROXY p${n}.example:${n}";`,
+  );
+  const pac = fc.array(statement, { minLength: 1, maxLength: 4 }).map(
+    (body) => `function FindProxyForURL(url, host) {\n${body.join("\n")}\n  return (host, "DIRECT");\n}\n`,
+  );
+
+  it("never changes what a PAC returns", async () => {
+    await fc.assert(
+      fc.asyncProperty(pac, host, async (text, h) => {
+        const plain = await evaluate(text, `http://${h}/`, { instrumented: false });
+        const probed = await evaluate(text, `http://${h}/`);
+        expect(probed.result).toBe(plain.result);
+        expect(probed.returnRange).toBeDefined();
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
