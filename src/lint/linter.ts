@@ -24,6 +24,8 @@ export interface LintOptions {
   readonly limits?: Partial<Limits>;
   /** Replaces the route analysis (tests, or a caller that already has one). */
   readonly analyze?: (source: SourceFile, parsed: Extract<ParseResult, { ok: true }>, profile: ProfileName) => Promise<RouteAnalysis>;
+  /** The parse of `input`, when the caller already has it (it must be of this very text). */
+  readonly parsed?: ParseResult;
   /** The rule set; defaults to every built-in rule. */
   readonly ruleModules?: readonly RuleModule[];
 }
@@ -50,7 +52,7 @@ export function effectiveSetting(rule: RuleModule, profile: ProfileName, setting
 export async function lint(input: SourceFile | string, options: LintOptions = {}): Promise<LintResult> {
   const source = typeof input === "string" ? createSourceFile(input) : input;
   const profile = options.profile ?? "winhttp";
-  const parsed = parse(source);
+  const parsed = options.parsed ?? parse(source);
   if (!parsed.ok) {
     const diagnostics = parsed.errors.map(
       (error): LintDiagnostic => ({ ruleId: null, severity: "error", message: error.message, range: error.range, start: error.start, end: error.end }),
