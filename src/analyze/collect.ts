@@ -50,6 +50,11 @@ export interface Collected {
   /** The PAC reads the clock through `Date` itself, which helper traces do not show. */
   readonly usesDate: boolean;
   readonly addressTests: readonly AddressTest[];
+  /**
+   * Every address test has literal arguments the analysis understood. When false, some test (a
+   * network or pattern built at run time) is invisible, so no default address may be merged away.
+   */
+  readonly addressTestsComplete: boolean;
   readonly timeTests: readonly TimeTest[];
   readonly probeHosts: readonly ProbeHost[];
   /** String literals that look like host names or domain patterns, in source order. */
@@ -220,6 +225,13 @@ export function collect(program: Program): Collected {
   const timeTests: TimeTest[] = [];
   const probeHosts: ProbeHost[] = [];
   let usesHostDns = false;
+  let addressTestsComplete = true;
+  /** Whether an expression may carry an address: it derives from the client or DNS, or from nothing known. */
+  const addressCarrier = (expr: Expression | undefined): AddressTarget | undefined => {
+    const found = taint(expr);
+    if (found.has("host")) return undefined;
+    return targetOf(expr) ?? "either";
+  };
 
   const addNetwork = (network: Network | undefined, target: AddressTarget, range: Range, probe?: string): void => {
     if (network) addressTests.push(probe === undefined ? { kind: "network", network, target, range } : { kind: "network", network, target, range, probe });
@@ -240,16 +252,23 @@ export function collect(program: Program): Collected {
       const target: AddressTarget = literalHost !== undefined ? "dns" : (targetOf(first) ?? "either");
       const probe = literalHost !== undefined && parseAddress(literalHost) === undefined ? literalHost.toLowerCase() : undefined;
       if (name === "isInNet") {
-        for (const pattern of constants(argument(call, 1))) {
-          for (const mask of constants(argument(call, 2))) addNetwork(networkFromMask(pattern, mask), target, call.range, probe);
+        const patterns = constants(argument(call, 1));
+        const masks = constants(argument(call, 2));
+        if (patterns.length === 0 || masks.length === 0) addressTestsComplete = false;
+        for (const pattern of patterns) {
+          for (const mask of masks) addNetwork(networkFromMask(pattern, mask), target, call.range, probe);
         }
       } else {
-        for (const cidr of constants(argument(call, 1))) addNetwork(networkFromCidr(cidr), target, call.range, probe);
+        const cidrs = constants(argument(call, 1));
+        if (cidrs.length === 0) addressTestsComplete = false;
+        for (const cidr of cidrs) addNetwork(networkFromCidr(cidr), target, call.range, probe);
       }
     } else if (name === "shExpMatch") {
-      const target = targetOf(first);
-      if (target !== undefined && !taint(first).has("host")) {
-        for (const pattern of constants(argument(call, 1))) {
+      const target = addressCarrier(first);
+      if (target !== undefined) {
+        const patterns = constants(argument(call, 1));
+        if (patterns.length === 0 && target !== "either") addressTestsComplete = false;
+        for (const pattern of patterns) {
           if (looksLikeAddressPattern(pattern)) addressTests.push({ kind: "glob", pattern, target, range: call.range });
         }
       }
@@ -289,17 +308,17 @@ export function collect(program: Program): Collected {
       }
       return undefined;
     };
-    if (method === "test") {
-      const regex = regexOf(object);
-      const target = targetOf(argument(call, 0));
-      if (regex && target !== undefined && !taint(argument(call, 0)).has("host")) addressTests.push({ kind: "regex", regex, target, range: call.range });
-    } else if (method === "match" || method === "search") {
-      const regex = regexOf(argument(call, 0));
-      const target = targetOf(object);
-      if (regex && target !== undefined && !taint(object).has("host")) addressTests.push({ kind: "regex", regex, target, range: call.range });
-    } else if (method === "indexOf" || method === "startsWith" || method === "lastIndexOf") {
-      const target = targetOf(object);
-      if (target !== undefined && !taint(object).has("host")) {
+    const regexTest = (regex: RegExp | undefined, subject: Expression | undefined): void => {
+      const target = addressCarrier(subject);
+      if (target === undefined) return;
+      if (regex) addressTests.push({ kind: "regex", regex, target, range: call.range });
+      else if (target !== "either") addressTestsComplete = false;
+    };
+    if (method === "test") regexTest(regexOf(object), argument(call, 0));
+    else if (method === "match" || method === "search") regexTest(regexOf(argument(call, 0)), object);
+    else if (method === "indexOf" || method === "startsWith" || method === "lastIndexOf") {
+      const target = addressCarrier(object);
+      if (target !== undefined) {
         for (const value of constants(argument(call, 0))) {
           if (looksLikeAddressPattern(value)) addressTests.push({ kind: "prefix", value, target, range: call.range });
         }
@@ -312,9 +331,13 @@ export function collect(program: Program): Collected {
       [left, right],
       [right, left],
     ] as const) {
-      const target = targetOf(side);
-      if (target === undefined || taint(side).has("host")) continue;
-      for (const value of constants(other)) {
+      const target = addressCarrier(side);
+      if (target === undefined) continue;
+      const values = constants(other);
+      // A client address or DNS answer compared with something other than an address literal
+      // (`ip.split(".")[0] == "10"`) is a test the analysis cannot see.
+      if (target !== "either" && !values.some(looksLikeAddressPattern) && addressCarrier(other) !== undefined) addressTestsComplete = false;
+      for (const value of values) {
         if (!looksLikeAddressPattern(value)) continue;
         addressTests.push({ kind: parseAddress(value) ? "equals" : "prefix", value, target, range });
       }
@@ -363,6 +386,7 @@ export function collect(program: Program): Collected {
     usesTime: uses(TIME_HELPERS) || usedNames.has("Date"),
     usesDate: usedNames.has("Date"),
     addressTests,
+    addressTestsComplete,
     timeTests,
     probeHosts: dedupeProbes(probeHosts),
     hostLiterals,

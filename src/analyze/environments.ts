@@ -45,18 +45,29 @@ interface TimeValue extends Value {
   readonly now: number;
 }
 
-const CLIENT_DEFAULTS: readonly (readonly [string, string])[] = [
-  [DEFAULT_CLIENT_IP, "public"],
-  ["10.0.0.10", "private 10/8"],
-  ["172.16.0.10", "private 172.16/12"],
-  ["192.168.0.10", "private 192.168/16"],
-  ["100.64.0.10", "CGNAT 100.64/10"],
-  ["2001:db8::10", "IPv6"],
+interface DefaultAddress {
+  readonly ip: string;
+  readonly tag: string;
+  /** Kept even when the address tests cannot tell it from an earlier one. */
+  readonly always: boolean;
+}
+
+/**
+ * A public address, each RFC 1918 network, CGNAT (RFC 6598) and IPv6. When every address test was
+ * understood, the private and CGNAT ones are merged into the classes they cannot be told from.
+ */
+const CLIENT_DEFAULTS: readonly DefaultAddress[] = [
+  { ip: DEFAULT_CLIENT_IP, tag: "public", always: true },
+  { ip: "10.0.0.10", tag: "private 10/8", always: false },
+  { ip: "172.16.0.10", tag: "private 172.16/12", always: false },
+  { ip: "192.168.0.10", tag: "private 192.168/16", always: false },
+  { ip: "100.64.0.10", tag: "CGNAT 100.64/10", always: false },
+  { ip: "2001:db8::10", tag: "IPv6", always: true },
 ];
 
-const DNS_DEFAULTS: readonly (readonly [string, string])[] = [
-  ["203.0.113.10", "public"],
-  ["10.0.0.20", "private"],
+const DNS_DEFAULTS: readonly DefaultAddress[] = [
+  { ip: "203.0.113.10", tag: "public", always: true },
+  { ip: "10.0.0.20", tag: "private", always: true },
 ];
 
 /** Where probe hosts (`isResolvable("intranet.corp")`) resolve when no network test names them. */
@@ -70,7 +81,7 @@ export function buildEnvironments(collected: Collected, source: SourceFile, opti
   const client: ClientValue[] = [];
   if (collected.usesClient) {
     const tests = collected.addressTests.filter((t) => t.target !== "dns");
-    for (const [i, { ip, tags }] of addressValues(tests, CLIENT_DEFAULTS, describe).entries()) {
+    for (const [i, { ip, tags }] of addressValues(tests, CLIENT_DEFAULTS, describe, collected.addressTestsComplete).entries()) {
       client.push({ key: `c${i}`, ip, label: `client ${ip}${tags.length > 0 ? ` (${tags.join("; ")})` : ""}` });
     }
   }
@@ -78,7 +89,7 @@ export function buildEnvironments(collected: Collected, source: SourceFile, opti
   const hostDns: AnswerValue[] = [];
   if (collected.usesHostDns) {
     const tests = collected.addressTests.filter((t) => t.target !== "client" && !(t.kind === "network" && t.probe));
-    for (const [i, { ip, tags }] of addressValues(tests, DNS_DEFAULTS, describe).entries()) {
+    for (const [i, { ip, tags }] of addressValues(tests, DNS_DEFAULTS, describe, collected.addressTestsComplete).entries()) {
       hostDns.push({ key: `d${i}`, answer: [ip], label: `host resolves to ${ip}${tags.length > 0 ? ` (${tags.join("; ")})` : ""}` });
     }
     hostDns.push({ key: `d${hostDns.length}`, answer: [], label: "host does not resolve" });
@@ -156,12 +167,14 @@ function listHosts(hosts: readonly string[]): string {
 /**
  * Addresses worth trying against a set of address tests: the defaults first, then for each test a
  * member and a neighbour; an address is kept only when it answers the tests differently from every
- * address before it (defaults are always kept). Tags say which tests it passes.
+ * address before it (defaults marked `always`, or all of them when some test was not understood,
+ * are kept regardless). Tags say which tests it passes.
  */
 function addressValues(
   tests: readonly AddressTest[],
-  defaults: readonly (readonly [string, string])[],
+  defaults: readonly DefaultAddress[],
   describe: (test: AddressTest) => string,
+  complete: boolean,
 ): { ip: string; tags: string[] }[] {
   const signature = (ip: string): string => tests.map((t) => (matches(t, ip) ? "1" : "0")).join("");
   const tagsOf = (ip: string, extra?: string): string[] => {
@@ -171,8 +184,10 @@ function addressValues(
   const out: { ip: string; tags: string[] }[] = [];
   const seen = new Set<string>();
   const seenIps = new Set<string>();
-  for (const [ip, tag] of defaults) {
-    seen.add(signature(ip));
+  for (const { ip, tag, always } of defaults) {
+    const sig = signature(ip);
+    if (complete && !always && seen.has(sig)) continue;
+    seen.add(sig);
     seenIps.add(ip);
     out.push({ ip, tags: tagsOf(ip, tag) });
   }

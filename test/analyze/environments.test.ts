@@ -27,11 +27,44 @@ describe("environment collection", () => {
       '  return "PROXY p:8080";',
       "}",
     ].join("\n");
-    const labels = environments(text).classes.map((c) => c.label);
-    expect(labels).toContain("client 10.20.0.1 (in 10.20.0.0/16 from line 2)");
-    expect(labels).toContain("client 198.51.100.20 (public)");
-    expect(labels).toContain("client 10.0.0.10 (private 10/8)");
-    expect(labels).toContain("client 2001:db8::10 (IPv6)");
+    expect(environments(text).classes.map((c) => c.label)).toEqual([
+      "client 198.51.100.20 (public)",
+      "client 2001:db8::10 (IPv6)",
+      "client 10.20.0.1 (in 10.20.0.0/16 from line 2)",
+    ]);
+  });
+
+  it("keeps every default client address when a test is built at run time", () => {
+    const text = [
+      "function FindProxyForURL(url, host) {",
+      '  var net = "10.20." + "0.0";',
+      '  if (isInNet(myIpAddress(), net, mask())) return "DIRECT";',
+      '  if (myIpAddress().split(".")[0] == "172") return "DIRECT";',
+      '  return "PROXY p:8080";',
+      "}",
+    ].join("\n");
+    expect(environments(text).classes.map((c) => c.witness.clientIps[0])).toEqual([
+      "198.51.100.20",
+      "10.0.0.10",
+      "172.16.0.10",
+      "192.168.0.10",
+      "100.64.0.10",
+      "2001:db8::10",
+    ]);
+  });
+
+  it("keeps the private defaults a test tells apart", () => {
+    const text = [
+      "function FindProxyForURL(url, host) {",
+      '  if (isInNet(myIpAddress(), "172.16.0.0", "255.240.0.0")) return "DIRECT";',
+      '  return "PROXY p:8080";',
+      "}",
+    ].join("\n");
+    expect(environments(text).classes.map((c) => c.label)).toEqual([
+      "client 198.51.100.20 (public)",
+      "client 172.16.0.10 (private 172.16/12; in 172.16.0.0/12 from line 2)",
+      "client 2001:db8::10 (IPv6)",
+    ]);
   });
 
   it("follows a variable assigned the client address and networks held in variables", () => {
