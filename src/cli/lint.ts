@@ -16,6 +16,8 @@ export interface LintCommandOptions {
   readonly config?: string;
   readonly timeout?: number;
   readonly memory?: number;
+  /** false with --no-analysis: static checks only, no sandbox. */
+  readonly analysis?: boolean;
   /** Rewrite files whose fixable problems `pac-do fix` can repair (do-service-direct). */
   readonly fix?: boolean;
 }
@@ -32,6 +34,7 @@ export const registerLint: Register = (program: Command, io: CliIo, done: (exitC
     .option("-c, --config <file>", `config file (default: ./pac-do.config.json, or "pac-do" in ./package.json)`)
     .option("--timeout <ms>", "sandbox deadline per evaluation, in milliseconds", (value) => positiveInteger(value, "--timeout"))
     .option("--memory <MB>", "sandbox memory limit, in MiB", (value) => positiveInteger(value, "--memory"))
+    .option("--no-analysis", "skip the route analysis (no sandbox): static checks only, DO routing is not verified")
     .option("--fix", "add the pac-do DIRECT block where a fixable rule reports (rewrites the file; see pac-do fix)")
     .action(async (files: string[], options: LintCommandOptions) => done(await lintCommand(files, options, io)));
 };
@@ -63,6 +66,11 @@ export async function lintCommand(files: readonly string[], options: LintCommand
   };
   const results: LintResult[] = [];
   let unreadable = false;
+  const analysis = options.analysis !== false;
+  if (!analysis) {
+    const unchecked = Object.values(rules).filter((rule) => rule.meta.usesAnalysis && settings[rule.id] !== "off").map((rule) => rule.id);
+    io.stderr(`pac-do: --no-analysis: route checks skipped (${unchecked.join(", ")}); DO routing is not verified\n`);
+  }
   for (const file of files) {
     let source: SourceFile;
     try {
@@ -73,7 +81,7 @@ export async function lintCommand(files: readonly string[], options: LintCommand
       unreadable = true;
       continue;
     }
-    let result = await lint(source, { profile, rules: settings, limits });
+    let result = await lint(source, { profile, rules: settings, limits, analysis });
     if (options.fix && result.fixableCount > 0) {
       const fixed = await (await import("./fix.js")).fixLintedFile(io, source, { profile, limits });
       if (fixed) result = await lint(fixed, { profile, rules: settings, limits });

@@ -22,6 +22,11 @@ export interface LintOptions {
   readonly rules?: Readonly<Record<string, RuleSetting>>;
   /** Sandbox limits for the route analysis. */
   readonly limits?: Partial<Limits>;
+  /**
+   * false: skip the route analysis (no sandbox starts); rules then see an analysis without routes,
+   * so only their static checks report. For fast editor and pre-commit runs, never for a verdict.
+   */
+  readonly analysis?: boolean;
   /** Replaces the route analysis (tests, or a caller that already has one). */
   readonly analyze?: (source: SourceFile, parsed: Extract<ParseResult, { ok: true }>, profile: ProfileName) => Promise<RouteAnalysis>;
   /** The parse of `input`, when the caller already has it (it must be of this very text). */
@@ -65,6 +70,7 @@ export async function lint(input: SourceFile | string, options: LintOptions = {}
   let analysis: Promise<RouteAnalysis> | undefined;
   let parents: Map<Node, Node> | undefined;
   const runAnalysis = (): Promise<RouteAnalysis> => {
+    if (options.analysis === false) return Promise.resolve(skippedAnalysis(profile));
     if (options.analyze) return options.analyze(source, parsed, profile);
     return import("../analyze/index.js").then(({ analyze }) =>
       analyze(source, { profile, program: parsed.program, ...(options.limits ? { limits: options.limits } : {}) }),
@@ -109,6 +115,11 @@ export async function lint(input: SourceFile | string, options: LintOptions = {}
   const directives = readDirectives(source, parsed.comments);
   const kept = diagnostics.filter((d) => d.ruleId === null || !directives.suppresses(d.ruleId, d.start.line));
   return summarize(source, kept, true);
+}
+
+/** What rules see when the analysis is skipped: no entry points evaluated, no routes, nothing reached. */
+function skippedAnalysis(profile: ProfileName): RouteAnalysis {
+  return { profile, entryPoints: [], environments: [], routes: [], coverage: { total: 0, taken: 0, unreached: [] } };
 }
 
 type AnyListener = (node: Node, parent: Node | null) => void;

@@ -173,6 +173,13 @@ describe("pac-do lint", () => {
     expect(exit).toBe(0);
   });
 
+  it("skips the route checks with --no-analysis and says so", async () => {
+    const { code, json, io } = await lintJson({ "p.pac": PROXIED }, ["p.pac", "--no-analysis"]);
+    expect(code).toBe(0);
+    expect(json).toMatchObject([{ errorCount: 0, warningCount: 1 }]);
+    expect(io.err).toMatch(/^pac-do: --no-analysis: route checks skipped \(.*do-service-direct.*\); DO routing is not verified\n$/);
+  });
+
   it("exits 2 on bad usage", async () => {
     expect(await run(["lint"], memoryIo({}))).toBe(2);
     expect(await run(["lint", "--format", "xml", "a.pac"], memoryIo({}))).toBe(2);
