@@ -28,7 +28,7 @@ describe("pac-do routes", () => {
     expect(await run(["routes", "proxy.pac"], io)).toBe(0);
     expect(io.out).toMatch(/^proxy\.pac: profile winhttp, entry points FindProxyForURL; \d+ environment classes, \d+ evaluations/);
     expect(io.out).toContain("\n  service geo.prod.do.dsp.mp.microsoft.com, geover.prod.do.dsp.mp.microsoft.com,");
-    expect(io.out).toMatch(/ ! PROXY proxy\.corp\.example:8080 {2}7:3 +\d+ of \d+ classes, e\.g\. client 198\.51\.100\.20 \(public\)/);
+    expect(io.out).toMatch(/ ! PROXY proxy\.corp\.example:8080 {2}7:3 +client 198\.51\.100\.20 \(public\) \| client 2001:db8::10 \(IPv6\)/);
     expect(io.out).toMatch(/ {3}DIRECT +5:56 +client 10\.20\.0\.1 \(in 10\.20\.0\.0\/16 from line 4\)/);
     expect(io.out).toMatch(/Coverage: \d+ of \d+ branch outcomes taken/);
   });
