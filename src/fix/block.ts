@@ -24,8 +24,6 @@ export interface BypassTargets {
   readonly catalogueId: string;
 }
 
-export type BlockStyle = "lines" | "inline";
-
 /**
  * The block's statements, one per line, without indentation or line endings. `hostExpression` is the
  * entry point's host parameter, or `arguments[1]` when it has none.

@@ -38,21 +38,6 @@ export function applyEdits(text: string, edits: readonly Edit[]): string {
   return parts.join("");
 }
 
-/**
- * Where an offset of the original text lands in the edited text. An offset inside a replaced range
- * maps to the start of its replacement; the character at an insertion point moves after the inserted text.
- */
-export function mapOffset(edits: readonly Edit[], offset: number): number {
-  let delta = 0;
-  for (const edit of sortEdits(edits)) {
-    const [start, end] = edit.range;
-    if (offset < start) break;
-    if (offset < end) return start + delta;
-    delta += edit.text.length - (end - start);
-  }
-  return offset + delta;
-}
-
 /** The ranges, in the edited text, that the edits' replacement texts occupy. */
 export function insertedRanges(edits: readonly Edit[]): Range[] {
   const ranges: Range[] = [];

@@ -16,6 +16,7 @@ import type {
   Program,
   Statement,
 } from "../syntax/ast.js";
+import { walk } from "../syntax/walk.js";
 import type { Range } from "../types.js";
 
 export const ENTRY_POINTS: readonly EntryPointName[] = ["FindProxyForURL", "FindProxyForURLEx"];
@@ -89,16 +90,23 @@ export function findEntryPoints(program: Program): EntryPointScan {
   }
 
   // Any other definition (nested in a function, an IIFE, a chained assignment) is out of reach.
-  visit(program, (node) => {
-    if (handled.has(node)) return;
-    if (node.type === "FunctionDeclaration" && isEntryPoint(node.id.name) && !handled.has(node)) {
-      unfixable.push({ name: node.id.name, range: node.range, reason: `${node.id.name} is declared inside another function` });
-    } else if (node.type === "VariableDeclarator" && node.id.type === "Identifier" && isEntryPoint(node.id.name) && node.init) {
-      unfixable.push({ name: node.id.name, range: node.range, reason: `${node.id.name} is defined inside another function` });
-    } else if (node.type === "AssignmentExpression") {
-      const name = assignedName(node.left);
-      if (name) unfixable.push({ name, range: node.range, reason: `${name} is assigned inside an expression, another function or on another object than \`this\`` });
-    }
+  walk(program, {
+    FunctionDeclaration(node) {
+      if (!handled.has(node) && isEntryPoint(node.id.name)) {
+        unfixable.push({ name: node.id.name, range: node.range, reason: `${node.id.name} is declared inside another function` });
+      }
+    },
+    VariableDeclarator(node) {
+      if (!handled.has(node) && node.id.type === "Identifier" && isEntryPoint(node.id.name) && node.init) {
+        unfixable.push({ name: node.id.name, range: node.range, reason: `${node.id.name} is defined inside another function` });
+      }
+    },
+    AssignmentExpression(node) {
+      const name = handled.has(node) ? undefined : assignedName(node.left);
+      if (name) {
+        unfixable.push({ name, range: node.range, reason: `${name} is assigned inside an expression, another function or on another object than \`this\`` });
+      }
+    },
   });
 
   sites.sort((a, b) => a.range[0] - b.range[0]);
@@ -161,24 +169,5 @@ function describe(node: Expression): string {
       return `reference to ${node.name}`;
     default:
       return node.type;
-  }
-}
-
-function isNode(value: unknown): value is Node {
-  return typeof value === "object" && value !== null && "type" in value && typeof value.type === "string" && "range" in value;
-}
-
-/** Visits every node below `root` (pre-order). */
-function visit(root: Node, callback: (node: Node) => void): void {
-  const stack: Node[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop();
-    if (!node) break;
-    callback(node);
-    for (const value of Object.values(node)) {
-      if (Array.isArray(value)) {
-        for (let i = value.length - 1; i >= 0; i--) if (isNode(value[i])) stack.push(value[i]);
-      } else if (isNode(value)) stack.push(value);
-    }
   }
 }

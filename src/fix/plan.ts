@@ -46,6 +46,11 @@ export type FixPlan =
 /** Lines longer than this are treated as minified: the block goes in inline instead of on its own lines. */
 const MINIFIED_LINE_LENGTH = 200;
 
+/**
+ * Plans the block for every top-level entry-point definition: insert it, update an outdated one in
+ * place, or keep a current one. Fails with one message per definition it cannot reach or per damaged
+ * block, because fixing only some definitions could leave DO proxied.
+ */
 export function planFix(pac: ParsedPac, targets: BypassTargets): FixPlan {
   const { source } = pac;
   const scan = findEntryPoints(pac.program);

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { applyEdits, encodeOutput, insertedRanges, mapOffset, type Edit } from "../../src/fix/edits.js";
+import { applyEdits, encodeOutput, insertedRanges, type Edit } from "../../src/fix/edits.js";
 
 describe("applyEdits", () => {
   test("copies everything outside the edits byte for byte", () => {
@@ -29,15 +29,6 @@ describe("applyEdits", () => {
         },
       ),
     );
-  });
-});
-
-describe("mapOffset", () => {
-  test("moves a character at an insertion point after the inserted text", () => {
-    const edits: Edit[] = [{ range: [2, 2], text: "xyz" }];
-    expect(mapOffset(edits, 1)).toBe(1);
-    expect(mapOffset(edits, 2)).toBe(5);
-    expect(mapOffset(edits, 4)).toBe(7);
   });
 });
 
