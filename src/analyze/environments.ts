@@ -43,6 +43,8 @@ interface ProbeValue extends Value {
 }
 interface TimeValue extends Value {
   readonly now: number;
+  readonly day: string;
+  readonly clock: string;
 }
 
 interface DefaultAddress {
@@ -139,7 +141,10 @@ export function buildEnvironments(collected: Collected, source: SourceFile, opti
     const parts: Partial<Record<EnvironmentDimension, string>> = {};
     if (c) parts.client = c.key;
     if (d || p) parts.dns = `${d?.key ?? ""}${p?.key ?? ""}`;
-    if (t) parts.time = t.key;
+    if (t) {
+      parts.day = t.day;
+      parts.clock = t.clock;
+    }
     return {
       id: picked.length === 0 ? "any" : picked.map((v) => v.key).join("."),
       parts,
@@ -344,10 +349,10 @@ function timeValues(tests: readonly TimeTest[], timeZone: string): TimeValue[] {
   const uniqueDates = [...new Map(allDates.map((d) => [`${d.year}-${d.month}-${d.day}`, d])).values()];
   const times = firstThenSorted(seconds);
   const out: TimeValue[] = [];
-  for (const date of uniqueDates) {
-    for (const s of times) {
+  for (const [d, date] of uniqueDates.entries()) {
+    for (const [c, s] of times.entries()) {
       const now = zonedToEpoch(date, s, timeZone);
-      out.push({ key: `t${out.length}`, now, label: formatClock(now, timeZone, hasDateRange) });
+      out.push({ key: `t${out.length}`, now, label: formatClock(now, timeZone, hasDateRange), day: `y${d}`, clock: `h${c}` });
     }
   }
   return out;

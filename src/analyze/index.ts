@@ -59,7 +59,7 @@ export async function analyze(source: SourceFile, options: AnalyzeOptions = {}):
   if (!created.ok) return { ...failed(profile, created.failure), environments: space.classes, environmentsTotal: space.total };
   const evaluator = created.evaluator;
   try {
-    const { routes, taken, evaluations } = await routeTable(evaluator, queries, space.classes, { readsClock: collected.usesDate });
+    const { routes, taken, evaluations } = await routeTable(evaluator, queries, space.classes, { readsDate: collected.usesDate });
     return {
       profile,
       entryPoints: evaluator.entryPoints,
@@ -98,7 +98,7 @@ export async function routeTable(
   evaluator: PacEvaluator,
   queries: readonly HostQuery[],
   environments: readonly EnvironmentClass[],
-  options: { readonly readsClock?: boolean } = {},
+  options: { readonly readsDate?: boolean } = {},
 ): Promise<{ routes: HostRoutes[]; taken: Set<number>; evaluations: number }> {
   const routes: HostRoutes[] = [];
   const taken = new Set<number>();
@@ -117,7 +117,8 @@ export async function routeTable(
           evaluations++;
           for (const branch of evaluation.branches ?? []) taken.add(branch);
           key = outcomeKey(evaluation.result, evaluation.failure, evaluation.returnRange);
-          earlier.push({ parts: environment.parts, read: dimensionsRead(evaluation, options.readsClock ?? true), key });
+          const utc = environment.witness.timeZone === "UTC";
+          earlier.push({ parts: environment.parts, read: dimensionsRead(evaluation, options.readsDate ?? true, utc), key });
           if (!outcomes.has(key)) {
             const outcome: Omit<RouteOutcome, "environmentIds"> = {
               result: evaluation.result,
@@ -143,31 +144,39 @@ export async function routeTable(
   return { routes, taken, evaluations };
 }
 
-/** Which helper reads which part of the environment (research §4, §2.2). */
-const DIMENSION_OF: Readonly<Record<string, EnvironmentDimension>> = {
-  myIpAddress: "client",
-  myIpAddressEx: "client",
-  dnsResolve: "dns",
-  dnsResolveEx: "dns",
-  isResolvable: "dns",
-  isResolvableEx: "dns",
-  isInNet: "dns",
-  isInNetEx: "dns",
-  timeRange: "time",
-  weekdayRange: "time",
-  dateRange: "time",
+/**
+ * Which helper reads which part of the environment (research §4, §2.2). In UTC, timeRange reads
+ * only the time of day and weekdayRange/dateRange only the date; in other zones the local date and
+ * time both depend on the offset, so any clock helper reads both.
+ */
+const DIMENSIONS_OF: Readonly<Record<string, readonly EnvironmentDimension[]>> = {
+  myIpAddress: ["client"],
+  myIpAddressEx: ["client"],
+  dnsResolve: ["dns"],
+  dnsResolveEx: ["dns"],
+  isResolvable: ["dns"],
+  isResolvableEx: ["dns"],
+  isInNet: ["dns"],
+  isInNetEx: ["dns"],
+  timeRange: ["clock"],
+  weekdayRange: ["day"],
+  dateRange: ["day"],
 };
+const CLOCK_HELPERS = new Set(["timeRange", "weekdayRange", "dateRange"]);
 
 /**
  * The dimensions an evaluation read, from its helper trace. A PAC that reads `Date` itself reads the
  * clock untraced, so then the clock always counts as read. Without a trace, everything counts.
  */
-function dimensionsRead(evaluation: Evaluation, readsClock: boolean): Set<EnvironmentDimension> {
-  if (evaluation.calls === undefined) return new Set(["client", "dns", "time"]);
-  const read = new Set<EnvironmentDimension>(readsClock ? ["time"] : []);
+function dimensionsRead(evaluation: Evaluation, readsDate: boolean, utc: boolean): Set<EnvironmentDimension> {
+  if (evaluation.calls === undefined) return new Set(["client", "dns", "day", "clock"]);
+  const read = new Set<EnvironmentDimension>(readsDate ? ["day", "clock"] : []);
   for (const call of evaluation.calls) {
-    const dimension = DIMENSION_OF[call.name];
-    if (dimension) read.add(dimension);
+    if (!utc && CLOCK_HELPERS.has(call.name)) {
+      read.add("day").add("clock");
+      continue;
+    }
+    for (const dimension of DIMENSIONS_OF[call.name] ?? []) read.add(dimension);
   }
   return read;
 }

@@ -20,8 +20,8 @@ export interface EnvironmentClass {
   readonly parts?: Readonly<Partial<Record<EnvironmentDimension, string>>>;
 }
 
-/** The independent parts of an environment a PAC can read. */
-export type EnvironmentDimension = "client" | "dns" | "time";
+/** The independent parts of an environment a PAC can read: the clock splits into date and time of day. */
+export type EnvironmentDimension = "client" | "dns" | "day" | "clock";
 
 /** One distinct answer for one host and entry point, with every environment class that gives it. */
 export interface RouteOutcome {

@@ -94,7 +94,34 @@ describe("route analysis of fixtures", () => {
     expect(analysis.coverage.taken).toBe(analysis.coverage.total);
   });
 
-  it.each(["office-subnet-bypass", "business-hours-proxy", "bypass-needs-dns", "ex-without-bypass", "compliant-bypass-first"])(
+  it("finds the DO bypass that only holds at weekends and at night", async () => {
+    const { source, analysis } = await analyzeFixture("weekday-business-hours-proxy");
+    expect(outcomes(source, analysis, "kv801.prod.do.dsp.mp.microsoft.com")).toEqual([
+      "PROXY filter.corp.example:3128 @ 4 <- Wed 10:30 UTC",
+      "DIRECT @ 5 <- Wed 23:30 UTC",
+    ]);
+    const proxied = analysis.routes.find((r) => r.host === "kv801.prod.do.dsp.mp.microsoft.com")?.outcomes[0];
+    const days = new Set(proxied?.environmentIds.map((id) => analysis.environments.find((e) => e.id === id)?.label.slice(0, 3)));
+    expect([...days].sort()).toEqual(["Fri", "Mon", "Wed"]);
+  });
+
+  it("follows a clock read through Date", async () => {
+    const { source, analysis } = await analyzeFixture("night-bypass-from-date");
+    expect(outcomes(source, analysis, "geo.prod.do.dsp.mp.microsoft.com")).toEqual([
+      "PROXY proxy.corp.example:8080 @ 5 <- Wed 10:30 UTC",
+      "DIRECT @ 4 <- Wed 23:30 UTC",
+    ]);
+  });
+
+  it.each([
+    "office-subnet-bypass",
+    "business-hours-proxy",
+    "bypass-needs-dns",
+    "ex-without-bypass",
+    "compliant-bypass-first",
+    "weekday-business-hours-proxy",
+    "night-bypass-from-date",
+  ])(
     "answers %s exactly as evaluating every class would",
     async (name) => {
       const { source, analysis } = await analyzeFixture(name);
@@ -107,7 +134,7 @@ describe("route analysis of fixtures", () => {
       expect(full.evaluations).toBe(full.routes.length * full.environments.length);
       expect(analysis.evaluations).toBeLessThanOrEqual(full.evaluations ?? 0);
       // In these two some hosts are answered before the PAC reads the environment.
-      if (name === "compliant-bypass-first" || name === "office-subnet-bypass") expect(analysis.evaluations).toBeLessThan(full.evaluations ?? 0);
+      if (["compliant-bypass-first", "office-subnet-bypass", "weekday-business-hours-proxy"].includes(name)) expect(analysis.evaluations).toBeLessThan(full.evaluations ?? 0);
       for (const row of analysis.routes) {
         const ids = row.outcomes.flatMap((o) => o.environmentIds);
         expect(ids.length).toBe(analysis.environments.length);
