@@ -1,5 +1,5 @@
 import type { Expression, Node, ReturnStatement } from "../syntax/ast.js";
-import { someNode } from "./ast-utils.js";
+import { forEachChild, someNode } from "./ast-utils.js";
 import type { RuleContext } from "./define-rule.js";
 import { namesDoHost } from "./do-hosts.js";
 
@@ -54,13 +54,32 @@ function directResults(expression: Expression | null): Expression[] {
   return [];
 }
 
-/** Every DO bypass of the file: a DIRECT result whose guards name a DO host. */
+/**
+ * Names that stand for DO hosts: functions whose body names one (`function isDo(h) { return
+ * dnsDomainIs(h, ".do.dsp.mp.microsoft.com"); }`) and variables initialised with one (`var doRe = /.../`).
+ */
+function doNames(program: Node): Set<string> {
+  const names = new Set<string>();
+  const visit = (node: Node): void => {
+    if (node.type === "FunctionDeclaration" && someNode(node.body, namesDoHost)) names.add(node.id.name);
+    else if (node.type === "VariableDeclarator" && node.id.type === "Identifier" && node.init && someNode(node.init, namesDoHost)) {
+      names.add(node.id.name);
+    }
+    forEachChild(node, visit);
+  };
+  visit(program);
+  return names;
+}
+
+/** Every DO bypass of the file: a DIRECT result whose guards name a DO host, directly or through a helper or variable. */
 export function findDoBypasses(context: RuleContext, returns: readonly ReturnStatement[]): DoBypass[] {
   const bypasses: DoBypass[] = [];
+  const names = doNames(context.program);
+  const namesDo = (node: Node): boolean => namesDoHost(node) || (node.type === "Identifier" && names.has(node.name));
   for (const statement of returns) {
     for (const result of directResults(statement.argument)) {
       const { guards, fn } = guardsOf(result, context);
-      if (guards.some((guard) => someNode(guard, namesDoHost))) {
+      if (guards.some((guard) => someNode(guard, namesDo))) {
         bypasses.push({ statement, guards, fn });
         break;
       }

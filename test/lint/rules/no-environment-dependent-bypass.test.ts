@@ -24,3 +24,23 @@ describe(id, () => {
     expect(await lintOne(id, code)).toEqual([]);
   });
 });
+
+describe(`${id} through helpers`, () => {
+  it("recognises a DO bypass that names the hosts through a helper function or a variable", async () => {
+    const code = [
+      "function isDeliveryOptimization(h) {",
+      '  return dnsDomainIs(h, ".do.dsp.mp.microsoft.com");',
+      "}",
+      "var doPattern = /\\.do\\.dsp\\.mp\\.microsoft\\.com$/;",
+      "function FindProxyForURL(url, host) {",
+      '  if (isResolvable(host) && isDeliveryOptimization(host)) return "DIRECT";',
+      '  if (timeRange(0, 6) && doPattern.test(host)) return "DIRECT";',
+      '  return "PROXY p:1";',
+      "}",
+    ].join("\n");
+    expect((await lintOne(id, code)).map((d) => [d.start.line, d.start.column])).toEqual([
+      [6, 7],
+      [7, 7],
+    ]);
+  });
+});
