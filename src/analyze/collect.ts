@@ -59,6 +59,8 @@ export interface Collected {
   readonly probeHosts: readonly ProbeHost[];
   /** String literals that look like host names or domain patterns, in source order. */
   readonly hostLiterals: readonly string[];
+  /** Environment reads in the PAC's top level, which runs once when the PAC loads. */
+  readonly loadTimeReads: readonly { readonly name: string; readonly range: Range }[];
 }
 
 const CLIENT_HELPERS = new Set(["myIpAddress", "myIpAddressEx"]);
@@ -378,6 +380,26 @@ export function collect(program: Program): Collected {
     }
   }
 
+  const loadTimeReads: { name: string; range: Range }[] = [];
+  const pending: Node[] = [...program.body];
+  while (pending.length > 0) {
+    const node = pending.pop();
+    if (node === undefined) break;
+    if (node.type === "FunctionDeclaration" || node.type === "FunctionExpression" || node.type === "ArrowFunctionExpression") continue;
+    if (node.type === "CallExpression") {
+      const name = calleeName(node);
+      if (name !== undefined && (CLIENT_HELPERS.has(name) || DNS_HELPERS.has(name) || NET_HELPERS.has(name) || TIME_HELPERS.has(name))) {
+        loadTimeReads.push({ name, range: node.range });
+      }
+    }
+    for (const [key, value] of Object.entries(node)) {
+      if (key === "range" || typeof value !== "object" || value === null) continue;
+      if (Array.isArray(value)) pending.push(...value.filter(isNode));
+      else if (isNode(value)) pending.push(value);
+    }
+  }
+  loadTimeReads.sort((a, b) => a.range[0] - b.range[0]);
+
   const uses = (names: ReadonlySet<string>): boolean => [...names].some((name) => usedNames.has(name));
   return {
     usesClient: uses(CLIENT_HELPERS),
@@ -390,6 +412,7 @@ export function collect(program: Program): Collected {
     timeTests,
     probeHosts: dedupeProbes(probeHosts),
     hostLiterals,
+    loadTimeReads,
   };
 }
 

@@ -82,6 +82,7 @@ export function formatRoutes(analysis: RouteAnalysis, source: SourceFile): strin
   lines.push(
     `Coverage: ${taken} of ${total} branch outcomes taken` + (unreached.length > 0 ? `; never reached: ${shown.join(", ")}${more}` : ""),
   );
+  for (const note of analysis.notes ?? []) lines.push(`Note: ${note}.`);
   if (analysis.hostsOmitted) lines.push(`${analysis.hostsOmitted} more host names from the PAC were not analysed.`);
   const violations = analysis.routes.some((row) => row.outcomes.some((o) => breaksDo(row, o, analysis)));
   if (violations) lines.push("! marks DO service hosts that do not go DIRECT first in those environments.");
@@ -158,6 +159,7 @@ export function routesToJson(analysis: RouteAnalysis, source: SourceFile): unkno
       taken: analysis.coverage.taken,
       unreached: analysis.coverage.unreached.map((r) => position(r)),
     },
+    notes: analysis.notes ?? [],
     hostsOmitted: analysis.hostsOmitted ?? 0,
     evaluations: analysis.evaluations ?? 0,
   };

@@ -4,10 +4,10 @@
  */
 import { createEvaluator } from "../evaluate/index.js";
 import type { EntryPointName, Evaluation, EvaluationFailure, Limits, PacEvaluator, ProfileName } from "../evaluate/types.js";
-import type { SourceFile } from "../source/source-file.js";
+import { positionAt, type SourceFile } from "../source/source-file.js";
 import type { Program } from "../syntax/ast.js";
 import type { Range } from "../types.js";
-import { collect } from "./collect.js";
+import { collect, type Collected } from "./collect.js";
 import { buildEnvironments, environmentFor } from "./environments.js";
 import { planHosts, type HostQuery } from "./hosts.js";
 import type { Coverage, EnvironmentClass, EnvironmentDimension, HostRoutes, RouteAnalysis, RouteOutcome } from "./types.js";
@@ -69,6 +69,7 @@ export async function analyze(source: SourceFile, options: AnalyzeOptions = {}):
       environmentsTotal: space.total,
       hostsOmitted: omitted,
       evaluations,
+      notes: notesFor(collected, source),
     };
   } finally {
     evaluator[Symbol.dispose]();
@@ -82,6 +83,13 @@ async function parseProgram(source: SourceFile): Promise<Program | EvaluationFai
   if (parsed.ok) return parsed.program;
   const error = parsed.errors[0];
   return error ? { kind: "syntax", message: error.message, range: error.range } : { kind: "syntax", message: "syntax error" };
+}
+
+function notesFor(collected: Collected, source: SourceFile): string[] {
+  return collected.loadTimeReads.map(({ name, range }) => {
+    const { line, column } = positionAt(source, range[0]);
+    return `${line}:${column}: ${name}() runs when the PAC loads, so its answer comes from the load and does not vary with the environment classes`;
+  });
 }
 
 function failed(profile: ProfileName, failure: EvaluationFailure): RouteAnalysis {

@@ -70,6 +70,8 @@ export interface RouteAnalysis {
    * earlier one for the same host and entry point read none of the dimensions in which the classes differ.
    */
   readonly evaluations?: number;
+  /** What the analysis could not follow, one sentence each (e.g. environment reads at load time). */
+  readonly notes?: readonly string[];
   /** The script could not be loaded at all (syntax error, top-level throw, timeout). */
   readonly loadFailure?: EvaluationFailure;
 }

@@ -113,6 +113,14 @@ describe("route analysis of fixtures", () => {
     ]);
   });
 
+  it("says when the PAC reads the environment at load time", async () => {
+    const { analysis } = await analyzeFixture("client-address-read-at-load");
+    expect(analysis.notes).toEqual([
+      "2:16: myIpAddress() runs when the PAC loads, so its answer comes from the load and does not vary with the environment classes",
+    ]);
+    expect(analysis.environments.map((e) => e.witness.clientIps[0])).toContain("10.20.0.1");
+  });
+
   it.each([
     "office-subnet-bypass",
     "business-hours-proxy",
