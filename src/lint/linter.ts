@@ -38,7 +38,7 @@ export interface LintOptions {
 export interface LintResult {
   readonly filePath: string | undefined;
   readonly source: SourceFile;
-  /** Sorted by position, then rule id. */
+  /** Sorted by position, then severity (errors first), then rule id. */
   readonly diagnostics: readonly LintDiagnostic[];
   readonly errorCount: number;
   readonly warningCount: number;
@@ -145,8 +145,13 @@ function dispatch(root: Node, listeners: readonly RuleListeners[]): void {
   walk(root, merged as Listeners);
 }
 
+const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
+
 function summarize(source: SourceFile, diagnostics: LintDiagnostic[], parsed: boolean): LintResult {
-  diagnostics.sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1] || (a.ruleId ?? "").localeCompare(b.ruleId ?? ""));
+  diagnostics.sort(
+    (a, b) =>
+      a.range[0] - b.range[0] || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || (a.ruleId ?? "").localeCompare(b.ruleId ?? "") || a.range[1] - b.range[1],
+  );
   const count = (severity: Severity): number => diagnostics.filter((d) => d.severity === severity).length;
   return {
     filePath: source.path,
