@@ -311,6 +311,7 @@ const MONTH_NAMES = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SE
 /** The reference week: Monday 2026-11-23 to Sunday 2026-11-29. Index by day of week (0 = Sunday). */
 const REFERENCE_DAY: readonly number[] = [29, 23, 24, 25, 26, 27, 28];
 const REFERENCE_YEAR = 2026;
+const DAY = 86400;
 const REFERENCE_MONTH = 10;
 
 interface CivilDate {
@@ -337,7 +338,10 @@ function timeValues(tests: readonly TimeTest[], timeZone: string): TimeValue[] {
       const last = names[names.length - 1];
       if (first !== undefined && last !== undefined) for (const d of [first - 1, first, last, last + 1]) days.add((d + 7) % 7);
     } else if (test.helper === "timeRange") {
-      for (const s of timeBoundaries(test.args.map(Number))) seconds.add(((s % 86400) + 86400) % 86400);
+      // Outside UTC a "GMT" bound is another instant than the same local reading: kept apart, as
+      // seconds past DAY (a day's seconds later), so local readings sort first.
+      const shift = test.gmt && timeZone !== "UTC" ? DAY : 0;
+      for (const s of timeBoundaries(test.args.map(Number))) seconds.add((((s % DAY) + DAY) % DAY) + shift);
     } else {
       dates.push(...dateBoundaries(test.args));
     }
@@ -351,8 +355,10 @@ function timeValues(tests: readonly TimeTest[], timeZone: string): TimeValue[] {
   const out: TimeValue[] = [];
   for (const [d, date] of uniqueDates.entries()) {
     for (const [c, s] of times.entries()) {
-      const now = zonedToEpoch(date, s, timeZone);
-      out.push({ key: `t${out.length}`, now, label: formatClock(now, timeZone, hasDateRange), day: `y${d}`, clock: `h${c}` });
+      const gmt = s >= DAY;
+      const now = gmt ? zonedToEpoch(date, s - DAY, "UTC") : zonedToEpoch(date, s, timeZone);
+      const label = formatClock(now, timeZone, hasDateRange) + (gmt ? ` (${formatClock(now, "UTC", false).slice(4)})` : "");
+      out.push({ key: `t${out.length}`, now, label, day: `y${d}`, clock: `h${c}` });
     }
   }
   return out;

@@ -9,6 +9,7 @@ interface RoutesOptions {
   readonly host: readonly string[];
   readonly timeout?: number;
   readonly memory?: number;
+  readonly tz?: string;
 }
 
 export const registerRoutes: Register = (program: Command, io: CliIo, done: (exitCode: number) => void) => {
@@ -21,6 +22,7 @@ export const registerRoutes: Register = (program: Command, io: CliIo, done: (exi
     .option("--host <host>", "also analyse this host or URL (repeatable)", (value: string, previous: string[]) => [...previous, value], [])
     .option("--timeout <ms>", "sandbox deadline per evaluation, in milliseconds", (value) => positiveInteger(value, "--timeout"))
     .option("--memory <MB>", "sandbox memory limit, in MiB", (value) => positiveInteger(value, "--memory"))
+    .option("--tz <zone>", "IANA time zone of the PAC's local time (default: UTC)", timeZone)
     .action(async (file: string, options: RoutesOptions) => done(await routesCommand(file, options, io)));
 };
 
@@ -33,7 +35,12 @@ export async function routesCommand(file: string, options: RoutesOptions, io: Cl
     ...(options.timeout !== undefined ? { timeoutMs: options.timeout } : {}),
     ...(options.memory !== undefined ? { memoryBytes: options.memory * 1024 * 1024 } : {}),
   };
-  const analysis = await analyze(source, { profile: options.profile, hosts: options.host, limits });
+  const analysis = await analyze(source, {
+    profile: options.profile,
+    hosts: options.host,
+    limits,
+    ...(options.tz === undefined ? {} : { timeZone: options.tz }),
+  });
   if (options.json) io.stdout(`${JSON.stringify(routesToJson(analysis, source), null, 2)}\n`);
   else if (analysis.loadFailure) io.stderr(`pac-do: ${formatRoutes(analysis, source)}`);
   else io.stdout(formatRoutes(analysis, source));
@@ -50,6 +57,14 @@ function checkHost(host: string): void {
     throw new CliError(`--host ${host}: not a valid URL`);
   }
   if (!/^[A-Za-z0-9_.:-]+$/.test(host) || host.startsWith(".")) throw new CliError(`--host ${host}: not a host name, IP address or URL`);
+}
+
+function timeZone(value: string): string {
+  try {
+    return new Intl.DateTimeFormat("en-US", { timeZone: value }).resolvedOptions().timeZone;
+  } catch {
+    throw new CliError(`--tz ${value}: not an IANA time zone (e.g. Europe/Berlin)`);
+  }
 }
 
 function positiveInteger(value: string, flag: string): number {

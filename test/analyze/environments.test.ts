@@ -131,6 +131,23 @@ describe("environment collection", () => {
     for (const clock of ["08:59", "09:00", "17:00", "17:59", "18:00"]) expect(clocks).toContain(clock);
   });
 
+  it("keeps GMT and local bounds apart outside UTC", () => {
+    const text = [
+      "function FindProxyForURL(url, host) {",
+      '  if (timeRange(9, 17, "GMT")) return "PROXY a:1";',
+      '  return timeRange(9, 17) ? "PROXY b:1" : "DIRECT";',
+      "}",
+    ].join("\n");
+    const collected = collect(acornProgram(text));
+    const space = buildEnvironments(collected, createSourceFile(text), { timeZone: "Europe/Berlin" });
+    const labels = space.classes.map((c) => c.label);
+    expect(labels).toContain("Wed 09:00 Europe/Berlin");
+    expect(labels).toContain("Wed 10:00 Europe/Berlin (09:00 UTC)");
+    expect(labels).toContain("Wed 09:59 Europe/Berlin (08:59 UTC)");
+    const utc = new Set(space.classes.map((c) => utcClock(c.witness.now)));
+    for (const clock of ["07:59", "08:00", "08:59", "09:00", "17:59", "18:00"]) expect(utc).toContain(clock);
+  });
+
   it("puts clock readings on both sides of every weekdayRange bound", () => {
     const text = 'function FindProxyForURL(url, host) { return weekdayRange("MON", "FRI") ? "PROXY p:8080" : "DIRECT"; }';
     const days = new Set(environments(text).classes.map((c) => new Date(c.witness.now).getUTCDay()));

@@ -59,6 +59,17 @@ describe("pac-do routes", () => {
     expect(json.environments.find((e) => e.id === proxied?.witness)?.label).toBe("host does not resolve");
   });
 
+  it("reads local time in the zone given with --tz", async () => {
+    const io = memoryIo({ "proxy.pac": fixture("business-hours-proxy") });
+    expect(await run(["routes", "proxy.pac", "--tz", "Europe/Berlin", "--json"], io)).toBe(0);
+    const json = JSON.parse(io.out) as { environments: { label: string; now: string; timeZone: string }[] };
+    const opening = json.environments.find((e) => e.label === "Wed 08:00 Europe/Berlin");
+    expect(opening).toMatchObject({ now: "2026-11-25T07:00:00.000Z", timeZone: "Europe/Berlin" });
+    const bad = memoryIo({ "proxy.pac": fixture("business-hours-proxy") });
+    expect(await run(["routes", "proxy.pac", "--tz", "Mars/Olympus"], bad)).toBe(2);
+    expect(bad.err).toBe("pac-do: --tz Mars/Olympus: not an IANA time zone (e.g. Europe/Berlin)\n");
+  });
+
   it("exits 1 when the PAC cannot be loaded", async () => {
     const io = memoryIo({ "broken.pac": 'function FindProxyForURL(url, host) {\n  return "DIRECT";\n' });
     expect(await run(["routes", "broken.pac"], io)).toBe(1);
