@@ -11,7 +11,6 @@ import type { Program } from "../syntax/ast.js";
 import { findModernSyntax } from "./es5.js";
 import { quickJSModule } from "./quickjs.js";
 import { createSandbox } from "./sandbox.js";
-import { createNodeEvaluator } from "./node-profile.js";
 import { DEFAULT_LIMITS, type EvaluationFailure, type Limits, type PacEvaluator, type ProfileName } from "./types.js";
 
 export { defaultEnvironment, DEFAULT_CLIENT_IP, isValidTimeZone, machineTimeZone } from "./environment.js";
@@ -43,7 +42,11 @@ export async function createEvaluator(source: SourceFile, options: EvaluatorOpti
   const profile = options.profile ?? "winhttp";
   const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
   const module = options.module ?? (await quickJSModule());
-  if (profile === "node") return createNodeEvaluator({ source, limits, module });
+  if (profile === "node") {
+    // Loaded on demand: pac-resolver brings esprima, escodegen and degenerator, which the other profiles do not need.
+    const { createNodeEvaluator } = await import("./node-profile.js");
+    return createNodeEvaluator({ source, limits, module });
+  }
   if (profile === "winhttp" && options.program) {
     const modern = findModernSyntax(options.program);
     if (modern) {

@@ -70,6 +70,7 @@ var T = { on: false, calls: [], ret: -1, hits: [], stamp: [], round: 0, site: -1
 
 function fix(name, value) { defineProperty(G, name, { value: value, writable: false, enumerable: false, configurable: false }); }
 function pub(name, f) { defineProperty(G, name, { value: f, writable: true, enumerable: false, configurable: true }); }
+/* Helpers call record() only when tracing (T.on ? record(...) : value): no argument array otherwise. */
 /* A call site probe names the helper it stands before, so helpers that call helpers keep their own sites. */
 function record(name, args, result) {
   var site = -1;
@@ -150,29 +151,29 @@ function lookup(host, family) {
 /* ---- DNS and client address ---- */
 function dnsResolve(host) {
   var r = lookup(host, 4);
-  return record("dnsResolve", arguments, r.length ? r[0] : ${o.dnsFailure});
+  return T.on ? record("dnsResolve", [host], r.length ? r[0] : ${o.dnsFailure}) : r.length ? r[0] : ${o.dnsFailure};
 }
 function resolved(host) {
   ${o.dnsViaGlobal ? "var ip = G.dnsResolve(host); return ip === null || ip === undefined || ip === false ? null : ip;" : 'var r = lookup(host, 4); return r.length ? r[0] : null;'}
 }
 function isResolvable(host) {
-  return record("isResolvable", arguments, resolved(host) !== null);
+  return T.on ? record("isResolvable", [host], resolved(host) !== null) : resolved(host) !== null;
 }
 function myIpAddress() {
   var ip = "127.0.0.1";
   for (var i = 0; i < E.ips.length; i++) if (isV4(E.ips[i])) { ip = E.ips[i]; break; }
   if (ip === "127.0.0.1" && E.ips.length && !isV4(E.ips[0])) ip = E.ips[0];
-  return record("myIpAddress", arguments, ip);
+  return T.on ? record("myIpAddress", [], ip) : ip;
 }
 function dnsResolveEx(host) {
   var r = lookup(host, 0);
-  return record("dnsResolveEx", arguments, join(sortAddresses(r) || r, ";"));
+  return T.on ? record("dnsResolveEx", [host], join(sortAddresses(r) || r, ";")) : join(sortAddresses(r) || r, ";");
 }
 function isResolvableEx(host) {
-  return record("isResolvableEx", arguments, lookup(host, 0).length > 0);
+  return T.on ? record("isResolvableEx", [host], lookup(host, 0).length > 0) : lookup(host, 0).length > 0;
 }
 function myIpAddressEx() {
-  return record("myIpAddressEx", arguments, join(E.ips, ";"));
+  return T.on ? record("myIpAddressEx", [], join(E.ips, ";")) : join(E.ips, ";");
 }
 
 /* ---- network tests ---- */
@@ -191,10 +192,10 @@ function isInNet(ipaddr, pattern, maskstr) {
       result = (convert_addr(ip) & mask) === (convert_addr(pattern) & mask);
     }
   }
-  return record("isInNet", arguments, result);
+  return T.on ? record("isInNet", [ipaddr, pattern, maskstr], result) : result;
 }
 function isInNetEx(ipAddress, ipPrefix) {
-  if (typeof ipAddress !== "string" || typeof ipPrefix !== "string") return record("isInNetEx", arguments, ${o.inNetExMixedFamilies === "mapped" ? "null" : "false"});
+  if (typeof ipAddress !== "string" || typeof ipPrefix !== "string") return T.on ? record("isInNetEx", [ipAddress, ipPrefix], ${o.inNetExMixedFamilies === "mapped" ? "null" : "false"}) : ${o.inNetExMixedFamilies === "mapped" ? "null" : "false"};
   var slash = indexOf(ipPrefix, "/");
   var result = false;
   if (slash > 0 && test(/^\\d{1,3}$/, substring(ipPrefix, slash + 1))) {
@@ -211,7 +212,7 @@ function isInNetEx(ipAddress, ipPrefix) {
       }
     }
   }
-  return record("isInNetEx", arguments, result);
+  return T.on ? record("isInNetEx", [ipAddress, ipPrefix], result) : result;
 }
 /* IPv6 before IPv4, each ascending by value; null if any entry is not an address. */
 function sortAddresses(list) {
@@ -231,35 +232,42 @@ function sortAddresses(list) {
   return out;
 }
 function sortIpAddressList(list) {
-  if (typeof list !== "string") return record("sortIpAddressList", arguments, null);
+  if (typeof list !== "string") return T.on ? record("sortIpAddressList", [list], null) : null;
   var parts = split(replace(list, /[ \\t]/g, ""), ";"), kept = [];
   for (var i = 0; i < parts.length; i++) if (parts[i] !== "") push(kept, parts[i]);
   var sorted = kept.length ? sortAddresses(kept) : null;
-  return record("sortIpAddressList", arguments, sorted === null ? false : join(sorted, ";"));
+  return T.on ? record("sortIpAddressList", [list], sorted === null ? false : join(sorted, ";")) : sorted === null ? false : join(sorted, ";");
 }
 
 /* ---- host names ---- */
 function isPlainHostName(host) {
   ${
     o.plainHost === "chromium"
-      ? 'if (typeof host !== "string") throw new G.TypeError("Requires 1 string parameter");\n  return record("isPlainHostName", arguments, indexOf(host, ".") < 0 && bytesOf(host) === null);'
-      : 'return record("isPlainHostName", arguments, host.search("\\\\.") == -1);'
+      ? 'if (typeof host !== "string") throw new G.TypeError("Requires 1 string parameter");\n  return T.on ? record("isPlainHostName", [host], indexOf(host, ".") < 0 && bytesOf(host) === null) : indexOf(host, ".") < 0 && bytesOf(host) === null;'
+      : 'return T.on ? record("isPlainHostName", [host], host.search("\\\\.") == -1) : host.search("\\\\.") == -1;'
   }
 }
 function dnsDomainIs(host, domain) {
-  return record("dnsDomainIs", arguments, host.length >= domain.length && host.substring(host.length - domain.length) == domain);
+  return T.on ? record("dnsDomainIs", [host, domain], host.length >= domain.length && host.substring(host.length - domain.length) == domain) : host.length >= domain.length && host.substring(host.length - domain.length) == domain;
 }
 function localHostOrDomainIs(host, hostdom) {
-  return record("localHostOrDomainIs", arguments, host == hostdom || hostdom.lastIndexOf(host + ".", 0) == 0);
+  return T.on ? record("localHostOrDomainIs", [host, hostdom], host == hostdom || hostdom.lastIndexOf(host + ".", 0) == 0) : host == hostdom || hostdom.lastIndexOf(host + ".", 0) == 0;
 }
 function dnsDomainLevels(host) {
-  return record("dnsDomainLevels", arguments, host.split(".").length - 1);
+  return T.on ? record("dnsDomainLevels", [host], host.split(".").length - 1) : host.split(".").length - 1;
 }
+/* Compiled patterns are kept: PACs test the same few patterns for every URL. */
+var globs = G.Object.create(null), globCount = 0;
 function shExpMatch(url, pattern) {
-  pattern = pattern.replace(/\\./g, "\\\\.");
-  pattern = pattern.replace(/\\*/g, ".*");
-  pattern = pattern.replace(/\\?/g, ".");
-  return record("shExpMatch", arguments, new RE("^" + pattern + "$").test(url));
+  var re = typeof pattern === "string" ? globs[pattern] : undefined;
+  if (re === undefined) {
+    var source = pattern.replace(/\\./g, "\\\\.");
+    source = source.replace(/\\*/g, ".*");
+    source = source.replace(/\\?/g, ".");
+    re = new RE("^" + source + "$");
+    if (typeof pattern === "string" && globCount < 10000) { globs[pattern] = re; globCount++; }
+  }
+  return T.on ? record("shExpMatch", [url, pattern], test(re, url)) : test(re, url);
 }
 
 /* ---- time: wall clocks as UTC-based Dates, so local arithmetic never depends on the process zone ---- */
@@ -387,7 +395,7 @@ var helpers = {
 };
 var names = keys(helpers);
 for (var h = 0; h < names.length; h++) G[names[h]] = helpers[names[h]];
-${o.clientVersion === null ? "" : `G.getClientVersion = function getClientVersion() { return record("getClientVersion", arguments, ${JSON.stringify(o.clientVersion)}); };`}
+${o.clientVersion === null ? "" : `G.getClientVersion = function getClientVersion() { return T.on ? record("getClientVersion", [], ${JSON.stringify(o.clientVersion)}) : ${JSON.stringify(o.clientVersion)}; };`}
 
 /* ---- probes inserted by the instrumenter; each is a store into a private array ---- */
 function hit(id) { if (T.stamp[id] !== T.round) { T.stamp[id] = T.round; push(T.hits, id); } }
