@@ -92,11 +92,15 @@ export function changedRoutes(
         if (now && sameOutcome(outcome, beforeSource, now, afterSource)) continue;
         const was = describeOutcome(outcome, beforeSource);
         const is = now ? describeOutcome(now, afterSource) : "no result for this environment";
+        // A deadline hit on one side only says the machine was slow, not that the routes differ.
+        const timedOut = outcome.failure?.kind === "timeout" || now?.failure?.kind === "timeout";
+        const verdict = timedOut ? "could not be compared" : "changed";
+        const hint = timedOut ? "; the proof is inconclusive, run again with a higher --timeout" : "";
         problems.push({
           host: route.host,
           entryPoint: route.entryPoint,
           environment,
-          message: `${route.host} (${route.entryPoint}) changed when ${environment}: before ${was}, after ${is}`,
+          message: `${route.host} (${route.entryPoint}) ${verdict} when ${environment}: before ${was}, after ${is}${hint}`,
         });
         break;
       }
