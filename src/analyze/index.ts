@@ -111,6 +111,9 @@ export async function routeTable(
   const routes: HostRoutes[] = [];
   const taken = new Set<number>();
   let evaluations = 0;
+  // A full trace answers the same question as `reads`, more slowly: only asked for until the
+  // evaluator shows it supports `reads`.
+  let readsSupported = false;
   for (const query of queries) {
     for (const entryPoint of evaluator.entryPoints) {
       const outcomes = new Map<string, { outcome: Omit<RouteOutcome, "environmentIds">; ids: string[] }>();
@@ -119,10 +122,11 @@ export async function routeTable(
         let key = earlier.find((e) => agrees(e.parts, environment.parts, e.read))?.key;
         if (key === undefined) {
           const evaluation = await evaluator.evaluate(
-            { url: query.url, entryPoint, coverage: true, trace: true },
+            { url: query.url, entryPoint, coverage: true, reads: true, trace: !readsSupported },
             environmentFor(environment, query.host),
           );
           evaluations++;
+          if (evaluation.reads !== undefined) readsSupported = true;
           for (const branch of evaluation.branches ?? []) taken.add(branch);
           key = outcomeKey(evaluation.result, evaluation.failure, evaluation.returnRange);
           const utc = environment.witness.timeZone === "UTC";
@@ -174,17 +178,18 @@ const CLOCK_HELPERS = new Set(["timeRange", "weekdayRange", "dateRange"]);
 
 /**
  * The dimensions an evaluation read, from its helper trace. A PAC that reads `Date` itself reads the
- * clock untraced, so then the clock always counts as read. Without a trace, everything counts.
+ * clock untraced, so then the clock always counts as read. Without reads or a trace, everything counts.
  */
 function dimensionsRead(evaluation: Evaluation, readsDate: boolean, utc: boolean): Set<EnvironmentDimension> {
-  if (evaluation.calls === undefined) return new Set(["client", "dns", "day", "clock"]);
+  const names = evaluation.reads ?? evaluation.calls?.map((call) => call.name);
+  if (names === undefined) return new Set(["client", "dns", "day", "clock"]);
   const read = new Set<EnvironmentDimension>(readsDate ? ["day", "clock"] : []);
-  for (const call of evaluation.calls) {
-    if (!utc && CLOCK_HELPERS.has(call.name)) {
+  for (const name of names) {
+    if (!utc && CLOCK_HELPERS.has(name)) {
       read.add("day").add("clock");
       continue;
     }
-    for (const dimension of DIMENSIONS_OF[call.name] ?? []) read.add(dimension);
+    for (const dimension of DIMENSIONS_OF[name] ?? []) read.add(dimension);
   }
   return read;
 }

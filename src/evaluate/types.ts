@@ -80,6 +80,13 @@ export interface Evaluation {
   /** The `return` (or expression-bodied function) that produced the result, in the original file. */
   readonly returnRange?: Range;
   readonly calls?: readonly HelperCall[];
+  /**
+   * Names of the environment-reading helpers the call used (myIpAddress*, dnsResolve*,
+   * isResolvable*, isInNet*, timeRange, weekdayRange, dateRange), each once, when `reads` was asked
+   * for. Lets the route analysis reuse an answer for environments that differ only in what the call
+   * did not read, without the cost of a full trace.
+   */
+  readonly reads?: readonly string[];
   /** Ids of the branch outcomes taken (see Instrumentation.branches), when coverage is on. */
   readonly branches?: readonly number[];
   /** The proxy list the profile's client actually uses ("; "-joined valid entries; chromium: DIRECT when none). */
@@ -103,6 +110,8 @@ export interface EvaluateRequest {
   readonly entryPoint?: EntryPointName;
   readonly trace?: boolean;
   readonly coverage?: boolean;
+  /** Record which environment-reading helpers the call used (see Evaluation.reads). */
+  readonly reads?: boolean;
 }
 
 export interface PacEvaluator extends Disposable {
