@@ -10,29 +10,22 @@
  * - after `}` a `/` is a regex if the brace closed a block (a statement starts), a division if it
  *   closed an object literal (`({}) / 2` style); a function expression's body counts as a block;
  * - after an identifier, number, string, `]` or postfix `++`/`--` it is a division; after the
- *   keywords that take an operand (`return`, `typeof`, `in`, `case`, ...) and after any
- *   other punctuator it is a regex.
+ *   keywords that take an operand (`return`, `typeof`, `in`, `case`, ...), after `break`,
+ *   `continue` and `debugger`, after `of` in a `for (...)` head, and after any other punctuator
+ *   it is a regex.
  */
 import type { IToken } from "chevrotain";
 import { tokenEnd } from "./offsets.js";
 
 /** Keywords after which an expression (hence a regex or an object literal) may follow. */
-const OPERAND_KEYWORDS = new Set([
-  "return",
-  "typeof",
-  "instanceof",
-  "in",
-  "of",
-  "new",
-  "delete",
-  "void",
-  "throw",
-  "case",
-  "do",
-  "else",
-  "yield",
-  "await",
-]);
+const OPERAND_KEYWORDS = new Set(["return", "typeof", "instanceof", "in", "new", "delete", "void", "throw", "case", "do", "else"]);
+
+/**
+ * Keywords that end a statement: a `/` after them can only start the next statement (after an
+ * inserted semicolon), so it is a regex. acorn gets there by re-reading the `/` once the parser
+ * asks for an expression.
+ */
+const STATEMENT_END_KEYWORDS = new Set(["break", "continue", "debugger"]);
 const CONDITION_KEYWORDS = new Set(["if", "while", "for", "with"]);
 
 const Open = { Paren: 0, ConditionParen: 1, Bracket: 2, Block: 3, Object: 4, Template: 5 } as const;
@@ -52,7 +45,8 @@ class LexContext {
     if (last === undefined) return true;
     switch (last.tokenType.name) {
       case "Identifier":
-        return OPERAND_KEYWORDS.has(last.image);
+        if (last.image === "of") return this.stack[this.stack.length - 1] === Open.ConditionParen;
+        return OPERAND_KEYWORDS.has(last.image) || STATEMENT_END_KEYWORDS.has(last.image);
       case "NumericLiteral":
       case "StringLiteral":
       case "UnterminatedString":

@@ -27,6 +27,8 @@ export interface LexResult {
   /** Whitespace and line terminators. */
   readonly whitespace: IToken[];
   readonly errors: LexError[];
+  /** Characters no token matched (each also reported in `errors`). */
+  readonly skipped: { readonly offset: number; readonly length: number }[];
 }
 
 export interface LexerOptions {
@@ -65,11 +67,8 @@ function isLineTerminator(code: number): boolean {
 /** Lexes `text` into significant tokens, comments and whitespace. Never throws on bad input. */
 export function tokenize(text: string, lexer: Lexer = (shared ??= createLexer())): LexResult {
   const result = lexer.tokenize(text);
-  const errors: LexError[] = result.errors.map((e: ILexingError) => ({
-    offset: e.offset,
-    length: Math.max(1, e.length),
-    message: e.message,
-  }));
+  const skipped = result.errors.map((e: ILexingError) => ({ offset: e.offset, length: Math.max(1, e.length) }));
+  const errors: LexError[] = result.errors.map((e: ILexingError) => ({ offset: e.offset, length: Math.max(1, e.length), message: e.message }));
   const tokens = result.tokens as PacToken[];
   let prevEnd = 0;
   for (let i = 0; i < tokens.length; i++) {
@@ -109,7 +108,7 @@ export function tokenize(text: string, lexer: Lexer = (shared ??= createLexer())
     }
   }
   errors.sort((a, b) => a.offset - b.offset);
-  return { tokens, comments, whitespace: result.groups["whitespace"] ?? [], errors };
+  return { tokens, comments, whitespace: result.groups["whitespace"] ?? [], errors, skipped };
 }
 
 function retype(token: IToken, type: TokenType): void {

@@ -10,7 +10,7 @@
  *   (the spec's "cover grammar", §13.15.5);
  * - arrow function parameters are recognised by scanning to the matching `)` for a `=>`.
  */
-import { CstParser, EMPTY_ALT, EOF, type CstNode, type IParserConfig, type ParserMethod, type TokenType } from "chevrotain";
+import { CstParser, EOF, type CstNode, type IParserConfig, type IToken, type ParserMethod, type TokenType } from "chevrotain";
 import type { PacToken } from "./lexer.js";
 import * as t from "./tokens.js";
 
@@ -19,7 +19,7 @@ const vocabulary: TokenType[] = t.allTokens;
 
 export class PacParser extends CstParser {
   constructor(config: IParserConfig = {}) {
-    super(vocabulary, { recoveryEnabled: true, maxLookahead: 3, ...config });
+    super(vocabulary, { recoveryEnabled: true, maxLookahead: 1, ...config });
     // Must come last: Chevrotain records the grammar by running the rules defined above.
     this.performSelfAnalysis();
   }
@@ -31,6 +31,18 @@ export class PacParser extends CstParser {
   private ruleWithArgs<A extends unknown[]>(name: string, implementation: (...args: A) => void): ParserMethod<A, CstNode> {
     const rule: unknown = this.RULE(name, implementation as unknown as () => void);
     return rule as ParserMethod<A, CstNode>;
+  }
+
+  /** Tokens before which a `;` is missing and cannot be inserted (§12.10.1); reset with each input. */
+  missingSemicolons: IToken[] = [];
+
+  override set input(tokens: IToken[]) {
+    this.missingSemicolons = [];
+    super.input = tokens;
+  }
+
+  override get input(): IToken[] {
+    return super.input;
   }
 
   /** Whether a line terminator precedes the k-th token ahead. */
@@ -78,6 +90,11 @@ export class PacParser extends CstParser {
     return previous === t.LBracket || previous === t.Comma;
   }
 
+  private expressionStatementAllowed(): boolean {
+    const first = this.LA(1).tokenType;
+    return first !== t.LBrace && first !== t.Function;
+  }
+
   private ofAhead(): boolean {
     const next = this.LA(1);
     return next.tokenType === t.Identifier && next.image === "of";
@@ -110,7 +127,8 @@ export class PacParser extends CstParser {
         { ALT: () => this.SUBRULE(this.debuggerStatement) },
         { ALT: () => this.SUBRULE(this.functionDeclaration) },
         { GATE: () => this.LA(2).tokenType === t.Colon, ALT: () => this.SUBRULE(this.labelledStatement) },
-        { ALT: () => this.SUBRULE(this.expressionStatement) },
+        // §14.5: an expression statement may not start with `{` or `function`.
+        { GATE: () => this.expressionStatementAllowed(), ALT: () => this.SUBRULE(this.expressionStatement) },
       ],
     });
   });
@@ -335,12 +353,17 @@ export class PacParser extends CstParser {
     this.SUBRULE(this.eos);
   });
 
-  /** The end of a statement: `;`, or a semicolon inserted by §12.10.1. */
+  /**
+   * The end of a statement: `;`, or a semicolon inserted by §12.10.1. Where none may be inserted
+   * the token is recorded in `missingSemicolons` rather than failing here: an empty alternative
+   * would hide the tokens after a statement from Chevrotain's lookahead computation, which skips
+   * empty alternatives.
+   */
   public eos = this.RULE("eos", () => {
-    this.OR([
-      { ALT: () => this.CONSUME(t.Semicolon) },
-      { GATE: () => this.semicolonInsertable(), ALT: EMPTY_ALT() },
-    ]);
+    const semicolon = this.OPTION(() => this.CONSUME(t.Semicolon));
+    this.ACTION(() => {
+      if (semicolon === undefined && !this.semicolonInsertable()) this.missingSemicolons.push(this.LA(1));
+    });
   });
 
   /**
@@ -445,21 +468,22 @@ export class PacParser extends CstParser {
       {
         ALT: () => {
           this.SUBRULE(this.propertyName);
-          this.OR2([
-            {
-              ALT: () => {
-                this.CONSUME(t.Colon);
-                this.SUBRULE(this.bindingElement);
+          this.OPTION(() =>
+            this.OR2([
+              {
+                ALT: () => {
+                  this.CONSUME(t.Colon);
+                  this.SUBRULE(this.bindingElement);
+                },
               },
-            },
-            {
-              ALT: () => {
-                this.CONSUME(t.Assign);
-                this.SUBRULE(this.assignmentExpression, { ARGS: [false] });
+              {
+                ALT: () => {
+                  this.CONSUME(t.Assign);
+                  this.SUBRULE(this.assignmentExpression, { ARGS: [false] });
+                },
               },
-            },
-            { ALT: EMPTY_ALT() },
-          ]);
+            ]),
+          );
         },
       },
     ]);
@@ -731,23 +755,24 @@ export class PacParser extends CstParser {
         {
           ALT: () => {
             this.SUBRULE2(this.propertyName);
-            this.OR2([
-              {
-                ALT: () => {
-                  this.CONSUME(t.Colon);
-                  this.SUBRULE2(this.assignmentExpression, { ARGS: [false] });
+            this.OPTION(() =>
+              this.OR2([
+                {
+                  ALT: () => {
+                    this.CONSUME(t.Colon);
+                    this.SUBRULE2(this.assignmentExpression, { ARGS: [false] });
+                  },
                 },
-              },
-              { ALT: () => this.SUBRULE2(this.methodTail) },
-              {
-                // CoverInitializedName (`{ a = 1 }`), valid only as a destructuring target.
-                ALT: () => {
-                  this.CONSUME(t.Assign);
-                  this.SUBRULE3(this.assignmentExpression, { ARGS: [false], LABEL: "shorthandDefault" });
+                { ALT: () => this.SUBRULE2(this.methodTail) },
+                {
+                  // CoverInitializedName (`{ a = 1 }`), valid only as a destructuring target.
+                  ALT: () => {
+                    this.CONSUME(t.Assign);
+                    this.SUBRULE3(this.assignmentExpression, { ARGS: [false], LABEL: "shorthandDefault" });
+                  },
                 },
-              },
-              { ALT: EMPTY_ALT() },
-            ]);
+              ]),
+            );
           },
         },
       ],

@@ -156,7 +156,9 @@ export const NumericLiteral = createToken({
       "0[xX][\\da-fA-F](?:_?[\\da-fA-F])*n?",
       "0[oO][0-7](?:_?[0-7])*n?",
       "0[bB][01](?:_?[01])*n?",
-      // Legacy octal and NonOctalDecimalIntegerLiteral (Annex B.1.1), e.g. `010`, `09.5`.
+      // LegacyOctalIntegerLiteral and NonOctalDecimalIntegerLiteral (Annex B.1.1): `010` is 8 and
+      // takes no fraction (`010.a` is a member access); `09.5` is a decimal.
+      "0[0-7]+(?!\\d)",
       "0\\d+(?:\\.\\d*)?(?:[eE][+-]?\\d+)?",
       `(?:0|[1-9](?:_?\\d)*)n`,
       `(?:(?:0|[1-9](?:_?\\d)*)(?:\\.(?:${DIGITS})?)?|\\.${DIGITS})(?:[eE][+-]?${DIGITS})?`,

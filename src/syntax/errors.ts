@@ -93,7 +93,6 @@ export const errorMessages: IParserErrorMessageProvider = {
   buildNoViableAltMessage({ actual, ruleName }) {
     const token = actual[0];
     const found = token === undefined ? "end of file" : describeToken(token);
-    if (ruleName === "eos") return `expected ';' or a line break before ${found}`;
     if (ruleName === "arrayItem" || ruleName === "arrayBindingItem") return `expected ',' or ']' before ${found}`;
     return `unexpected ${found}`;
   },

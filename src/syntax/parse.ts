@@ -10,7 +10,7 @@ import { PacParser } from "../../grammar/parser.js";
 import { createSourceFile, type SourceFile } from "../source/source-file.js";
 import type { Range } from "../types.js";
 import type { Program } from "./ast.js";
-import { errorMessages, parseError, type ParseError } from "./errors.js";
+import { describeToken, errorMessages, parseError, type ParseError } from "./errors.js";
 import { toAst } from "./to-ast.js";
 
 export type { ParseError } from "./errors.js";
@@ -45,11 +45,24 @@ export type ParseResult =
       readonly tokens: readonly Token[];
     };
 
-let sharedParser: PacParser | undefined;
+export interface ParseOptions {
+  /**
+   * After a syntax error, recover and report the independent errors further on (default true).
+   * Without recovery the first error ends the parse; the verdict is the same.
+   */
+  readonly recover?: boolean;
+}
 
-/** The parser is expensive to build (grammar self-analysis), so one instance serves every parse. */
-function parser(): PacParser {
-  return (sharedParser ??= new PacParser({ skipValidations: true, errorMessageProvider: errorMessages }));
+const parsers: { plain?: PacParser; recovering?: PacParser } = {};
+
+/**
+ * Building a parser costs a grammar self-analysis, so each kind is built once, on first use. Valid
+ * files only ever need the plain one; Chevrotain's re-synchronisation makes the recovering one
+ * much slower on broken input, so it only re-parses a file that already failed.
+ */
+function parser(recovering: boolean): PacParser {
+  if (recovering) return (parsers.recovering ??= new PacParser({ recoveryEnabled: true, skipValidations: true, errorMessageProvider: errorMessages }));
+  return (parsers.plain ??= new PacParser({ recoveryEnabled: false, skipValidations: true, errorMessageProvider: errorMessages }));
 }
 
 function toToken(token: IToken): Token {
@@ -102,13 +115,18 @@ function upperBound(tokens: readonly IToken[], offset: number): number {
 }
 
 /** Parses a PAC script. `source` may be a decoded `SourceFile` or plain text. */
-export function parse(source: SourceFile | string): ParseResult {
+export function parse(source: SourceFile | string, options: ParseOptions = {}): ParseResult {
   const file = typeof source === "string" ? createSourceFile(source) : source;
   const text = file.text;
   const lexed = tokenize(text);
-  const p = parser();
+  let p = parser(false);
   p.input = lexed.tokens;
-  const cst = p.program() as ProgramCstNode;
+  let cst = p.program() as ProgramCstNode;
+  if ((p.errors.length > 0 || p.missingSemicolons.length > 0) && options.recover !== false) {
+    p = parser(true);
+    p.input = lexed.tokens;
+    cst = p.program() as ProgramCstNode;
+  }
 
   let memoTokens: Token[] | undefined;
   let memoComments: Comment[] | undefined;
@@ -117,11 +135,14 @@ export function parse(source: SourceFile | string): ParseResult {
   const comments = (): Comment[] => (memoComments ??= lexed.comments.map(toComment));
 
   const errors: ParseError[] = lexed.errors.map((e) => parseError(file, e.message, [e.offset, Math.min(text.length, e.offset + e.length)]));
-  for (const e of p.errors) {
-    const token = e.token;
+  const syntaxErrors = [
+    ...p.errors.map((e) => ({ token: e.token, message: e.message })),
+    ...p.missingSemicolons.map((token) => ({ token, message: `expected ';' or a line break before ${describeToken(token)}` })),
+  ];
+  for (const { token, message } of syntaxErrors) {
     if (followsLexicalError(lexed.tokens, lexed.errors, token.startOffset)) continue;
-    const range: Range = Number.isNaN(token.startOffset) || token.tokenType.name === "EOF" ? [text.length, text.length] : [token.startOffset, tokenEnd(token)];
-    errors.push(parseError(file, e.message, range));
+    const atEnd = Number.isNaN(token.startOffset) || token.tokenType.name === "EOF";
+    errors.push(parseError(file, message, atEnd ? [text.length, text.length] : [token.startOffset, tokenEnd(token)]));
   }
   if (errors.length === 0) {
     const ast = toAst(cst, text);
@@ -154,11 +175,14 @@ export function parse(source: SourceFile | string): ParseResult {
 }
 
 /**
- * Every token of `text` in source order, trivia included (whitespace, line breaks, comments):
- * concatenating their values gives back `text` exactly when it lexes without errors.
+ * Every token of `text` in source order, trivia included (whitespace, line breaks, comments, and
+ * characters no token matched as type "Invalid"): concatenating their values gives back `text`.
  */
 export function allTokens(text: string): Token[] {
   const lexed = tokenize(text);
-  const all = [...lexed.tokens, ...lexed.comments, ...lexed.whitespace].sort((a, b) => a.startOffset - b.startOffset);
-  return all.map(toToken);
+  const all = [...lexed.tokens, ...lexed.comments, ...lexed.whitespace].map(toToken);
+  for (const { offset, length } of lexed.skipped) {
+    all.push({ type: "Invalid", value: text.slice(offset, offset + length), range: [offset, offset + length] });
+  }
+  return all.sort((a, b) => a.range[0] - b.range[0]);
 }

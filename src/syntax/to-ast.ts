@@ -107,7 +107,11 @@ class Converter {
     return list === undefined ? [] : list.map((s) => this.statement(s));
   }
 
-  statement(cst: C.StatementCstNode): A.Statement {
+  /**
+   * `context` names the single-statement positions around the statement, as acorn does ("if",
+   * "while", "label", "whilelabel", ...): declarations are restricted there (§14.6.1, B.3.3).
+   */
+  statement(cst: C.StatementCstNode, context?: string): A.Statement {
     const c = cst.children;
     if (c.expressionStatement) return this.expressionStatement(first(c.expressionStatement));
     if (c.ifStatement) return this.ifStatement(first(c.ifStatement));
@@ -118,7 +122,13 @@ class Converter {
       return { ...declaration, range: [declaration.range[0], this.eosEnd(first(v.eos), declaration.range[1])] };
     }
     if (c.block) return this.block(first(c.block));
-    if (c.functionDeclaration) return this.functionDeclaration(first(c.functionDeclaration));
+    if (c.functionDeclaration) {
+      const declaration = this.functionDeclaration(first(c.functionDeclaration));
+      if (context !== undefined && context !== "if" && context !== "label") {
+        this.error("a function declaration is not allowed as the body of a loop, 'with' or nested label", declaration.range);
+      }
+      return declaration;
+    }
     if (c.emptyStatement) return { type: "EmptyStatement", range: this.tokenRange(first(first(c.emptyStatement).children.Semicolon)) };
     if (c.forStatement) return this.forStatement(first(c.forStatement));
     if (c.whileStatement) {
@@ -147,11 +157,11 @@ class Converter {
       return { type: "ThrowStatement", argument, range: [start(keyword), this.eosEnd(first(t.eos), this.outerEnd(argument))] };
     }
     if (c.tryStatement) return this.tryStatement(first(c.tryStatement));
-    if (c.labelledStatement) return this.labelledStatement(first(c.labelledStatement));
+    if (c.labelledStatement) return this.labelledStatement(first(c.labelledStatement), context);
     if (c.withStatement) {
       const w = first(c.withStatement).children;
       const object = this.expression(first(w.expression));
-      const body = this.substatement(first(w.statement));
+      const body = this.substatement(first(w.statement), "with");
       return { type: "WithStatement", object, body, range: [start(first(w.With)), body.range[1]] };
     }
     if (c.debuggerStatement) {
@@ -169,8 +179,8 @@ class Converter {
   }
 
   /** A statement in a single-statement position (if/while/for/with/label bodies): no `let`/`const`. */
-  private substatement(cst: C.StatementCstNode): A.Statement {
-    const statement = this.statement(cst);
+  private substatement(cst: C.StatementCstNode, context: string): A.Statement {
+    const statement = this.statement(cst, context);
     if (statement.type === "VariableDeclaration" && statement.kind !== "var") {
       this.error(`'${statement.kind}' declarations are not allowed in a single-statement context`, statement.range);
     }
@@ -180,7 +190,7 @@ class Converter {
   private loopBody(cst: C.StatementCstNode): A.Statement {
     this.ctx.loopDepth++;
     try {
-      return this.substatement(cst);
+      return this.substatement(cst, "loop");
     } finally {
       this.ctx.loopDepth--;
     }
@@ -195,8 +205,8 @@ class Converter {
   private ifStatement(cst: C.IfStatementCstNode): A.IfStatement {
     const c = cst.children;
     const test = this.expression(first(c.expression));
-    const consequent = this.substatement(first(c.consequent));
-    const alternate = c.alternate ? this.substatement(first(c.alternate)) : null;
+    const consequent = this.substatement(first(c.consequent), "if");
+    const alternate = c.alternate ? this.substatement(first(c.alternate), "if") : null;
     return { type: "IfStatement", test, consequent, alternate, range: [start(first(c.If)), (alternate ?? consequent).range[1]] };
   }
 
@@ -263,7 +273,7 @@ class Converter {
     return { type: "TryStatement", block, handler, finalizer, range: [start(first(c.Try)), end] };
   }
 
-  private labelledStatement(cst: C.LabelledStatementCstNode): A.LabeledStatement {
+  private labelledStatement(cst: C.LabelledStatementCstNode, context: string | undefined): A.LabeledStatement {
     const c = cst.children;
     const label = this.identifier(first(c.Identifier));
     const ctx = this.ctx;
@@ -271,7 +281,7 @@ class Converter {
     const inner = first(c.statement).children;
     const loop = inner.forStatement !== undefined || inner.whileStatement !== undefined || inner.doWhileStatement !== undefined;
     ctx.labels.push({ name: label.name, loop });
-    const body = inner.functionDeclaration ? this.statement(first(c.statement)) : this.substatement(first(c.statement));
+    const body = this.substatement(first(c.statement), context === undefined ? "label" : context.endsWith("label") ? context : `${context}label`);
     ctx.labels.pop();
     return { type: "LabeledStatement", label, body, range: [label.range[0], body.range[1]] };
   }
@@ -664,6 +674,10 @@ class Converter {
     const c = cst.children;
     const head = c.newExpression ? this.newExpression(first(c.newExpression)) : this.primaryExpression(first(c.primaryExpression));
     if (!c.memberSuffix) return head;
+    // Only `?.` can follow a `new C` without arguments here (§13.3: `new C?.x` is not an OptionalExpression).
+    if (c.newExpression && !first(c.newExpression).children.arguments) {
+      this.error("an optional chain cannot follow 'new' without arguments", [head.range[0], this.cstEnd(first(c.memberSuffix))]);
+    }
     return this.suffixes(head, c.memberSuffix, true);
   }
 
@@ -698,6 +712,11 @@ class Converter {
       }
     }
     return node;
+  }
+
+  private cstEnd(cst: C.MemberSuffixCstNode): number {
+    const token = cst.children.QuestionDot?.[0] ?? cst.children.Dot?.[0] ?? cst.children.LBracket?.[0];
+    return token === undefined ? this.text.length : tokenEnd(token);
   }
 
   private cstRange(cst: C.TemplateLiteralCstNode): Range {
