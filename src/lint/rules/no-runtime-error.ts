@@ -2,7 +2,7 @@ import type { EvaluationFailure, ProfileName } from "../../evaluate/types.js";
 import type { Identifier, Node, Pattern } from "../../syntax/ast.js";
 import type { Range } from "../../types.js";
 import { defineRule } from "../define-rule.js";
-import { findEntryPoints } from "../entry-points.js";
+import { contains, findEntryPoints } from "../entry-points.js";
 
 /** The standard PAC helpers every client defines (research §4). */
 const PAC_HELPERS = [
@@ -22,6 +22,8 @@ const PAC_HELPERS = [
 
 /** Microsoft's IPv6 helpers (research §2.2). Chromium defines all but getClientVersion (§3.3); pac-resolver none. */
 const EX_HELPERS = ["isResolvableEx", "isInNetEx", "dnsResolveEx", "myIpAddressEx", "sortIpAddressList"];
+
+const EX_ONLY: ReadonlySet<string> = new Set([...EX_HELPERS, "getClientVersion"]);
 
 const HELPERS_BY_PROFILE: Readonly<Record<ProfileName, ReadonlySet<string>>> = {
   winhttp: new Set([...PAC_HELPERS, ...EX_HELPERS, "getClientVersion", "alert", "convert_addr"]),
@@ -44,6 +46,8 @@ export default defineRule({
     messages: {
       loadFailure: "The PAC does not load under the {{profile}} profile: {{message}}",
       failure: "{{entryPoint}} fails for {{host}}{{more}} when {{environment}}: {{message}}",
+      exHelperOutsideEx:
+        "{{name}}() is called from FindProxyForURL; Microsoft documents the IPv6 helpers as usable only inside FindProxyForURLEx, so Windows may not provide it here",
       undefinedHelper: "{{name}}() is not defined anywhere in this file, and the {{profile}} client does not provide it; calling it throws a ReferenceError",
     },
     defaultSeverity: "error",
@@ -82,6 +86,16 @@ export default defineRule({
       },
       async "Program:exit"() {
         const helpers = HELPERS_BY_PROFILE[context.profile];
+        if (context.profile === "winhttp") {
+          // research §2.2: the Ex helpers "are only usable from inside FindProxyForURLEx".
+          const legacy = findEntryPoints(context.program).filter((definition) => definition.name === "FindProxyForURL");
+          for (const callee of callees) {
+            if (!EX_ONLY.has(callee.name) || defined.has(callee.name)) continue;
+            if (legacy.some((definition) => contains(definition.fn, callee))) {
+              context.report({ messageId: "exHelperOutsideEx", node: callee, data: { name: callee.name }, severity: "warning" });
+            }
+          }
+        }
         const reported = new Set<string>();
         for (const callee of callees) {
           const name = callee.name;

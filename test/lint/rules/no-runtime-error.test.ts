@@ -14,7 +14,7 @@ describe(id, () => {
 
   it("knows which helpers each profile provides", async () => {
     const code = 'function FindProxyForURL(url, host) {\n  if (getClientVersion() == "1.0") return "DIRECT";\n  return "PROXY p:1";\n}\n';
-    expect(await lintOne(id, code, "winhttp")).toEqual([]);
+    expect((await lintOne(id, code, "winhttp")).map((d) => d.messageId)).toEqual(["exHelperOutsideEx"]);
     expect((await lintOne(id, code, "chromium")).map((d) => d.messageId)).toContain("undefinedHelper");
   });
 
@@ -33,5 +33,14 @@ describe(id, () => {
   it("reports an endless loop as a timeout", async () => {
     const [diagnostic] = await lintOne(id, 'function FindProxyForURL(url, host) {\n  while (host == "geo.prod.do.dsp.mp.microsoft.com") {}\n  return "DIRECT";\n}\n');
     expect(diagnostic?.message).toMatch(/^FindProxyForURL fails for geo\.prod\.do\.dsp\.mp\.microsoft\.com when .*time/);
+  });
+});
+
+describe(`${id} and the IPv6 helpers`, () => {
+  it("warns under winhttp when FindProxyForURL calls a helper Microsoft documents for FindProxyForURLEx only", async () => {
+    const code = 'function FindProxyForURL(url, host) {\n  if (isInNetEx(host, "fd00::/8")) return "DIRECT";\n  return "PROXY p:1";\n}\nfunction FindProxyForURLEx(url, host) {\n  if (isInNetEx(host, "fd00::/8")) return "DIRECT";\n  return "PROXY p:1";\n}\n';
+    const diagnostics = (await lintOne(id, code)).filter((d) => d.messageId === "exHelperOutsideEx");
+    expect(diagnostics.map((d) => [d.severity, d.start.line, d.start.column])).toEqual([["warning", 2, 7]]);
+    expect((await lintOne(id, code, "chromium")).filter((d) => d.messageId === "exHelperOutsideEx")).toEqual([]);
   });
 });
