@@ -112,7 +112,8 @@ function answersById(row: HostRoutes): Map<string, string> {
 }
 
 /** `"PROXY p:8080; DIRECT"`, or the failure: `exception: ReferenceError: x is not defined`. */
-export function describeAnswer(outcome: Pick<RouteOutcome, "result" | "failure">): string {
+export function describeAnswer(outcome: Pick<RouteOutcome, "result" | "failure" | "implicitBypass">): string {
   if (outcome.failure) return `${outcome.failure.kind}: ${outcome.failure.message}`;
+  if (outcome.implicitBypass) return "DIRECT without calling the PAC";
   return outcome.result === null ? "no result" : JSON.stringify(outcome.result);
 }

@@ -65,7 +65,9 @@ export function formatRoutes(analysis: RouteAnalysis, source: SourceFile): strin
       if (!first) continue;
       const role = first.endpoint?.role ?? "other";
       lines.push(...wrap(rows.map((r) => r.host), `  ${role.padEnd(7)} `, " ".repeat(10)));
-      const answers = first.outcomes.map((o) => (o.failure ? `fails: ${describeAnswer(o)}` : (o.result ?? "no result")));
+      const answers = first.outcomes.map((o) =>
+        o.failure ? `fails: ${describeAnswer(o)}` : o.implicitBypass ? describeAnswer(o) : (o.result ?? "no result"),
+      );
       const width = Math.max(...answers.map((a) => a.length));
       first.outcomes.forEach((outcome, i) => {
         const mark = breaksDo(first, outcome, analysis) ? "!" : " ";
@@ -150,6 +152,7 @@ export function routesToJson(analysis: RouteAnalysis, source: SourceFile): unkno
         entries: o.entries,
         ...(o.failure ? { failure: o.failure } : {}),
         ...(o.returnRange ? { return: position(o.returnRange) } : {}),
+        ...(o.implicitBypass ? { implicitBypass: o.implicitBypass } : {}),
         witness: o.witness.id,
         environments: o.environmentIds,
       })),

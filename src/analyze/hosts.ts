@@ -64,11 +64,10 @@ export function planHosts(extra: readonly string[], literals: readonly string[])
   for (const literal of literals) {
     const host = concreteHost(literal);
     if (host === undefined) continue;
-    if (taken >= MAX_LITERAL_HOSTS) {
-      omitted++;
-      continue;
-    }
-    if (add(queryFor(host))) taken++;
+    const query = queryFor(host);
+    if (seen.has(query.url.toLowerCase())) continue;
+    if (taken >= MAX_LITERAL_HOSTS) omitted++;
+    else if (add(query)) taken++;
   }
   return { queries, omitted };
 }

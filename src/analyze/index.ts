@@ -6,7 +6,6 @@ import { createEvaluator } from "../evaluate/index.js";
 import type { EntryPointName, Evaluation, EvaluationFailure, Limits, PacEvaluator, ProfileName } from "../evaluate/types.js";
 import { positionAt, type SourceFile } from "../source/source-file.js";
 import type { Program } from "../syntax/ast.js";
-import type { Range } from "../types.js";
 import { collect, type Collected } from "./collect.js";
 import { buildEnvironments, environmentFor } from "./environments.js";
 import { planHosts, type HostQuery } from "./hosts.js";
@@ -128,7 +127,7 @@ export async function routeTable(
           evaluations++;
           if (evaluation.reads !== undefined) readsSupported = true;
           for (const branch of evaluation.branches ?? []) taken.add(branch);
-          key = outcomeKey(evaluation.result, evaluation.failure, evaluation.returnRange);
+          key = outcomeKey(evaluation);
           const utc = environment.witness.timeZone === "UTC";
           earlier.push({ parts: environment.parts, read: dimensionsRead(evaluation, options.readsDate ?? true, utc), key });
           if (!outcomes.has(key)) {
@@ -137,6 +136,7 @@ export async function routeTable(
               entries: evaluation.entries,
               ...(evaluation.failure ? { failure: evaluation.failure } : {}),
               ...(evaluation.returnRange ? { returnRange: evaluation.returnRange } : {}),
+              ...(evaluation.implicitBypass ? { implicitBypass: evaluation.implicitBypass } : {}),
               witness: environment,
             };
             outcomes.set(key, { outcome, ids: [] });
@@ -200,8 +200,9 @@ function agrees(a: EnvironmentClass["parts"], b: EnvironmentClass["parts"], read
   return true;
 }
 
-function outcomeKey(result: string | null, failure: EvaluationFailure | undefined, range: Range | undefined): string {
-  return JSON.stringify([result, failure?.kind ?? null, failure?.message ?? null, range ?? null]);
+function outcomeKey(evaluation: Evaluation): string {
+  const { result, failure, returnRange, implicitBypass } = evaluation;
+  return JSON.stringify([result, failure?.kind ?? null, failure?.message ?? null, returnRange ?? null, implicitBypass ?? null]);
 }
 
 function coverageOf(evaluator: PacEvaluator, taken: ReadonlySet<number>): Coverage {

@@ -29,6 +29,8 @@ export interface RouteOutcome {
   readonly entries: readonly ProxyEntry[];
   readonly failure?: EvaluationFailure;
   readonly returnRange?: Range;
+  /** The client never called the PAC for this host (Chromium's implicit bypass of loopback hosts). */
+  readonly implicitBypass?: string;
   readonly environmentIds: readonly string[];
   /** The first environment class (in analysis order) that gives this outcome. */
   readonly witness: EnvironmentClass;

@@ -113,6 +113,16 @@ describe("route analysis of fixtures", () => {
     ]);
   });
 
+  it("shows Chromium's implicit bypass as DIRECT without calling the PAC", async () => {
+    const text = readFileSync(new URL("../../fixtures/analyze/office-subnet-bypass.pac", import.meta.url), "utf8");
+    const source = createSourceFile(text);
+    const analysis = await analyze(source, { program: acornProgram(text), profile: "chromium", hosts: ["localhost"] });
+    const row = analysis.routes.find((r) => r.host === "localhost");
+    expect(row?.outcomes).toHaveLength(1);
+    expect(row?.outcomes[0]?.implicitBypass).toMatch(/Chromium/);
+    expect(row?.outcomes[0]?.entries.map((e) => e.type)).toEqual(["DIRECT"]);
+  });
+
   it("says when the PAC reads the environment at load time", async () => {
     const { analysis } = await analyzeFixture("client-address-read-at-load");
     expect(analysis.notes).toEqual([

@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { catalogueQueries, concreteHost, GENERIC_HOSTS, MAX_LITERAL_HOSTS, planHosts, queryFor } from "../../src/analyze/hosts.js";
+
+describe("the hosts an analysis asks about", () => {
+  it("asks for every catalogue sample with its endpoint's scheme", () => {
+    const queries = catalogueQueries();
+    expect(queries).toContainEqual(expect.objectContaining({ host: "kv801.prod.do.dsp.mp.microsoft.com", url: "https://kv801.prod.do.dsp.mp.microsoft.com/" }));
+    expect(queries).toContainEqual(expect.objectContaining({ host: "dl.delivery.mp.microsoft.com", url: "http://dl.delivery.mp.microsoft.com/" }));
+  });
+
+  it.each([
+    ["*.corp.example", "www.corp.example"],
+    [".corp.example", "www.corp.example"],
+    ["corp.example.", "corp.example"],
+    ["*cdn*.example.net", "xcdnx.example.net"],
+    ["WWW.Example.COM", "www.example.com"],
+    ["not a host", undefined],
+  ])("makes %s concrete as %s", (pattern, host) => {
+    expect(concreteHost(pattern)).toBe(host);
+  });
+
+  it("classifies extra hosts and URLs, bracketing IPv6 literals", () => {
+    expect(queryFor("geo.prod.do.dsp.mp.microsoft.com")).toMatchObject({ url: "https://geo.prod.do.dsp.mp.microsoft.com/", endpoint: { id: "do-geo" } });
+    expect(queryFor("mcc.corp.example")).toEqual({ host: "mcc.corp.example", url: "http://mcc.corp.example/" });
+    expect(queryFor("2001:db8::1")).toEqual({ host: "2001:db8::1", url: "http://[2001:db8::1]/" });
+    expect(queryFor("http://[2001:db8::1]:8080/x")).toEqual({ host: "2001:db8::1", url: "http://[2001:db8::1]:8080/x" });
+  });
+
+  it("adds the generic sample and the PAC's literals once each, capped", () => {
+    const literals = Array.from({ length: MAX_LITERAL_HOSTS + 10 }, (_, i) => `*.site${i}.example`);
+    const { queries, omitted } = planHosts(["www.example.com"], ["*.site0.example", ...literals, "*.do.dsp.mp.microsoft.com"]);
+    const hosts = queries.map((q) => q.host);
+    expect(new Set(queries.map((q) => q.url)).size).toBe(queries.length);
+    for (const host of GENERIC_HOSTS) expect(hosts).toContain(host);
+    expect(hosts.filter((h) => h.endsWith(".example") && h.startsWith("www.site"))).toHaveLength(MAX_LITERAL_HOSTS);
+    expect(omitted).toBe(11);
+  });
+});
