@@ -39,7 +39,7 @@ async function lintJson(files: Record<string, string | Uint8Array>, args: string
   return { code, json: JSON.parse(io.out || "null"), io };
 }
 
-describe("pac-do lint", () => {
+describe("pac-do lint", { timeout: 60_000 }, () => {
   it("exits 0 and prints nothing in stylish format for a clean file", async () => {
     const io = memoryIo({ "clean.pac": CLEAN });
     expect(await run(["lint", "clean.pac"], io)).toBe(0);

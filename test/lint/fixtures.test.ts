@@ -3,7 +3,7 @@ import { lintOne, loadFixtures, positions } from "./helpers.js";
 
 const fixtures = loadFixtures();
 
-describe("rule fixtures", () => {
+describe("rule fixtures", { timeout: 60_000 }, () => {
   it("finds fixtures for the rules", () => {
     expect(fixtures.length).toBeGreaterThan(20);
   });

@@ -3,7 +3,7 @@ import { lintOne } from "../helpers.js";
 
 const id = "ascii-only";
 
-describe(id, () => {
+describe(id, { timeout: 60_000 }, () => {
   it("warns once per line about non-ASCII text outside results", async () => {
     const diagnostics = await lintOne(id, '// Grüße aus Köln\nfunction FindProxyForURL(url, host) { return "DIRECT"; }\n');
     expect(diagnostics.map((d) => [d.severity, d.start.column, d.message.split(":")[0]])).toEqual([["warning", 6, 'Non-ASCII text "üß"']]);

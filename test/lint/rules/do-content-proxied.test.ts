@@ -3,7 +3,7 @@ import { lintOne } from "../helpers.js";
 
 const id = "do-content-proxied";
 
-describe(id, () => {
+describe(id, { timeout: 60_000 }, () => {
   it("tells what the proxy must do, at info level", async () => {
     const code = 'function FindProxyForURL(url, host) {\n  if (dnsDomainIs(host, ".do.dsp.mp.microsoft.com")) return "DIRECT";\n  return "PROXY proxy.example.com:8080";\n}\n';
     const [diagnostic, ...rest] = await lintOne(id, code);

@@ -6,7 +6,7 @@ const id = "do-entry-points-agree";
 const both = (legacy: string, ex: string): string =>
   `function FindProxyForURL(url, host) {\n${legacy}\n}\nfunction FindProxyForURLEx(url, host) {\n${ex}\n}\n`;
 
-describe(id, () => {
+describe(id, { timeout: 60_000 }, () => {
   it("reports the Ex return that differs, with the legacy line and the environment", async () => {
     const code = both('  if (dnsDomainIs(host, ".do.dsp.mp.microsoft.com")) return "DIRECT";\n  return "PROXY p.example.com:8080";', '  return "PROXY p.example.com:8080";');
     const [diagnostic, ...rest] = await lintOne(id, code);

@@ -3,7 +3,7 @@ import { lintOne } from "../helpers.js";
 
 const id = "do-service-direct";
 
-describe(id, () => {
+describe(id, { timeout: 60_000 }, () => {
   it("names the host, the witness environment and the returning line for an office-subnet bypass", async () => {
     const code = [
       "function FindProxyForURL(url, host) {",

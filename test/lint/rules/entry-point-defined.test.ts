@@ -3,7 +3,7 @@ import { lintOne } from "../helpers.js";
 
 const id = "entry-point-defined";
 
-describe(id, () => {
+describe(id, { timeout: 60_000 }, () => {
   it.each([
     ['function FindProxyForURL(url, host) { return "DIRECT"; }'],
     ['var FindProxyForURL = function (url, host) { return "DIRECT"; };'],

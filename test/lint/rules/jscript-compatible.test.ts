@@ -4,7 +4,7 @@ import { lintOne } from "../helpers.js";
 const id = "jscript-compatible";
 const wrap = (body: string): string => `function FindProxyForURL(url, host) {\n${body}\n  return "DIRECT";\n}\n`;
 
-describe(id, () => {
+describe(id, { timeout: 60_000 }, () => {
   it.each([
     ["let", '  let a = 1;', '"let" is ES2015 syntax'],
     ["const", '  const a = 1;', '"const" is ES2015 syntax'],

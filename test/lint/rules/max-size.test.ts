@@ -8,7 +8,7 @@ const pacOfSize = (bytes: number): string => {
   return head + "/" + "*".repeat(bytes - head.length - 4) + "*/\n";
 };
 
-describe(id, () => {
+describe(id, { timeout: 60_000 }, () => {
   it("accepts exactly 256 KB", async () => {
     expect(await lintOne(id, pacOfSize(256 * 1024))).toEqual([]);
   });

@@ -3,7 +3,7 @@ import { lintOne } from "../helpers.js";
 
 const id = "no-environment-dependent-bypass";
 
-describe(id, () => {
+describe(id, { timeout: 60_000 }, () => {
   it("names the helper, what it depends on and the bypass line", async () => {
     const code = 'function FindProxyForURL(url, host) {\n  if (isInNet(host, "10.0.0.0", "255.0.0.0") || !dnsDomainIs(host, ".do.dsp.mp.microsoft.com")) return "PROXY p:1";\n  if (isResolvable(host) && dnsDomainIs(host, ".do.dsp.mp.microsoft.com")) return "DIRECT";\n  return "PROXY p:1";\n}\n';
     const diagnostics = await lintOne(id, code);
@@ -25,7 +25,7 @@ describe(id, () => {
   });
 });
 
-describe(`${id} through helpers`, () => {
+describe(`${id} through helpers`, { timeout: 60_000 }, () => {
   it("recognises a DO bypass that names the hosts through a helper function or a variable", async () => {
     const code = [
       "function isDeliveryOptimization(h) {",

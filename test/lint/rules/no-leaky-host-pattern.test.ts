@@ -4,7 +4,7 @@ import { lintOne } from "../helpers.js";
 const id = "no-leaky-host-pattern";
 const pac = (condition: string): string => `function FindProxyForURL(url, host) {\n  if (${condition}) return "DIRECT";\n  return "PROXY p.example.com:8080";\n}\n`;
 
-describe(id, () => {
+describe(id, { timeout: 60_000 }, () => {
   it("reports a *. glob for a DO domain whose apex the file never names", async () => {
     const [diagnostic] = await lintOne(id, pac('shExpMatch(host, "*.dl.delivery.mp.microsoft.com")'));
     expect(diagnostic?.message).toBe(

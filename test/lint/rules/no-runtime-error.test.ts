@@ -3,7 +3,7 @@ import { lintOne } from "../helpers.js";
 
 const id = "no-runtime-error";
 
-describe(id, () => {
+describe(id, { timeout: 60_000 }, () => {
   it("reports an undefined helper once, statically, without repeating its ReferenceError", async () => {
     const code = 'function FindProxyForURL(url, host) {\n  if (isInternal(host) || isInternal(url)) return "DIRECT";\n  return "PROXY p:1";\n}\n';
     const diagnostics = await lintOne(id, code);
@@ -36,7 +36,7 @@ describe(id, () => {
   });
 });
 
-describe(`${id} and the IPv6 helpers`, () => {
+describe(`${id} and the IPv6 helpers`, { timeout: 60_000 }, () => {
   it("warns under winhttp when FindProxyForURL calls a helper Microsoft documents for FindProxyForURLEx only", async () => {
     const code = 'function FindProxyForURL(url, host) {\n  if (isInNetEx(host, "fd00::/8")) return "DIRECT";\n  return "PROXY p:1";\n}\nfunction FindProxyForURLEx(url, host) {\n  if (isInNetEx(host, "fd00::/8")) return "DIRECT";\n  return "PROXY p:1";\n}\n';
     const diagnostics = (await lintOne(id, code)).filter((d) => d.messageId === "exHelperOutsideEx");

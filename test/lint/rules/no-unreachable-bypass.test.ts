@@ -3,7 +3,7 @@ import { lintOne } from "../helpers.js";
 
 const id = "no-unreachable-bypass";
 
-describe(id, () => {
+describe(id, { timeout: 60_000 }, () => {
   it("reports a bypass after a catch-all return and names that return's line", async () => {
     const code = 'function FindProxyForURL(url, host) {\n  return "PROXY p.example.com:8080";\n  if (dnsDomainIs(host, ".do.dsp.mp.microsoft.com")) return "DIRECT";\n}\n';
     const [diagnostic, ...rest] = await lintOne(id, code);

@@ -5,7 +5,7 @@ import { lintOne } from "../helpers.js";
 const id = "valid-return-string";
 const returning = (result: string): string => `function FindProxyForURL(url, host) {\n  return ${result};\n}\n`;
 
-describe(id, () => {
+describe(id, { timeout: 60_000 }, () => {
   it.each([
     ['"direct"', "warning", '"direct": write the keyword "direct" in upper case (DIRECT); vendors and older clients expect upper case'],
     ['"PROXY p.example.com"', "warning", '"PROXY p.example.com" has no port; clients then guess one (80 for PROXY, 1080 for SOCKS), so write it'],
@@ -37,7 +37,7 @@ describe(id, () => {
   });
 });
 
-describe("checkProxyString", () => {
+describe("checkProxyString", { timeout: 60_000 }, () => {
   it("accepts every well-formed keyword and IPv6 proxies", () => {
     expect(checkProxyString("PROXY a:1; HTTPS b:443; SOCKS c:1080; SOCKS4 d:1; SOCKS5 e:2; QUIC f:443; DIRECT")).toEqual([]);
     expect(checkProxyString("PROXY [2001:db8::1]:8080")).toEqual([]);
@@ -49,7 +49,7 @@ describe("checkProxyString", () => {
   });
 });
 
-describe(`${id} per profile`, () => {
+describe(`${id} per profile`, { timeout: 60_000 }, () => {
   it("warns about well-formed entries the profile's client does not document, such as SOCKS5 under WinHTTP", async () => {
     const code = returning('"SOCKS5 socks.example.com:1080"');
     const [diagnostic] = await lintOne(id, code, "winhttp");
