@@ -41,6 +41,9 @@ export function createNodeEvaluator(options: NodeEvaluatorOptions): { ok: true; 
   return { ok: true, evaluator };
 }
 
+/** Helpers whose answer depends on the environment (client address, DNS, clock). */
+const ENVIRONMENT_READERS: ReadonlySet<string> = new Set(["myIpAddress", "dnsResolve", "isResolvable", "isInNet", "timeRange", "weekdayRange", "dateRange"]);
+
 const V4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
 
 function ipv4ToInt(ip: string): number | undefined {
@@ -63,6 +66,7 @@ class NodeEvaluator implements PacEvaluator {
   private deadline = Infinity;
   private env: Environment | undefined;
   private calls: HelperCall[] | undefined;
+  private reads: Set<string> | undefined;
   private broken = false;
   private loadFailure: EvaluationFailure | undefined;
   private heap: () => number = () => 0;
@@ -122,6 +126,7 @@ class NodeEvaluator implements PacEvaluator {
     if (this.loadFailure || !resolver) return { ...base, result: null, entries: [], failure: this.loadFailure ?? { kind: "exception", message: "not loaded" } };
     this.env = env;
     this.calls = request.trace ? [] : undefined;
+    this.reads = request.reads ? new Set() : undefined;
     const restoreClock = pinHostClock(env);
     this.startClock();
     let value: unknown;
@@ -134,7 +139,7 @@ class NodeEvaluator implements PacEvaluator {
       restoreClock();
       this.freeTransient();
     }
-    const calls = this.calls ? { calls: this.calls } : {};
+    const calls = { ...(this.calls ? { calls: this.calls } : {}), ...(this.reads ? { reads: [...this.reads] } : {}) };
     if (typeof value !== "string") {
       const shown = value === undefined || value === null ? String(value) : `${typeof value} ${typeof value === "object" ? JSON.stringify(value) : String(value)}`;
       return { ...base, result: null, entries: [], failure: { kind: "not-a-string", message: `FindProxyForURL returned ${shown}, not a string` }, ...calls };
@@ -157,6 +162,7 @@ class NodeEvaluator implements PacEvaluator {
   private helpers(): Record<string, Helper> {
     const record = <T>(name: string, args: readonly unknown[], result: T): T => {
       this.calls?.push({ name, args: [...args], result: result === undefined ? null : result });
+      if (this.reads && ENVIRONMENT_READERS.has(name) && !(name === "isInNet" && ipv4ToInt(String(args[0])) !== undefined)) this.reads.add(name);
       return result;
     };
     const resolve4 = async (host: string): Promise<string | null> => {

@@ -66,7 +66,7 @@ var getUTCFullYear = bind(OrigDate.prototype.getUTCFullYear);
 
 /* The environment: replaced wholesale by __pacdo$env. dns keys are lower case. */
 var E = { ips: ["127.0.0.1"], dns: {}, now: 0, offset: 0 };
-var T = { on: false, calls: [], ret: -1, hits: [], stamp: [], round: 0, site: -1, siteName: null, miss: [] };
+var T = { on: false, calls: [], ret: -1, hits: [], stamp: [], round: 0, site: -1, siteName: null, miss: [], rd: 0 };
 
 function fix(name, value) { defineProperty(G, name, { value: value, writable: false, enumerable: false, configurable: false }); }
 function pub(name, f) { defineProperty(G, name, { value: f, writable: true, enumerable: false, configurable: true }); }
@@ -150,6 +150,7 @@ function lookup(host, family) {
 
 /* ---- DNS and client address ---- */
 function dnsResolve(host) {
+  T.rd |= 4;
   var r = lookup(host, 4);
   return T.on ? record("dnsResolve", [host], r.length ? r[0] : ${o.dnsFailure}) : r.length ? r[0] : ${o.dnsFailure};
 }
@@ -157,22 +158,27 @@ function resolved(host) {
   ${o.dnsViaGlobal ? "var ip = G.dnsResolve(host); return ip === null || ip === undefined || ip === false ? null : ip;" : 'var r = lookup(host, 4); return r.length ? r[0] : null;'}
 }
 function isResolvable(host) {
+  T.rd |= 16;
   return T.on ? record("isResolvable", [host], resolved(host) !== null) : resolved(host) !== null;
 }
 function myIpAddress() {
+  T.rd |= 1;
   var ip = "127.0.0.1";
   for (var i = 0; i < E.ips.length; i++) if (isV4(E.ips[i])) { ip = E.ips[i]; break; }
   if (ip === "127.0.0.1" && E.ips.length && !isV4(E.ips[0])) ip = E.ips[0];
   return T.on ? record("myIpAddress", [], ip) : ip;
 }
 function dnsResolveEx(host) {
+  T.rd |= 8;
   var r = lookup(host, 0);
   return T.on ? record("dnsResolveEx", [host], join(sortAddresses(r) || r, ";")) : join(sortAddresses(r) || r, ";");
 }
 function isResolvableEx(host) {
+  T.rd |= 32;
   return T.on ? record("isResolvableEx", [host], lookup(host, 0).length > 0) : lookup(host, 0).length > 0;
 }
 function myIpAddressEx() {
+  T.rd |= 2;
   return T.on ? record("myIpAddressEx", [], join(E.ips, ";")) : join(E.ips, ";");
 }
 
@@ -185,7 +191,7 @@ function isInNet(ipaddr, pattern, maskstr) {
   var result;
   if (!isV4(pattern) || !isV4(maskstr)) result = false;
   else {
-    var ip = isV4(ipaddr) ? ipaddr : resolved(ipaddr);
+    var ip = isV4(ipaddr) ? ipaddr : (T.rd |= 64, resolved(ipaddr));
     if (ip === null || !isV4(ip)) result = false;
     else {
       var mask = convert_addr(maskstr);
@@ -276,6 +282,7 @@ var MONTHS = { JAN: 0, FEB: 1, MAR: 2, APR: 3, MAY: 4, JUN: 5, JUL: 6, AUG: 7, S
 function localWall() { return new OrigDate(E.now + E.offset); }
 function utcWall() { return new OrigDate(E.now); }
 function weekdayRange() {
+  T.rd |= 512;
   var argc = arguments.length, wday;
   function day(name) { return hasOwn(WDAYS, name) ? WDAYS[name] : -1; }
   if (argc < 1) return record("weekdayRange", arguments, false);
@@ -289,6 +296,7 @@ function weekdayRange() {
   return record("weekdayRange", arguments, result);
 }
 function dateRange() {
+  T.rd |= 1024;
   var args = arguments;
   function month(name) { return hasOwn(MONTHS, name) ? MONTHS[name] : -1; }
   var date = localWall(), argc = args.length;
@@ -325,6 +333,7 @@ function dateRange() {
   return record("dateRange", args, t1 <= t2 ? t1 <= t && t <= t2 : t2 >= t || t >= t1);
 }
 function timeRange() {
+  T.rd |= 256;
   var args = arguments, argc = args.length, isGMT = false;
   if (argc < 1) return record("timeRange", args, false);
   if (args[argc - 1] == "GMT") { isGMT = true; argc--; }
@@ -360,13 +369,14 @@ function alert(message) {
 /* ---- the guest clock: Date() and Date.now() see the environment's instant, local getters its zone ---- */
 function PacDate(a, b, c, d, e, f, g) {
   var n = arguments.length;
+  if (!(this instanceof PacDate) || n === 0) T.rd |= 2048;
   if (!(this instanceof PacDate)) return S(new OrigDate(E.now));
   var inner = n === 0 ? new OrigDate(E.now) : n === 1 ? new OrigDate(a) : new OrigDate(dateUTC(a, b, n > 2 ? c : 1, n > 3 ? d : 0, n > 4 ? e : 0, n > 5 ? f : 0, n > 6 ? g : 0) - E.offset);
   G.Object.setPrototypeOf(inner, PacDate.prototype);
   return inner;
 }
 PacDate.prototype = OrigDate.prototype;
-PacDate.now = function now() { return E.now; };
+PacDate.now = function now() { T.rd |= 2048; return E.now; };
 PacDate.UTC = dateUTC;
 PacDate.parse = OrigDate.parse;
 defineProperty(OrigDate.prototype, "constructor", { value: PacDate, writable: true, enumerable: false, configurable: true });
@@ -415,14 +425,14 @@ fix("${HARNESS.env}", function (json) {
 fix("${HARNESS.entries}", function () {
   return (typeof G.FindProxyForURL === "function" ? "F" : "") + (typeof G.FindProxyForURLEx === "function" ? "X" : "");
 });
-/* Returns "<kind><retId>|<hits>|<value>": kind s = string result, n = no entry point, v = other value. */
+/* Returns "<kind><retId>|<hits>|<reads>|<value>": kind s = string result, n = no entry point, v = other value. */
 fix("${HARNESS.run}", function (entry, url, host, flags) {
   T.ret = -1; T.on = (flags & 1) !== 0; T.calls = []; T.site = -1; T.siteName = null; T.miss = [];
-  T.round++; T.hits = [];
+  T.round++; T.hits = []; T.rd = 0;
   var f = G[entry];
-  if (typeof f !== "function") return "n-1||";
+  if (typeof f !== "function") return "n-1|||";
   var value = f(url, host);
-  var head = T.ret + "|" + ((flags & 2) !== 0 ? join(T.hits, ",") : "") + "|";
+  var head = T.ret + "|" + ((flags & 2) !== 0 ? join(T.hits, ",") : "") + "|" + T.rd + "|";
   if (typeof value === "string") return "s" + head + value;
   var shown;
   try { shown = typeof value + ":" + S(value); } catch (e) { shown = typeof value; }

@@ -25,6 +25,16 @@ import type {
   PacEvaluator,
 } from "./types.js";
 
+/** The environment-reading helpers by the bit the guest sets when one runs (prelude.ts); "Date" is the PAC's own clock. */
+const READ_BITS = [
+  "myIpAddress", "myIpAddressEx", "dnsResolve", "dnsResolveEx", "isResolvable", "isResolvableEx", "isInNet", "",
+  "timeRange", "weekdayRange", "dateRange", "Date",
+] as const;
+
+function readNames(bits: number): string[] {
+  return READ_BITS.filter((name, bit) => name !== "" && (bits & (1 << bit)) !== 0);
+}
+
 /** The file name QuickJS reports in stack frames of the PAC (never shown to users). */
 const SCRIPT_NAME = "pac-do:script";
 /** A live-DNS evaluation is replayed at most this often, once per batch of newly seen names (like Chromium's tracing resolver). */
@@ -166,7 +176,7 @@ class SandboxEvaluator implements PacEvaluator {
 
     let trace = request.trace === true || env.liveDns;
     for (let replay = 0; ; replay++) {
-      const outcome = this.call(entryPoint, url, host, env, trace, request.coverage === true);
+      const outcome = this.call(entryPoint, url, host, env, trace, request.coverage === true, request.reads === true);
       if (!env.liveDns || outcome.misses.length === 0 || replay >= MAX_DNS_REPLAYS || "failure" in outcome.evaluation) {
         return { ...base, ...outcome.evaluation };
       }
@@ -198,6 +208,7 @@ class SandboxEvaluator implements PacEvaluator {
     env: Environment,
     trace: boolean,
     coverage: boolean,
+    reads: boolean,
   ): { evaluation: Omit<Evaluation, "url" | "host" | "entryPoint">; misses: readonly string[] } {
     const guest = this.guest;
     if (!guest) throw new Error("evaluator used after dispose");
@@ -219,7 +230,7 @@ class SandboxEvaluator implements PacEvaluator {
     }
     const raw = context.getString(result.value);
     result.value.dispose();
-    return this.decode(guest, entry, raw, trace, coverage);
+    return this.decode(guest, entry, raw, trace, coverage, reads);
   }
 
   private decode(
@@ -228,18 +239,21 @@ class SandboxEvaluator implements PacEvaluator {
     raw: string,
     trace: boolean,
     coverage: boolean,
+    reads: boolean,
   ): { evaluation: Omit<Evaluation, "url" | "host" | "entryPoint">; misses: readonly string[] } {
     const kind = raw[0];
     const bar1 = raw.indexOf("|");
     const bar2 = raw.indexOf("|", bar1 + 1);
+    const bar3 = raw.indexOf("|", bar2 + 1);
     const returnId = Number(raw.slice(1, bar1));
-    const value = raw.slice(bar2 + 1);
+    const value = raw.slice(bar3 + 1);
     const returnRange = this.instrumented?.returns[returnId];
     const traced = trace ? this.readTrace(guest) : undefined;
     const extras = {
       ...(returnRange ? { returnRange } : {}),
       ...(traced ? { calls: traced.calls } : {}),
       ...(coverage ? { branches: raw.slice(bar1 + 1, bar2).split(",").filter(Boolean).map(Number) } : {}),
+      ...(reads ? { reads: readNames(Number(raw.slice(bar2 + 1, bar3))) } : {}),
     };
     const misses = traced?.misses ?? [];
     if (kind === "n") {

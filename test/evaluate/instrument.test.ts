@@ -126,3 +126,31 @@ describe("instrumentation", () => {
     );
   });
 });
+
+describe("environment reads", () => {
+  const text = [
+    "function FindProxyForURL(url, host) {",
+    '  if (isInNet(host, "10.0.0.0", "255.0.0.0")) return "DIRECT";',
+    '  if (host == "clock.example" && timeRange(9, 17)) return "PROXY day.example:1";',
+    '  if (host == "date.example" && new Date().getDay() == 5) return "PROXY friday.example:1";',
+    '  return isInNet(myIpAddress(), "10.0.0.0", "255.0.0.0") ? "PROXY branch.example:1" : "DIRECT";',
+    "}",
+  ].join("\n");
+
+  for (const profile of ["winhttp", "chromium", "node"] as const) {
+    it(`names the environment-reading helpers a call used (${profile})`, async () => {
+      const loaded = await createEvaluator(createSourceFile(text), { profile, ...(profile === "node" ? {} : { program: parseForTest(text) }) });
+      if (!loaded.ok) throw new Error(loaded.failure.message);
+      using evaluator = loaded.evaluator;
+      const reads = async (url: string) => [...((await evaluator.evaluate({ url, reads: true }, env)).reads ?? [])].sort();
+      // chromium's isInNet resolves through the global dnsResolve (Mozilla JS), the others on their own.
+      const dns = profile === "chromium" ? ["dnsResolve"] : [];
+      expect(await reads("http://10.1.2.3/")).toEqual([]);
+      expect(await reads("http://name.example/")).toEqual([...dns, "isInNet", "myIpAddress"].sort());
+      // 10:00 UTC: timeRange(9, 17) holds, so the client address is never read.
+      expect(await reads("http://clock.example/")).toEqual([...dns, "isInNet", "timeRange"].sort());
+      // pac-resolver's Date is the host's, which pac-do cannot watch.
+      if (profile !== "node") expect(await reads("http://date.example/")).toEqual(["Date", ...dns, "isInNet"].sort());
+    });
+  }
+});
