@@ -66,9 +66,15 @@ export async function fixPac(source: SourceFile, options: FixOptions = {}): Prom
   // The baseline is the PAC as its author wrote it: without any block of ours.
   const baseline = managed ? createSourceFile(applyEdits(source.text, stripEdits(plan.sites)), source.path, source.bom) : source;
   const before = await analyze(baseline, { ...analysisOptions, ...(managed ? {} : { program: parsed.program }) });
+  if (before.loadFailure) {
+    return {
+      status: "unfixable",
+      problems: [`the PAC does not load under the ${before.profile} profile (${before.loadFailure.message}); a bypass inside it cannot take effect, and nothing can be proven`],
+    };
+  }
   // Compliance is judged on the hosts DO and the cache servers actually use, as lint's
   // do-service-direct does; the extra spellings only hold the block itself to account.
-  const compliant = !before.loadFailure && bypassViolations(before, baseline, targets, new Set(spellings)).length === 0;
+  const compliant = bypassViolations(before, baseline, targets, new Set(spellings)).length === 0;
   if (!managed && compliant) return { status: "compliant" };
 
   const output = applyEdits(source.text, edits);

@@ -24,14 +24,26 @@ function inputs(folder: string): string[] {
     .map((name) => join(folder, name));
 }
 
-/** What the fixer must say, decided without it: the parser, the locator's cases, lint's own DO check. */
+/**
+ * Fixtures whose answer the general rule below cannot know. regex-and-division keeps a global `/g`
+ * RegExp whose `lastIndex` carries over between calls; the block's early returns for DO hosts skip
+ * those calls, so later hosts really do route differently, and the proof must refuse to write.
+ */
+const SPECIAL: Record<string, FixResult["status"]> = {
+  "fixtures/fix/nested-in-iife.pac": "unfixable",
+  "fixtures/pac/regex-and-division.pac": "unverified",
+};
+
+/** What the fixer must say, decided without it: the parser, a load failure, lint's own DO check. */
 async function expectedStatus(path: string, source: SourceFile): Promise<FixResult["status"]> {
-  if (path.endsWith("nested-in-iife.pac")) return "unfixable";
+  const special = SPECIAL[path];
+  if (special) return special;
   const parsed = parse(source);
   if (!parsed.ok) return "parse-error";
   if (source.text.includes("pac-do:begin")) return "fixed";
   const analysis = await analyze(source, { program: parsed.program });
-  return analysis.loadFailure === undefined && serviceViolations(analysis).length === 0 ? "compliant" : "fixed";
+  if (analysis.loadFailure) return "unfixable";
+  return serviceViolations(analysis).length === 0 ? "compliant" : "fixed";
 }
 
 /** Fixtures of ours that must have a golden output. */
@@ -55,7 +67,7 @@ describe("fixPac over fixtures/fix and fixtures/pac", () => {
       expect(result.status).toBe(expected);
       return;
     }
-    if (result.status !== "fixed") throw new Error(`${path}: ${result.status} ${JSON.stringify(result).slice(0, 400)}`);
+    if (result.status !== "fixed") throw new Error(`${path}: ${result.status} ${JSON.stringify(result.status === "unverified" ? result.problems.slice(0, 3) : result).slice(0, 1200)}`);
 
     const golden = join(ROOT, path.replace(/\.pac$/, ".fixed.pac"));
     if (path.startsWith("fixtures/fix/")) expect(Buffer.from(encodeOutput(source, result.output)).equals(readFileSync(golden))).toBe(true);
