@@ -106,6 +106,24 @@ describe("pac-do resolve", () => {
     expect((await resolve(["t.pac", "http://a.example/", "--profile", "chromium"], files)).out).toContain("-> DIRECT");
   });
 
+  it("calls the entry point --entry names", async () => {
+    const pac = 'function FindProxyForURL(u, h) { return "PROXY classic.example:1"; }\nfunction FindProxyForURLEx(u, h) { return "PROXY ex.example:2"; }\n';
+    expect((await resolve(["t.pac", "http://a.example/"], { "t.pac": pac })).out).toContain("-> PROXY ex.example:2");
+    expect((await resolve(["t.pac", "http://a.example/", "--entry", "FindProxyForURL"], { "t.pac": pac })).out).toContain("-> PROXY classic.example:1");
+    const chromium = await resolve(["t.pac", "http://a.example/", "--profile", "node", "--entry", "FindProxyForURLEx"], { "t.pac": pac });
+    expect(chromium).toMatchObject({ code: 1, out: "http://a.example/ -> error: pac-resolver only calls FindProxyForURL\n" });
+  });
+
+  it("puts the traced helper calls into the JSON output", async () => {
+    const { out } = await resolve([enterprise, "http://intranet/", "--json", "--trace"]);
+    expect(JSON.parse(out).calls).toEqual([{ name: "isPlainHostName", args: ["intranet"], result: true, line: 13, column: 7 }]);
+  });
+
+  it("says the node profile cannot name the deciding line", async () => {
+    const { out } = await resolve([enterprise, "http://intranet/", "--profile", "node", "--trace"]);
+    expect(out).toBe('http://intranet/ -> DIRECT\n      isPlainHostName("intranet") -> true\n      (the node profile cannot name the line: pac-resolver runs regenerated code)\n');
+  });
+
   it("stops a looping PAC at --timeout", async () => {
     const { code, out } = await resolve(["t.pac", "http://a.example/", "--timeout", "100"], { "t.pac": "function FindProxyForURL(u, h) { for (;;) {} }\n" });
     expect(code).toBe(1);
