@@ -61,6 +61,11 @@ export interface Collected {
   readonly hostLiterals: readonly string[];
   /** Environment reads in the PAC's top level, which runs once when the PAC loads. */
   readonly loadTimeReads: readonly { readonly name: string; readonly range: Range }[];
+  /**
+   * State a call leaves behind for the next: global variables assigned inside functions, regexes
+   * with the g or y flag (their lastIndex moves). Answers then depend on earlier calls.
+   */
+  readonly statefulSites: readonly { readonly what: string; readonly range: Range }[];
 }
 
 const CLIENT_HELPERS = new Set(["myIpAddress", "myIpAddressEx"]);
@@ -400,6 +405,8 @@ export function collect(program: Program): Collected {
   }
   loadTimeReads.sort((a, b) => a.range[0] - b.range[0]);
 
+  const statefulSites = findState(program);
+
   const uses = (names: ReadonlySet<string>): boolean => [...names].some((name) => usedNames.has(name));
   return {
     usesClient: uses(CLIENT_HELPERS),
@@ -413,7 +420,71 @@ export function collect(program: Program): Collected {
     probeHosts: dedupeProbes(probeHosts),
     hostLiterals,
     loadTimeReads,
+    statefulSites,
   };
+}
+
+type FunctionNode = Extract<Node, { type: "FunctionDeclaration" | "FunctionExpression" | "ArrowFunctionExpression" }>;
+
+function isFunction(node: Node): node is FunctionNode {
+  return node.type === "FunctionDeclaration" || node.type === "FunctionExpression" || node.type === "ArrowFunctionExpression";
+}
+
+/** Children of a node, without descending into nested functions' bodies. */
+function ownChildren(node: Node): Node[] {
+  const out: Node[] = [];
+  for (const [key, value] of Object.entries(node)) {
+    if (key === "range" || typeof value !== "object" || value === null) continue;
+    if (Array.isArray(value)) out.push(...value.filter(isNode));
+    else if (isNode(value)) out.push(value);
+  }
+  return out;
+}
+
+/**
+ * Where one call can change what the next one sees: a function assigning a variable that neither it
+ * nor an enclosing function declares (a global), and regex literals with the g or y flag, whose
+ * lastIndex persists.
+ */
+function findState(program: Program): { what: string; range: Range }[] {
+  const sites: { what: string; range: Range }[] = [];
+  visit(program, (node) => {
+    if (node.type === "Literal" && node.regex && /[gy]/.test(node.regex.flags)) {
+      sites.push({ what: `${node.raw} keeps its lastIndex between calls`, range: node.range });
+    }
+  });
+  const scan = (fn: FunctionNode, inherited: ReadonlySet<string>): void => {
+    const locals = new Set(inherited);
+    for (const param of fn.params) if (param.type === "Identifier") locals.add(param.name);
+    const assigned: { name: string; range: Range }[] = [];
+    const inner: FunctionNode[] = [];
+    const pending: Node[] = [fn.body];
+    while (pending.length > 0) {
+      const node = pending.pop();
+      if (node === undefined) break;
+      if (isFunction(node)) {
+        if (node.type === "FunctionDeclaration") locals.add(node.id.name);
+        inner.push(node);
+        continue;
+      }
+      if (node.type === "VariableDeclarator" && node.id.type === "Identifier") locals.add(node.id.name);
+      if (node.type === "AssignmentExpression" && node.left.type === "Identifier") assigned.push({ name: node.left.name, range: node.range });
+      if (node.type === "UpdateExpression" && node.argument.type === "Identifier") assigned.push({ name: node.argument.name, range: node.range });
+      pending.push(...ownChildren(node));
+    }
+    for (const { name, range } of assigned) {
+      if (!locals.has(name)) sites.push({ what: `the global ${name} is assigned inside a function`, range });
+    }
+    for (const fn2 of inner) scan(fn2, locals);
+  };
+  const top: Node[] = [...program.body];
+  while (top.length > 0) {
+    const node = top.pop();
+    if (node === undefined) break;
+    if (isFunction(node)) scan(node, new Set());
+    else top.push(...ownChildren(node));
+  }
+  return sites.sort((a, b) => a.range[0] - b.range[0]);
 }
 
 function pushBinding(bindings: Map<string, Expression[]>, name: string, init: Expression): void {

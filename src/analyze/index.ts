@@ -5,6 +5,7 @@
 import { createEvaluator } from "../evaluate/index.js";
 import type { EntryPointName, Evaluation, EvaluationFailure, Limits, PacEvaluator, ProfileName } from "../evaluate/types.js";
 import { positionAt, type SourceFile } from "../source/source-file.js";
+import type { Range } from "../types.js";
 import type { Program } from "../syntax/ast.js";
 import { collect, type Collected } from "./collect.js";
 import { buildEnvironments, environmentFor } from "./environments.js";
@@ -85,10 +86,17 @@ async function parseProgram(source: SourceFile): Promise<Program | EvaluationFai
 }
 
 function notesFor(collected: Collected, source: SourceFile): string[] {
-  return collected.loadTimeReads.map(({ name, range }) => {
+  const at = (range: Range): string => {
     const { line, column } = positionAt(source, range[0]);
-    return `${line}:${column}: ${name}() runs when the PAC loads, so its answer comes from the load and does not vary with the environment classes`;
-  });
+    return `${line}:${column}`;
+  };
+  return [
+    ...collected.loadTimeReads.map(
+      ({ name, range }) =>
+        `${at(range)}: ${name}() runs when the PAC loads, so its answer comes from the load and does not vary with the environment classes`,
+    ),
+    ...collected.statefulSites.map(({ what, range }) => `${at(range)}: ${what}, so answers may depend on earlier calls`),
+  ];
 }
 
 function failed(profile: ProfileName, failure: EvaluationFailure): RouteAnalysis {

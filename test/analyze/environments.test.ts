@@ -200,4 +200,26 @@ describe("environment collection", () => {
       }),
     );
   });
+
+  it("finds state a call leaves for the next, but not locals of enclosing functions", () => {
+    const text = [
+      "var calls = 0, cache;",
+      "var re = /x/g;",
+      "function FindProxyForURL(url, host) {",
+      "  var seen = 0;",
+      "  function bump() { seen++; }",
+      "  bump();",
+      "  host = host.toLowerCase();",
+      "  calls++;",
+      "  cache = host;",
+      '  return "DIRECT";',
+      "}",
+    ].join("\n");
+    const sites = collect(acornProgram(text)).statefulSites.map((s) => s.what);
+    expect(sites).toEqual([
+      "/x/g keeps its lastIndex between calls",
+      "the global calls is assigned inside a function",
+      "the global cache is assigned inside a function",
+    ]);
+  });
 });

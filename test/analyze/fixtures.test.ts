@@ -1,9 +1,9 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { analyze } from "../../src/analyze/index.js";
 import { serviceViolations } from "../../src/analyze/findings.js";
 import type { RouteAnalysis } from "../../src/analyze/types.js";
-import { createSourceFile, positionAt, type SourceFile } from "../../src/source/source-file.js";
+import { createSourceFile, decodeSource, positionAt, type SourceFile } from "../../src/source/source-file.js";
 import { acornProgram } from "./acorn-program.js";
 
 async function analyzeFixture(name: string): Promise<{ source: SourceFile; analysis: RouteAnalysis }> {
@@ -160,4 +160,29 @@ describe("route analysis of fixtures", () => {
       }
     },
   );
+
+  const corpus = readdirSync(new URL("../../fixtures/pac/", import.meta.url)).filter((name) => name.endsWith(".pac"));
+
+  it.each(corpus)("analyses the realistic PAC %s with the project parser, every class answered exactly once", async (name) => {
+    const decoded = decodeSource(readFileSync(new URL(`../../fixtures/pac/${name}`, import.meta.url)), name);
+    if (!decoded.ok) throw new Error(decoded.message);
+    const analysis = await analyze(decoded.source);
+    if (analysis.loadFailure) {
+      // Windows' JScript rejects ES2015+ syntax (research §2.5); the other profiles load it.
+      expect(analysis.loadFailure.kind).toBe("syntax");
+      expect((await analyze(decoded.source, { profile: "chromium" })).loadFailure).toBeUndefined();
+      return;
+    }
+    expect(analysis.routes.length).toBe(new Set(analysis.routes.map((r) => `${r.url} ${r.entryPoint}`)).size);
+    for (const row of analysis.routes) {
+      const ids = row.outcomes.flatMap((o) => o.environmentIds);
+      expect(ids.sort()).toEqual(analysis.environments.map((e) => e.id).sort());
+    }
+    // A PAC that keeps state between calls answers by history, reused or not.
+    if (analysis.notes?.some((note) => note.includes("earlier calls"))) return;
+    const unshared = analysis.environments.map(({ parts: _parts, ...rest }) => rest);
+    const full = await analyze(decoded.source, { environments: unshared });
+    const table = (a: RouteAnalysis) => a.routes.map((r) => [r.url, r.entryPoint, r.outcomes.map((o) => [o.result, o.returnRange, o.environmentIds])]);
+    expect(table(analysis)).toEqual(table(full));
+  });
 });
