@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { rules } from "../src/lint/rules/index.js";
+import { lintOne } from "./lint/helpers.js";
 
 const root = fileURLToPath(new URL("../", import.meta.url));
 const ids = Object.keys(rules);
@@ -61,5 +62,32 @@ describe.each(ids)("rule %s", (id) => {
     expect(files.some((f) => f.startsWith("valid-") && f.endsWith(".pac"))).toBe(true);
     expect(files.some((f) => f.startsWith("invalid-") && f.endsWith(".pac"))).toBe(true);
     for (const file of files) expect(file).toMatch(/^(valid|invalid)-[a-z0-9]+(-[a-z0-9]+)*\.pac$/);
+  });
+});
+
+/** The ```js blocks under a `## heading` of a rule doc. */
+function examples(markdown: string, heading: string): string[] {
+  const section = markdown.split(/^## /m).find((part) => part.startsWith(`${heading}\n`)) ?? "";
+  return [...section.matchAll(/```js\n([\s\S]*?)```/g)].map((match) => match[1] ?? "");
+}
+
+/** A doc snippet as a whole PAC: statements alone are wrapped in an entry point. */
+function asPac(snippet: string): string {
+  return /FindProxyFor/i.test(snippet) ? snippet : `function FindProxyForURL(url, host) {\n${snippet}  return "DIRECT";\n}\n`;
+}
+
+describe.each(ids)("documentation examples of %s", { timeout: 60_000 }, (id) => {
+  const markdown = readFileSync(`${root}docs/rules/${id}.md`, "utf8");
+
+  it("reports every incorrect example", async () => {
+    for (const snippet of [...examples(markdown, "Incorrect"), ...examples(markdown, "Example")]) {
+      expect((await lintOne(id, asPac(snippet))).length, snippet).toBeGreaterThan(0);
+    }
+  });
+
+  it("accepts every correct example", async () => {
+    for (const snippet of examples(markdown, "Correct")) {
+      expect((await lintOne(id, asPac(snippet))).map((d) => d.message), snippet).toEqual([]);
+    }
   });
 });
