@@ -1,4 +1,5 @@
 import type { EntryPointName } from "../../evaluate/types.js";
+import { positionAt } from "../../source/source-file.js";
 import type { Range } from "../../types.js";
 import { defineRule } from "../define-rule.js";
 import { serviceViolations } from "../../analyze/findings.js";
@@ -20,7 +21,7 @@ export default defineRule({
     docs: { description: "Delivery Optimization service endpoints must be DIRECT as the first entry in every environment." },
     messages: {
       notDirect:
-        "{{host}}{{more}} gets {{result}} from {{entryPoint}} when {{environment}}; DO service endpoints pin their certificates and group peers by the client's public IP, so they must be DIRECT first",
+        "{{host}}{{more}} gets {{result}} from {{entryPoint}}{{line}} when {{environment}}; DO service endpoints pin their certificates and group peers by the client's public IP, so they must be DIRECT first",
     },
     fixable: true,
     defaultSeverity: "error",
@@ -62,6 +63,7 @@ export default defineRule({
               more: others > 0 ? ` (and ${others} more DO service host${others === 1 ? "" : "s"})` : "",
               result: quoteResult(violation.result),
               entryPoint: violation.entryPoint,
+              line: violation.returnRange ? ` (line ${positionAt(context.source, violation.returnRange[0]).line})` : "",
               environment: violation.environment,
             },
           });
