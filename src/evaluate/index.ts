@@ -30,6 +30,8 @@ export interface EvaluatorOptions {
   readonly program?: Program;
   /** The QuickJS module to run in (tests pass the debug build to check for leaks). */
   readonly module?: QuickJSModule;
+  /** Answers names for `Environment.liveDns` in the winhttp and chromium profiles (default: the system resolver; tests pass a fake). */
+  readonly liveResolver?: (host: string) => Promise<readonly string[]>;
 }
 
 export type CreateEvaluatorResult = { ok: true; evaluator: PacEvaluator } | { ok: false; failure: EvaluationFailure };
@@ -60,7 +62,14 @@ export async function createEvaluator(source: SourceFile, options: EvaluatorOpti
       };
     }
   }
-  return createSandbox({ profile, source, limits, module, ...(options.program ? { program: options.program } : {}) });
+  return createSandbox({
+    profile,
+    source,
+    limits,
+    module,
+    ...(options.program ? { program: options.program } : {}),
+    ...(options.liveResolver ? { liveResolver: options.liveResolver } : {}),
+  });
 }
 export { requestUrl, chromiumImplicitBypass } from "./url.js";
 export { findModernSyntax } from "./es5.js";

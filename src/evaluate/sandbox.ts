@@ -48,6 +48,8 @@ export interface SandboxOptions {
   readonly program?: Program;
   readonly limits: Limits;
   readonly module: Pick<QuickJSWASMModule, "newRuntime">;
+  /** Answers names for `Environment.liveDns` (default: the system resolver). */
+  readonly liveResolver?: (host: string) => Promise<readonly string[]>;
 }
 
 interface Guest {
@@ -178,9 +180,11 @@ class SandboxEvaluator implements PacEvaluator {
     for (let replay = 0; ; replay++) {
       const outcome = this.call(entryPoint, url, host, env, trace, request.coverage === true, request.reads === true);
       if (!env.liveDns || outcome.misses.length === 0 || replay >= MAX_DNS_REPLAYS || "failure" in outcome.evaluation) {
-        return { ...base, ...outcome.evaluation };
+        // Live DNS traces every call to learn the names it missed; the calls are only reported when asked for.
+        const { calls, ...evaluation } = outcome.evaluation;
+        return { ...base, ...evaluation, ...(request.trace && calls ? { calls } : {}) };
       }
-      for (const name of outcome.misses) this.liveAnswers.set(name, await resolveLive(name));
+      for (const name of outcome.misses) this.liveAnswers.set(name, await (this.options.liveResolver ?? resolveLive)(name));
       this.lastEnv = undefined;
       trace = true;
     }

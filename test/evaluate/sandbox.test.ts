@@ -159,3 +159,22 @@ describe("handles", () => {
     module.assertNoMemoryAllocated();
   }, 60_000);
 });
+
+describe("live DNS", () => {
+  it("resolves names the PAC asked for after the call and replays it, once per new name", async () => {
+    const asked: string[] = [];
+    const liveResolver = async (host: string): Promise<readonly string[]> => {
+      asked.push(host);
+      return host === "intranet.example" ? ["10.9.8.7"] : [];
+    };
+    const text = 'function FindProxyForURL(url, host) {\n  if (isInNet(host, "10.0.0.0", "255.0.0.0")) return "DIRECT";\n  return dnsResolve("other.example") ? "PROXY a.example:1" : "PROXY b.example:2";\n}\n';
+    const loaded = await createEvaluator(createSourceFile(text), { profile: "chromium", program: parseForTest(text), liveResolver });
+    if (!loaded.ok) throw new Error(loaded.failure.message);
+    using evaluator = loaded.evaluator;
+    const live = { ...env, liveDns: true, dns: new Map([["listed.example", ["192.0.2.1"]]]) };
+    expect((await evaluator.evaluate({ url: "http://intranet.example/" }, live)).result).toBe("DIRECT");
+    expect((await evaluator.evaluate({ url: "http://listed.example/" }, live)).result).toBe("PROXY b.example:2");
+    expect((await evaluator.evaluate({ url: "http://intranet.example/" }, live)).calls).toBeUndefined();
+    expect(asked).toEqual(["intranet.example", "other.example"]);
+  });
+});
