@@ -113,7 +113,10 @@ export async function routeTable(
   evaluator: PacEvaluator,
   queries: readonly HostQuery[],
   environments: readonly EnvironmentClass[],
-  options: { readonly readsDate?: boolean } = {},
+  options: {
+    /** The PAC mentions `Date`: its clock reads count unless the evaluator reports them in `reads`. */
+    readonly readsDate?: boolean;
+  } = {},
 ): Promise<{ routes: HostRoutes[]; taken: Set<number>; evaluations: number }> {
   const routes: HostRoutes[] = [];
   const taken = new Set<number>();
@@ -137,7 +140,8 @@ export async function routeTable(
           for (const branch of evaluation.branches ?? []) taken.add(branch);
           key = outcomeKey(evaluation);
           const utc = environment.witness.timeZone === "UTC";
-          earlier.push({ parts: environment.parts, read: dimensionsRead(evaluation, options.readsDate ?? true, utc), key });
+          const dateUnseen = (options.readsDate ?? true) && !(evaluation.reads !== undefined && evaluator.profile !== "node");
+          earlier.push({ parts: environment.parts, read: dimensionsRead(evaluation, dateUnseen, utc), key });
           if (!outcomes.has(key)) {
             const outcome: Omit<RouteOutcome, "environmentIds"> = {
               result: evaluation.result,
@@ -181,17 +185,19 @@ const DIMENSIONS_OF: Readonly<Record<string, readonly EnvironmentDimension[]>> =
   timeRange: ["clock"],
   weekdayRange: ["day"],
   dateRange: ["day"],
+  Date: ["day", "clock"],
 };
 const CLOCK_HELPERS = new Set(["timeRange", "weekdayRange", "dateRange"]);
 
 /**
- * The dimensions an evaluation read, from its helper trace. A PAC that reads `Date` itself reads the
- * clock untraced, so then the clock always counts as read. Without reads or a trace, everything counts.
+ * The dimensions an evaluation read, from its `reads` or else its helper trace. Reads of `Date` the
+ * evaluator cannot see (pac-resolver's own Date, or a trace, which lists helpers only) count as
+ * reading the whole clock when the PAC mentions Date. Without either, everything counts.
  */
-function dimensionsRead(evaluation: Evaluation, readsDate: boolean, utc: boolean): Set<EnvironmentDimension> {
+function dimensionsRead(evaluation: Evaluation, dateUnseen: boolean, utc: boolean): Set<EnvironmentDimension> {
   const names = evaluation.reads ?? evaluation.calls?.map((call) => call.name);
   if (names === undefined) return new Set(["client", "dns", "day", "clock"]);
-  const read = new Set<EnvironmentDimension>(readsDate ? ["day", "clock"] : []);
+  const read = new Set<EnvironmentDimension>(dateUnseen ? ["day", "clock"] : []);
   for (const name of names) {
     if (!utc && CLOCK_HELPERS.has(name)) {
       read.add("day").add("clock");

@@ -4,17 +4,21 @@ import type { EnvironmentClass } from "../../src/analyze/types.js";
 import type { Environment, EvaluateRequest, Evaluation, PacEvaluator } from "../../src/evaluate/types.js";
 
 /** A scripted evaluator: DIRECT for the 10.20 client, else PROXY; reports reads when `withReads`. */
-function scripted(withReads: boolean): PacEvaluator & { requests: EvaluateRequest[] } {
+function scripted(
+  withReads: boolean,
+  profile: PacEvaluator["profile"] = "winhttp",
+  extraReads: string[] = [],
+): PacEvaluator & { requests: EvaluateRequest[] } {
   const requests: EvaluateRequest[] = [];
   return {
-    profile: "winhttp",
+    profile,
     entryPoints: ["FindProxyForURL"],
     branchPoints: [],
     requests,
     async evaluate(request: EvaluateRequest, env: Environment): Promise<Evaluation> {
       requests.push(request);
       const result = env.clientIps[0] === "10.20.0.1" ? "DIRECT" : "PROXY p:8080";
-      const read = request.url.includes("plain") ? [] : ["myIpAddress"];
+      const read = request.url.includes("plain") ? [...extraReads] : ["myIpAddress", ...extraReads];
       return {
         url: request.url,
         host: "",
@@ -75,9 +79,15 @@ describe("routeTable", () => {
     expect(evaluator.requests.every((r) => r.trace)).toBe(true);
   });
 
-  it("counts the whole clock as read when the PAC reads Date itself", async () => {
-    const evaluator = scripted(true);
-    const { evaluations } = await routeTable(evaluator, [{ host: "plain", url: "http://plain/" }], classes, { readsDate: true });
+  it("counts the whole clock as read when the evaluator reports a Date read", async () => {
+    const { evaluations } = await routeTable(scripted(true, "winhttp", ["Date"]), [{ host: "plain", url: "http://plain/" }], classes, { readsDate: true });
     expect(evaluations).toBe(2);
+  });
+
+  it("trusts reported reads for Date, except under the node profile whose Date it cannot watch", async () => {
+    const plain = [{ host: "plain", url: "http://plain/" }];
+    expect((await routeTable(scripted(true, "winhttp"), plain, classes, { readsDate: true })).evaluations).toBe(1);
+    expect((await routeTable(scripted(true, "node"), plain, classes, { readsDate: true })).evaluations).toBe(2);
+    expect((await routeTable(scripted(false, "winhttp"), plain, classes, { readsDate: true })).evaluations).toBe(2);
   });
 });
