@@ -57,6 +57,13 @@ export function effectiveSetting(rule: RuleModule, profile: ProfileName, setting
 export async function lint(input: SourceFile | string, options: LintOptions = {}): Promise<LintResult> {
   const source = typeof input === "string" ? createSourceFile(input) : input;
   const profile = options.profile ?? "winhttp";
+  const modules: readonly RuleModule[] = options.ruleModules ?? ruleList;
+  const needsSandbox =
+    options.analysis !== false &&
+    !options.analyze &&
+    modules.some((rule) => rule.meta.usesAnalysis && effectiveSetting(rule, profile, options.rules) !== "off");
+  // Start compiling the sandbox's wasm now: it compiles in the background while the file parses.
+  if (needsSandbox) await import("../evaluate/quickjs.js").then(({ quickJSModule }) => void quickJSModule().catch(() => undefined));
   const parsed = options.parsed ?? parse(source);
   if (!parsed.ok) {
     const diagnostics = parsed.errors.map(
@@ -65,7 +72,6 @@ export async function lint(input: SourceFile | string, options: LintOptions = {}
     return summarize(source, diagnostics, false);
   }
 
-  const modules: readonly RuleModule[] = options.ruleModules ?? ruleList;
   const diagnostics: LintDiagnostic[] = [];
   let analysis: Promise<RouteAnalysis> | undefined;
   let parents: Map<Node, Node> | undefined;
