@@ -3,7 +3,7 @@ import { positionAt } from "../../source/source-file.js";
 import { alwaysExits } from "../ast-utils.js";
 import { findDoBypasses } from "../bypass.js";
 import { defineRule } from "../define-rule.js";
-import { quoteResult } from "../do-hosts.js";
+import { proxiedFirst, quoteResult } from "../do-hosts.js";
 import { contains, findEntryPoints } from "../entry-points.js";
 
 export default defineRule({
@@ -66,10 +66,13 @@ export default defineRule({
           const entryPoint = entryPoints.find((definition) => definition.fn === bypass.fn);
           // Only returns of an entry point the analysis ran decide routes; helpers' returns are not tracked.
           if (!entryPoint || !analysis.routes.some((route) => route.entryPoint === entryPoint.name)) continue;
-          const decider = analysis.routes
+          const earlier = analysis.routes
             .filter((route) => route.endpoint && route.entryPoint === entryPoint.name)
             .flatMap((route) => route.outcomes.map((outcome) => ({ route, outcome })))
-            .find(({ outcome }) => outcome.returnRange !== undefined && outcome.returnRange[0] < bypass.statement.range[0]);
+            .filter(({ outcome }) => outcome.returnRange !== undefined && outcome.returnRange[0] < bypass.statement.range[0]);
+          // Shadowed by an earlier DIRECT for the same hosts (say, pac-do's own block) is redundant, not broken.
+          const decider = earlier.find(({ outcome }) => outcome.failure !== undefined || proxiedFirst(outcome) !== undefined);
+          if (earlier.length > 0 && !decider) continue;
           if (decider?.outcome.returnRange) {
             context.report({
               messageId: "shadowed",

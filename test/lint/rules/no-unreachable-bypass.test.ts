@@ -35,3 +35,16 @@ describe(id, { timeout: 60_000 }, () => {
     expect(await lintOne(id, code)).toEqual([]);
   });
 });
+
+describe(`${id} and redundant bypasses`, () => {
+  it("accepts a bypass that an earlier DIRECT for the same hosts makes redundant, such as pac-do's own block", async () => {
+    const code = [
+      "function FindProxyForURL(url, host) {",
+      '  if (/(^|\\.)do\\.dsp\\.mp\\.microsoft\\.com\\.?$/.test(String(host).toLowerCase())) return "DIRECT";',
+      '  if (shExpMatch(host, "geo.prod.do.dsp.mp.microsoft.com")) return "DIRECT";',
+      '  return "PROXY p.example.com:8080";',
+      "}",
+    ].join("\n");
+    expect(await lintOne(id, code)).toEqual([]);
+  });
+});
