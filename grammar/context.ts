@@ -39,14 +39,15 @@ class LexContext {
   private lastClosed: Open | undefined;
 
   /** Whether a `/` at this point starts a regular expression literal. */
-  regexAllowed(text: string, tokens: IToken[]): boolean {
+  regexAllowed(text: string, offset: number, tokens: IToken[]): boolean {
     this.catchUp(text, tokens);
     const last = tokens[tokens.length - 1];
     if (last === undefined) return true;
     switch (last.tokenType.name) {
       case "Identifier":
         if (last.image === "of") return this.stack[this.stack.length - 1] === Open.ConditionParen;
-        return OPERAND_KEYWORDS.has(last.image) || STATEMENT_END_KEYWORDS.has(last.image);
+        // acorn re-reads a `/` but not a `/=` as a regex where a statement starts; so does pac-do.
+        return OPERAND_KEYWORDS.has(last.image) || (STATEMENT_END_KEYWORDS.has(last.image) && text.charCodeAt(offset + 1) !== 61);
       case "NumericLiteral":
       case "StringLiteral":
       case "UnterminatedString":

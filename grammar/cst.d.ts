@@ -450,10 +450,15 @@ export interface AssignmentExpressionCstNode extends CstNode {
 
 export type AssignmentExpressionCstChildren = {
   arrowFunction?: ArrowFunctionCstNode[];
-  conditionalExpression?: ConditionalExpressionCstNode[];
+  unaryExpression?: (UnaryExpressionCstNode)[];
+  BinaryOperator?: IToken[];
+  Question?: IToken[];
+  consequent?: AssignmentExpressionCstNode[];
+  Colon?: IToken[];
+  alternate?: AssignmentExpressionCstNode[];
   Assign?: IToken[];
   AssignmentOperator?: IToken[];
-  assignmentExpression?: AssignmentExpressionCstNode[];
+  right?: AssignmentExpressionCstNode[];
 };
 
 export interface ArrowFunctionCstNode extends CstNode {
@@ -471,60 +476,20 @@ export type ArrowFunctionCstChildren = {
   assignmentExpression?: AssignmentExpressionCstNode[];
 };
 
-export interface ConditionalExpressionCstNode extends CstNode {
-  name: "conditionalExpression";
-  children: ConditionalExpressionCstChildren;
-}
-
-export type ConditionalExpressionCstChildren = {
-  binaryExpression: BinaryExpressionCstNode[];
-  Question?: IToken[];
-  consequent?: AssignmentExpressionCstNode[];
-  Colon?: IToken[];
-  alternate?: AssignmentExpressionCstNode[];
-};
-
-export interface BinaryExpressionCstNode extends CstNode {
-  name: "binaryExpression";
-  children: BinaryExpressionCstChildren;
-}
-
-export type BinaryExpressionCstChildren = {
-  unaryExpression: (UnaryExpressionCstNode)[];
-  BinaryOperator?: IToken[];
-};
-
 export interface UnaryExpressionCstNode extends CstNode {
   name: "unaryExpression";
   children: UnaryExpressionCstChildren;
 }
 
 export type UnaryExpressionCstChildren = {
-  UnaryOperator?: IToken[];
-  unaryExpression?: (UnaryExpressionCstNode)[];
-  UpdateOperator?: IToken[];
-  postfixExpression?: PostfixExpressionCstNode[];
-};
-
-export interface PostfixExpressionCstNode extends CstNode {
-  name: "postfixExpression";
-  children: PostfixExpressionCstChildren;
-}
-
-export type PostfixExpressionCstChildren = {
-  leftHandSideExpression: LeftHandSideExpressionCstNode[];
-  UpdateOperator?: IToken[];
-};
-
-export interface LeftHandSideExpressionCstNode extends CstNode {
-  name: "leftHandSideExpression";
-  children: LeftHandSideExpressionCstChildren;
-}
-
-export type LeftHandSideExpressionCstChildren = {
+  prefix?: (IToken)[];
+  Identifier?: IToken[];
+  StringLiteral?: IToken[];
+  NumericLiteral?: IToken[];
   newExpression?: NewExpressionCstNode[];
   primaryExpression?: PrimaryExpressionCstNode[];
   memberSuffix?: MemberSuffixCstNode[];
+  postfix?: IToken[];
 };
 
 export interface NewExpressionCstNode extends CstNode {
@@ -563,19 +528,10 @@ export interface ArgumentsCstNode extends CstNode {
 
 export type ArgumentsCstChildren = {
   LParen: IToken[];
-  argument?: (ArgumentCstNode)[];
+  Ellipsis?: (IToken)[];
+  assignmentExpression?: (AssignmentExpressionCstNode)[];
   Comma?: (IToken)[];
   RParen: IToken[];
-};
-
-export interface ArgumentCstNode extends CstNode {
-  name: "argument";
-  children: ArgumentCstChildren;
-}
-
-export type ArgumentCstChildren = {
-  Ellipsis?: IToken[];
-  assignmentExpression: AssignmentExpressionCstNode[];
 };
 
 export interface PrimaryExpressionCstNode extends CstNode {
@@ -738,15 +694,10 @@ export interface ICstNodeVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   expression(children: ExpressionCstChildren, param?: IN): OUT;
   assignmentExpression(children: AssignmentExpressionCstChildren, param?: IN): OUT;
   arrowFunction(children: ArrowFunctionCstChildren, param?: IN): OUT;
-  conditionalExpression(children: ConditionalExpressionCstChildren, param?: IN): OUT;
-  binaryExpression(children: BinaryExpressionCstChildren, param?: IN): OUT;
   unaryExpression(children: UnaryExpressionCstChildren, param?: IN): OUT;
-  postfixExpression(children: PostfixExpressionCstChildren, param?: IN): OUT;
-  leftHandSideExpression(children: LeftHandSideExpressionCstChildren, param?: IN): OUT;
   newExpression(children: NewExpressionCstChildren, param?: IN): OUT;
   memberSuffix(children: MemberSuffixCstChildren, param?: IN): OUT;
   arguments(children: ArgumentsCstChildren, param?: IN): OUT;
-  argument(children: ArgumentCstChildren, param?: IN): OUT;
   primaryExpression(children: PrimaryExpressionCstChildren, param?: IN): OUT;
   parenthesizedExpression(children: ParenthesizedExpressionCstChildren, param?: IN): OUT;
   arrayLiteral(children: ArrayLiteralCstChildren, param?: IN): OUT;

@@ -5,7 +5,7 @@
  */
 import { Lexer, type ILexingError, type IToken, type TokenType } from "chevrotain";
 import { tokenEnd } from "./offsets.js";
-import { allTokens, KEYWORDS, NumericLiteral, UNTERMINATED } from "./tokens.js";
+import { allTokens, KEYWORDS, NumericLiteral, parseTokens, UNTERMINATED } from "./tokens.js";
 
 /** A significant token, with the one fact the grammar needs about the trivia before it. */
 export interface PacToken extends IToken {
@@ -34,12 +34,19 @@ export interface LexResult {
 export interface LexerOptions {
   /** Run Chevrotain's grammar validations and insist on its first-character optimization (tests). */
   readonly validate?: boolean;
+  /** Keep whitespace and line breaks as tokens (in `LexResult.whitespace`) instead of skipping them. */
+  readonly keepWhitespace?: boolean;
 }
 
-let shared: Lexer | undefined;
+const shared: { skipping?: Lexer; keeping?: Lexer } = {};
+
+/** The shared lexer of each kind, built on first use. */
+export function sharedLexer(keepWhitespace: boolean): Lexer {
+  return keepWhitespace ? (shared.keeping ??= createLexer({ keepWhitespace })) : (shared.skipping ??= createLexer());
+}
 
 export function createLexer(options: LexerOptions = {}): Lexer {
-  return new Lexer(allTokens, {
+  return new Lexer(options.keepWhitespace === true ? allTokens : parseTokens, {
     positionTracking: "onlyOffset",
     skipValidations: options.validate !== true,
     ensureOptimizations: options.validate === true,
@@ -65,7 +72,7 @@ function isLineTerminator(code: number): boolean {
 }
 
 /** Lexes `text` into significant tokens, comments and whitespace. Never throws on bad input. */
-export function tokenize(text: string, lexer: Lexer = (shared ??= createLexer())): LexResult {
+export function tokenize(text: string, lexer: Lexer = sharedLexer(false)): LexResult {
   const result = lexer.tokenize(text);
   const skipped = result.errors.map((e: ILexingError) => ({ offset: e.offset, length: Math.max(1, e.length) }));
   const errors: LexError[] = result.errors.map((e: ILexingError) => ({ offset: e.offset, length: Math.max(1, e.length), message: e.message }));

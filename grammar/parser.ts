@@ -4,8 +4,10 @@
  * "See §x" comments name the section. Pure syntax: meaning (AST, early errors) is `src/syntax/`.
  *
  * Departures from the spec's grammar, all resolved by the CST-to-AST step:
- * - binary operators are parsed as a flat list (`binaryExpression`) and precedence is applied
- *   afterwards, which is faster and keeps the grammar small;
+ * - binary operators are parsed as a flat list (in `assignmentExpression`) and precedence is
+ *   applied afterwards, which is faster and keeps the grammar small;
+ * - unary, update, member and call expressions share one rule (`unaryExpression`): fewer CST
+ *   nodes per operand, which is most of the parse time (allocation and garbage collection);
  * - assignment targets and for-in/of heads are parsed as expressions and converted to patterns
  *   (the spec's "cover grammar", §13.15.5);
  * - arrow function parameters are recognised by scanning to the matching `)` for a `=>`.
@@ -512,7 +514,12 @@ export class PacParser extends CstParser {
     });
   });
 
-  /** See §13.15 and §15.3 (ArrowFunction). */
+  /**
+   * See §13.15 (assignment), §15.3 (ArrowFunction), §13.14 (conditional) and §13.6 to §13.13
+   * (binary operators) in one rule: binary operators are one flat list whose precedence the AST
+   * step applies; the conditional and the assignment follow it. One rule instead of one per level
+   * keeps the CST small, and allocating CST nodes is most of the parse time.
+   */
   public assignmentExpression = this.ruleWithArgs("assignmentExpression", (noIn: boolean) => {
     this.OR({
       IGNORE_AMBIGUITIES: true,
@@ -520,13 +527,26 @@ export class PacParser extends CstParser {
         { GATE: () => this.arrowAhead(), ALT: () => this.SUBRULE(this.arrowFunction, { ARGS: [noIn] }) },
         {
           ALT: () => {
-            this.SUBRULE(this.conditionalExpression, { ARGS: [noIn] });
+            this.SUBRULE(this.unaryExpression);
+            this.MANY({
+              GATE: () => !noIn || this.LA(1).tokenType !== t.In,
+              DEF: () => {
+                this.CONSUME(t.BinaryOperator);
+                this.SUBRULE2(this.unaryExpression);
+              },
+            });
             this.OPTION(() => {
+              this.CONSUME(t.Question);
+              this.SUBRULE(this.assignmentExpression, { ARGS: [false], LABEL: "consequent" });
+              this.CONSUME(t.Colon);
+              this.SUBRULE2(this.assignmentExpression, { ARGS: [noIn], LABEL: "alternate" });
+            });
+            this.OPTION2(() => {
               this.OR2([
                 { ALT: () => this.CONSUME(t.Assign) },
                 { ALT: () => this.CONSUME(t.AssignmentOperator) },
               ]);
-              this.SUBRULE(this.assignmentExpression, { ARGS: [noIn] });
+              this.SUBRULE3(this.assignmentExpression, { ARGS: [noIn], LABEL: "right" });
             });
           },
         },
@@ -555,61 +575,31 @@ export class PacParser extends CstParser {
     });
   });
 
-  /** See §13.14. */
-  public conditionalExpression = this.ruleWithArgs("conditionalExpression", (noIn: boolean) => {
-    this.SUBRULE(this.binaryExpression, { ARGS: [noIn] });
-    this.OPTION(() => {
-      this.CONSUME(t.Question);
-      this.SUBRULE(this.assignmentExpression, { ARGS: [false], LABEL: "consequent" });
-      this.CONSUME(t.Colon);
-      this.SUBRULE2(this.assignmentExpression, { ARGS: [noIn], LABEL: "alternate" });
-    });
-  });
-
-  /** §13.6 to §13.13 as one flat list of operands and operators; precedence is applied in the AST step. */
-  public binaryExpression = this.ruleWithArgs("binaryExpression", (noIn: boolean) => {
-    this.SUBRULE(this.unaryExpression);
-    this.MANY({
-      GATE: () => !noIn || this.LA(1).tokenType !== t.In,
-      DEF: () => {
-        this.CONSUME(t.BinaryOperator);
-        this.SUBRULE2(this.unaryExpression);
-      },
-    });
-  });
-
-  /** See §13.5 (UnaryExpression) and §13.4 (UpdateExpression). */
+  /**
+   * §13.5 UnaryExpression, §13.4 UpdateExpression and §13.3 LeftHandSideExpression in one rule:
+   * prefix operators, an operand, member/call suffixes in source order, a postfix `++`/`--`
+   * (restricted production: not after a line break). Plain identifiers and literals are consumed
+   * here directly, without a primaryExpression node: they are most operands.
+   */
   public unaryExpression = this.RULE("unaryExpression", () => {
-    this.OR([
-      {
-        ALT: () => {
-          this.CONSUME(t.UnaryOperator);
-          this.SUBRULE(this.unaryExpression);
-        },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(t.UpdateOperator);
-          this.SUBRULE2(this.unaryExpression);
-        },
-      },
-      { ALT: () => this.SUBRULE(this.postfixExpression) },
-    ]);
-  });
-
-  /** Restricted production: no line break before a postfix `++`/`--`. */
-  public postfixExpression = this.RULE("postfixExpression", () => {
-    this.SUBRULE(this.leftHandSideExpression);
-    this.OPTION({ GATE: () => !this.newlineBefore(1), DEF: () => this.CONSUME(t.UpdateOperator) });
-  });
-
-  /** See §13.3: member access, calls, optional chains and tagged templates, in source order. */
-  public leftHandSideExpression = this.RULE("leftHandSideExpression", () => {
-    this.OR([
-      { ALT: () => this.SUBRULE(this.newExpression) },
-      { ALT: () => this.SUBRULE(this.primaryExpression) },
-    ]);
-    this.MANY(() => this.SUBRULE(this.memberSuffix));
+    this.MANY(() =>
+      this.OR([
+        { ALT: () => this.CONSUME(t.UnaryOperator, { LABEL: "prefix" }) },
+        { ALT: () => this.CONSUME(t.UpdateOperator, { LABEL: "prefix" }) },
+      ]),
+    );
+    this.OR2({
+      IGNORE_AMBIGUITIES: true,
+      DEF: [
+        { ALT: () => this.CONSUME(t.Identifier) },
+        { ALT: () => this.CONSUME(t.StringLiteral) },
+        { ALT: () => this.CONSUME(t.NumericLiteral) },
+        { ALT: () => this.SUBRULE(this.newExpression) },
+        { ALT: () => this.SUBRULE(this.primaryExpression) },
+      ],
+    });
+    this.MANY2(() => this.SUBRULE(this.memberSuffix));
+    this.OPTION({ GATE: () => !this.newlineBefore(1), DEF: () => this.CONSUME2(t.UpdateOperator, { LABEL: "postfix" }) });
   });
 
   /** `new C(args)`, `new C` and `new new C()()`: the arguments bind to the nearest `new` (§13.3.5). */
@@ -662,19 +652,21 @@ export class PacParser extends CstParser {
     ]);
   });
 
+  /** Arguments, each an expression or `...spread`; the AST step pairs each `...` with the argument after it. */
   public arguments = this.RULE("arguments", () => {
     this.CONSUME(t.LParen);
     this.commaList(
       t.RParen,
-      () => this.SUBRULE(this.argument),
-      () => this.SUBRULE2(this.argument),
+      () => {
+        this.OPTION(() => this.CONSUME(t.Ellipsis));
+        this.SUBRULE(this.assignmentExpression, { ARGS: [false] });
+      },
+      () => {
+        this.OPTION2(() => this.CONSUME2(t.Ellipsis));
+        this.SUBRULE2(this.assignmentExpression, { ARGS: [false] });
+      },
     );
     this.CONSUME(t.RParen);
-  });
-
-  public argument = this.RULE("argument", () => {
-    this.OPTION(() => this.CONSUME(t.Ellipsis));
-    this.SUBRULE(this.assignmentExpression, { ARGS: [false] });
   });
 
   /** See §13.2. */

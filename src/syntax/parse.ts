@@ -4,7 +4,7 @@
  */
 import type { IToken } from "chevrotain";
 import type { ProgramCstNode } from "../../grammar/cst.js";
-import { tokenize, type LexError } from "../../grammar/lexer.js";
+import { sharedLexer, tokenize, type LexError } from "../../grammar/lexer.js";
 import { tokenEnd } from "../../grammar/offsets.js";
 import { PacParser } from "../../grammar/parser.js";
 import { createSourceFile, type SourceFile } from "../source/source-file.js";
@@ -179,7 +179,7 @@ export function parse(source: SourceFile | string, options: ParseOptions = {}): 
  * characters no token matched as type "Invalid"): concatenating their values gives back `text`.
  */
 export function allTokens(text: string): Token[] {
-  const lexed = tokenize(text);
+  const lexed = tokenize(text, sharedLexer(true));
   const all = [...lexed.tokens, ...lexed.comments, ...lexed.whitespace].map(toToken);
   for (const { offset, length } of lexed.skipped) {
     all.push({ type: "Invalid", value: text.slice(offset, offset + length), range: [offset, offset + length] });

@@ -493,10 +493,15 @@ class Converter {
   assignmentExpression(cst: C.AssignmentExpressionCstNode): A.Expression {
     const c = cst.children;
     if (c.arrowFunction) return this.arrowFunction(first(c.arrowFunction));
-    const left = this.conditionalExpression(first(c.conditionalExpression));
+    let left = this.binaryExpression(c.unaryExpression ?? [], c.BinaryOperator);
+    if (c.consequent) {
+      const consequent = this.assignmentExpression(first(c.consequent));
+      const alternate = this.assignmentExpression(first(c.alternate));
+      left = { type: "ConditionalExpression", test: left, consequent, alternate, range: [this.outerStart(left), this.outerEnd(alternate)] };
+    }
     const operatorToken = c.Assign?.[0] ?? c.AssignmentOperator?.[0];
     if (operatorToken === undefined) return left;
-    const right = this.assignmentExpression(first(c.assignmentExpression));
+    const right = this.assignmentExpression(first(c.right));
     const operator = operatorToken.image;
     let target: A.Pattern;
     if (operator === "=") {
@@ -590,18 +595,8 @@ class Converter {
     }
   }
 
-  private conditionalExpression(cst: C.ConditionalExpressionCstNode): A.Expression {
-    const c = cst.children;
-    const test = this.binaryExpression(first(c.binaryExpression));
-    if (!c.consequent) return test;
-    const consequent = this.assignmentExpression(first(c.consequent));
-    const alternate = this.assignmentExpression(first(c.alternate));
-    return { type: "ConditionalExpression", test, consequent, alternate, range: [this.outerStart(test), this.outerEnd(alternate)] };
-  }
-
-  private binaryExpression(cst: C.BinaryExpressionCstNode): A.Expression {
-    const operands = cst.children.unaryExpression;
-    const operators = cst.children.BinaryOperator;
+  /** Applies precedence and associativity to the flat operand/operator list (precedence climbing). */
+  private binaryExpression(operands: C.UnaryExpressionCstNode[], operators: IToken[] | undefined): A.Expression {
     if (operators === undefined) return this.unaryExpression(operands[0]!);
     const nodes = operands.map((o) => this.unaryExpression(o));
     let next = 0;
@@ -640,45 +635,45 @@ class Converter {
 
   private unaryExpression(cst: C.UnaryExpressionCstNode): A.Expression {
     const c = cst.children;
-    if (c.postfixExpression) return this.postfixExpression(first(c.postfixExpression));
-    const operand = this.unaryExpression(first(c.unaryExpression));
-    const token = first(c.UnaryOperator ?? c.UpdateOperator);
-    const range: Range = [start(token), this.outerEnd(operand)];
-    if (c.UpdateOperator) {
-      return { type: "UpdateExpression", operator: token.image === "++" ? "++" : "--", prefix: true, argument: this.updateTarget(operand), range };
+    let node: A.Expression;
+    if (c.Identifier) node = this.identifier(first(c.Identifier));
+    else if (c.StringLiteral) node = this.stringLiteral(first(c.StringLiteral));
+    else if (c.NumericLiteral) node = this.numericLiteral(first(c.NumericLiteral));
+    else if (c.primaryExpression) node = this.primaryExpression(first(c.primaryExpression));
+    else node = this.newExpression(first(c.newExpression));
+    if (c.memberSuffix) {
+      // Only `?.` can follow a `new C` without arguments here (§13.3: `new C?.x` is not an OptionalExpression).
+      if (c.newExpression && !first(c.newExpression).children.arguments) {
+        this.error("an optional chain cannot follow 'new' without arguments", [node.range[0], this.cstEnd(first(c.memberSuffix))]);
+      }
+      node = this.suffixes(node, c.memberSuffix, true);
     }
-    const operator = token.image as A.UnaryExpression["operator"];
-    return { type: "UnaryExpression", operator, prefix: true, argument: operand, range };
+    const postfix = c.postfix?.[0];
+    if (postfix !== undefined) {
+      node = {
+        type: "UpdateExpression",
+        operator: postfix.image === "++" ? "++" : "--",
+        prefix: false,
+        argument: this.updateTarget(node),
+        range: [this.outerStart(node), tokenEnd(postfix)],
+      };
+    }
+    const prefixes = c.prefix ?? [];
+    for (let i = prefixes.length - 1; i >= 0; i--) {
+      const token = prefixes[i]!;
+      const range: Range = [start(token), this.outerEnd(node)];
+      if (token.image === "++" || token.image === "--") {
+        node = { type: "UpdateExpression", operator: token.image, prefix: true, argument: this.updateTarget(node), range };
+      } else {
+        node = { type: "UnaryExpression", operator: token.image as A.UnaryExpression["operator"], prefix: true, argument: node, range };
+      }
+    }
+    return node;
   }
 
   private updateTarget(node: A.Expression): A.Expression {
     if (node.type !== "Identifier" && node.type !== "MemberExpression") this.error("invalid update target", this.outerRange(node));
     return node;
-  }
-
-  private postfixExpression(cst: C.PostfixExpressionCstNode): A.Expression {
-    const c = cst.children;
-    const operand = this.leftHandSideExpression(first(c.leftHandSideExpression));
-    const token = c.UpdateOperator?.[0];
-    if (token === undefined) return operand;
-    return {
-      type: "UpdateExpression",
-      operator: token.image === "++" ? "++" : "--",
-      prefix: false,
-      argument: this.updateTarget(operand),
-      range: [this.outerStart(operand), tokenEnd(token)],
-    };
-  }
-
-  private leftHandSideExpression(cst: C.LeftHandSideExpressionCstNode): A.Expression {
-    const c = cst.children;
-    const head = c.newExpression ? this.newExpression(first(c.newExpression)) : this.primaryExpression(first(c.primaryExpression));
-    if (!c.memberSuffix) return head;
-    // Only `?.` can follow a `new C` without arguments here (§13.3: `new C?.x` is not an OptionalExpression).
-    if (c.newExpression && !first(c.newExpression).children.arguments) {
-      this.error("an optional chain cannot follow 'new' without arguments", [head.range[0], this.cstEnd(first(c.memberSuffix))]);
-    }
-    return this.suffixes(head, c.memberSuffix, true);
   }
 
   private suffixes(head: A.Expression, suffixes: C.MemberSuffixCstNode[], allowCalls: boolean): A.Expression {
@@ -739,10 +734,15 @@ class Converter {
 
   private arguments(cst: C.ArgumentsCstNode): { args: (A.Expression | A.SpreadElement)[]; end: number } {
     const c = cst.children;
-    const args = (c.argument ?? []).map((a): A.Expression | A.SpreadElement => {
-      const expression = this.assignmentExpression(first(a.children.assignmentExpression));
-      const ellipsis = a.children.Ellipsis?.[0];
-      return ellipsis ? { type: "SpreadElement", argument: expression, range: [start(ellipsis), this.outerEnd(expression)] } : expression;
+    const ellipses = c.Ellipsis ?? [];
+    let e = 0;
+    const args = (c.assignmentExpression ?? []).map((a): A.Expression | A.SpreadElement => {
+      const expression = this.assignmentExpression(a);
+      // Each `...` lies between the previous argument and its own, so offsets pair them.
+      const ellipsis = ellipses[e];
+      if (ellipsis === undefined || ellipsis.startOffset > this.outerStart(expression)) return expression;
+      e++;
+      return { type: "SpreadElement", argument: expression, range: [start(ellipsis), this.outerEnd(expression)] };
     });
     return { args, end: tokenEnd(first(c.RParen)) };
   }
@@ -751,10 +751,7 @@ class Converter {
     const c = cst.children;
     if (c.Identifier) return this.identifier(first(c.Identifier));
     if (c.StringLiteral) return this.stringLiteral(first(c.StringLiteral));
-    if (c.NumericLiteral) {
-      const token = first(c.NumericLiteral);
-      return { type: "Literal", value: numericValue(token.image), raw: token.image, range: this.tokenRange(token) };
-    }
+    if (c.NumericLiteral) return this.numericLiteral(first(c.NumericLiteral));
     if (c.parenthesizedExpression) {
       const p = first(c.parenthesizedExpression).children;
       const inner = this.expression(first(p.expression));
@@ -777,6 +774,10 @@ class Converter {
     if (c.objectLiteral) return this.objectLiteral(first(c.objectLiteral));
     if (c.arrayLiteral) return this.arrayLiteral(first(c.arrayLiteral));
     return this.templateLiteral(first(c.templateLiteral), false);
+  }
+
+  private numericLiteral(token: IToken): A.Literal {
+    return { type: "Literal", value: numericValue(token.image), raw: token.image, range: this.tokenRange(token) };
   }
 
   private stringLiteral(token: IToken): A.Literal {
