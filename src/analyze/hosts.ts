@@ -43,10 +43,14 @@ export function queryFor(hostOrUrl: string): HostQuery {
 }
 
 /**
- * Every host to analyse, without duplicates: catalogue samples, extra hosts, the generic sample, then
- * hosts derived from the PAC's literals (capped; `omitted` counts the rest).
+ * Every host to analyse, without duplicates: catalogue samples, extra hosts, then (with `others`) the
+ * generic sample and hosts derived from the PAC's literals (capped; `omitted` counts the rest).
  */
-export function planHosts(extra: readonly string[], literals: readonly string[]): { queries: HostQuery[]; omitted: number } {
+export function planHosts(
+  extra: readonly string[],
+  literals: readonly string[],
+  others = true,
+): { queries: HostQuery[]; omitted: number } {
   const queries: HostQuery[] = [];
   const seen = new Set<string>();
   const add = (query: HostQuery): boolean => {
@@ -58,6 +62,7 @@ export function planHosts(extra: readonly string[], literals: readonly string[])
   };
   for (const query of catalogueQueries()) add(query);
   for (const host of extra) add(queryFor(host));
+  if (!others) return { queries, omitted: 0 };
   for (const host of GENERIC_HOSTS) add(queryFor(host));
   let taken = 0;
   let omitted = 0;

@@ -35,6 +35,12 @@ export interface AnalyzeOptions {
   readonly maxClasses?: number;
   /** IANA zone for the PAC's local time (default UTC). */
   readonly timeZone?: string;
+  /**
+   * Also analyse hosts outside the catalogue: the generic sample and the PAC's own host names
+   * (default true). The fixer needs them to prove other routes unchanged; lint rules about DO
+   * endpoints do not, and skipping them roughly halves the work.
+   */
+  readonly otherHosts?: boolean;
 }
 
 /** Analyses how `source` routes the catalogue's hosts; never throws for a bad PAC (see `loadFailure`). */
@@ -49,7 +55,7 @@ export async function analyze(source: SourceFile, options: AnalyzeOptions = {}):
         ...(options.timeZone === undefined ? {} : { timeZone: options.timeZone }),
         ...(options.maxClasses === undefined ? {} : { maxClasses: options.maxClasses }),
       });
-  const { queries, omitted } = planHosts(options.hosts ?? [], collected.hostLiterals);
+  const { queries, omitted } = planHosts(options.hosts ?? [], collected.hostLiterals, options.otherHosts ?? true);
 
   const created = await createEvaluator(source, {
     profile,

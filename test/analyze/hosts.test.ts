@@ -35,4 +35,10 @@ describe("the hosts an analysis asks about", () => {
     expect(hosts.filter((h) => h.endsWith(".example") && h.startsWith("www.site"))).toHaveLength(MAX_LITERAL_HOSTS);
     expect(omitted).toBe(11);
   });
+
+  it("asks only for the catalogue and the extra hosts without other hosts", () => {
+    const { queries, omitted } = planHosts(["mcc.corp.example"], ["*.corp.example"], false);
+    expect(queries.map((q) => q.host)).toEqual([...catalogueQueries().map((q) => q.host), "mcc.corp.example"]);
+    expect(omitted).toBe(0);
+  });
 });
