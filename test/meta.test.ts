@@ -91,3 +91,15 @@ describe.each(ids)("documentation examples of %s", { timeout: 60_000 }, (id) => 
     }
   });
 });
+
+describe("docs/cli.md", () => {
+  it("lists every rule with its default level, whether it reads the analysis, whether it is fixable, and its description", () => {
+    const markdown = readFileSync(`${root}docs/cli.md`, "utf8");
+    for (const rule of Object.values(rules)) {
+      const levels = (["winhttp", "chromium", "node"] as const).map((profile) => rule.meta.profiles?.[profile] ?? rule.meta.defaultSeverity);
+      const level = levels.every((l) => l === levels[0]) ? levels[0] : `${levels[0]} (winhttp), ${levels[1]} (chromium, node)`;
+      const row = `| [${rule.id}](rules/${rule.id}.md) | ${level} | ${rule.meta.usesAnalysis ? "yes" : "no"} | ${rule.meta.fixable ? "yes" : "no"} | ${rule.meta.docs.description} |`;
+      expect(markdown).toContain(row);
+    }
+  });
+});
