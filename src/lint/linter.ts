@@ -78,8 +78,9 @@ export async function lint(input: SourceFile | string, options: LintOptions = {}
   const runAnalysis = (): Promise<RouteAnalysis> => {
     if (options.analysis === false) return Promise.resolve(skippedAnalysis(profile));
     if (options.analyze) return options.analyze(source, parsed, profile);
+    // The rules judge DO endpoints only, so the hosts outside the catalogue (which the fixer needs) are skipped.
     return import("../analyze/index.js").then(({ analyze }) =>
-      analyze(source, { profile, program: parsed.program, ...(options.limits ? { limits: options.limits } : {}) }),
+      analyze(source, { profile, program: parsed.program, otherHosts: false, ...(options.limits ? { limits: options.limits } : {}) }),
     );
   };
 
