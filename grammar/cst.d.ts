@@ -54,7 +54,7 @@ export interface VariableStatementCstNode extends CstNode {
 
 export type VariableStatementCstChildren = {
   variableDeclarationList: VariableDeclarationListCstNode[];
-  eos: EosCstNode[];
+  Semicolon?: IToken[];
 };
 
 export interface VariableDeclarationListCstNode extends CstNode {
@@ -97,7 +97,7 @@ export interface ExpressionStatementCstNode extends CstNode {
 
 export type ExpressionStatementCstChildren = {
   expression: ExpressionCstNode[];
-  eos: EosCstNode[];
+  Semicolon?: IToken[];
 };
 
 export interface IfStatementCstNode extends CstNode {
@@ -171,7 +171,7 @@ export interface ContinueStatementCstNode extends CstNode {
 export type ContinueStatementCstChildren = {
   Continue: IToken[];
   Identifier?: IToken[];
-  eos: EosCstNode[];
+  Semicolon?: IToken[];
 };
 
 export interface BreakStatementCstNode extends CstNode {
@@ -182,7 +182,7 @@ export interface BreakStatementCstNode extends CstNode {
 export type BreakStatementCstChildren = {
   Break: IToken[];
   Identifier?: IToken[];
-  eos: EosCstNode[];
+  Semicolon?: IToken[];
 };
 
 export interface ReturnStatementCstNode extends CstNode {
@@ -193,7 +193,7 @@ export interface ReturnStatementCstNode extends CstNode {
 export type ReturnStatementCstChildren = {
   Return: IToken[];
   expression?: ExpressionCstNode[];
-  eos: EosCstNode[];
+  Semicolon?: IToken[];
 };
 
 export interface WithStatementCstNode extends CstNode {
@@ -256,7 +256,7 @@ export interface ThrowStatementCstNode extends CstNode {
 export type ThrowStatementCstChildren = {
   Throw: IToken[];
   expression?: ExpressionCstNode[];
-  eos: EosCstNode[];
+  Semicolon?: IToken[];
 };
 
 export interface TryStatementCstNode extends CstNode {
@@ -301,15 +301,6 @@ export interface DebuggerStatementCstNode extends CstNode {
 
 export type DebuggerStatementCstChildren = {
   Debugger: IToken[];
-  eos: EosCstNode[];
-};
-
-export interface EosCstNode extends CstNode {
-  name: "eos";
-  children: EosCstChildren;
-}
-
-export type EosCstChildren = {
   Semicolon?: IToken[];
 };
 
@@ -680,7 +671,6 @@ export interface ICstNodeVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   catchClause(children: CatchClauseCstChildren, param?: IN): OUT;
   finallyClause(children: FinallyClauseCstChildren, param?: IN): OUT;
   debuggerStatement(children: DebuggerStatementCstChildren, param?: IN): OUT;
-  eos(children: EosCstChildren, param?: IN): OUT;
   functionDeclaration(children: FunctionDeclarationCstChildren, param?: IN): OUT;
   functionExpression(children: FunctionExpressionCstChildren, param?: IN): OUT;
   formalParameters(children: FormalParametersCstChildren, param?: IN): OUT;

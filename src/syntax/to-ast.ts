@@ -119,7 +119,7 @@ class Converter {
     if (c.variableStatement) {
       const v = first(c.variableStatement).children;
       const declaration = this.variableDeclarationList(first(v.variableDeclarationList), false);
-      return { ...declaration, range: [declaration.range[0], this.eosEnd(first(v.eos), declaration.range[1])] };
+      return { ...declaration, range: [declaration.range[0], this.eosEnd(v.Semicolon, declaration.range[1])] };
     }
     if (c.block) return this.block(first(c.block));
     if (c.functionDeclaration) {
@@ -154,7 +154,7 @@ class Converter {
         return { type: "ThrowStatement", argument: { type: "Identifier", name: "undefined", range: this.tokenRange(keyword) }, range: this.tokenRange(keyword) };
       }
       const argument = this.expression(first(t.expression));
-      return { type: "ThrowStatement", argument, range: [start(keyword), this.eosEnd(first(t.eos), this.outerEnd(argument))] };
+      return { type: "ThrowStatement", argument, range: [start(keyword), this.eosEnd(t.Semicolon, this.outerEnd(argument))] };
     }
     if (c.tryStatement) return this.tryStatement(first(c.tryStatement));
     if (c.labelledStatement) return this.labelledStatement(first(c.labelledStatement), context);
@@ -167,14 +167,14 @@ class Converter {
     if (c.debuggerStatement) {
       const d = first(c.debuggerStatement).children;
       const keyword = first(d.Debugger);
-      return { type: "DebuggerStatement", range: [start(keyword), this.eosEnd(first(d.eos), tokenEnd(keyword))] };
+      return { type: "DebuggerStatement", range: [start(keyword), this.eosEnd(d.Semicolon, tokenEnd(keyword))] };
     }
     throw new Error("internal error: unknown statement");
   }
 
   /** The end of a statement: after its `;`, or after its last token when the `;` was inserted. */
-  private eosEnd(eos: C.EosCstNode, end: number): number {
-    const semicolon = eos.children.Semicolon?.[0];
+  private eosEnd(semicolons: IToken[] | undefined, end: number): number {
+    const semicolon = semicolons?.[0];
     return semicolon === undefined ? end : tokenEnd(semicolon);
   }
 
@@ -199,7 +199,7 @@ class Converter {
   private expressionStatement(cst: C.ExpressionStatementCstNode): A.ExpressionStatement {
     const expression = this.expression(first(cst.children.expression));
     const begin = this.outerStart(expression);
-    return { type: "ExpressionStatement", expression, range: [begin, this.eosEnd(first(cst.children.eos), this.outerEnd(expression))] };
+    return { type: "ExpressionStatement", expression, range: [begin, this.eosEnd(cst.children.Semicolon, this.outerEnd(expression))] };
   }
 
   private ifStatement(cst: C.IfStatementCstNode): A.IfStatement {
@@ -214,7 +214,7 @@ class Converter {
     const c = cst.children;
     const keyword = first(c.Return);
     const argument = c.expression ? this.expression(first(c.expression)) : null;
-    const range: Range = [start(keyword), this.eosEnd(first(c.eos), argument ? this.outerEnd(argument) : tokenEnd(keyword))];
+    const range: Range = [start(keyword), this.eosEnd(c.Semicolon, argument ? this.outerEnd(argument) : tokenEnd(keyword))];
     if (this.fn === undefined) this.error("'return' outside of a function", range);
     return { type: "ReturnStatement", argument, range };
   }
@@ -225,7 +225,7 @@ class Converter {
     const keyword = first("Break" in c ? c.Break : c.Continue);
     const labelToken = c.Identifier?.[0];
     const label: A.Identifier | null = labelToken ? this.identifier(labelToken) : null;
-    const range: Range = [start(keyword), this.eosEnd(first(c.eos), tokenEnd(labelToken ?? keyword))];
+    const range: Range = [start(keyword), this.eosEnd(c.Semicolon, tokenEnd(labelToken ?? keyword))];
     const ctx = this.ctx;
     if (label !== null) {
       const target = ctx.labels.findLast((l) => l.name === label.name);
