@@ -123,6 +123,29 @@ describe("route analysis of fixtures", () => {
     expect(row?.outcomes[0]?.entries.map((e) => e.type)).toEqual(["DIRECT"]);
   });
 
+  it("caps the classes of a PAC with many boundaries and says so", async () => {
+    const offices = Array.from({ length: 8 }, (_, i) => `isInNet(ip, "10.${i}.0.0", "255.255.0.0")`);
+    const hours = Array.from({ length: 3 }, (_, i) => `timeRange(${i * 3}, ${i * 3 + 1})`);
+    const text = [
+      "function FindProxyForURL(url, host) {",
+      '  if (!shExpMatch(host, "geo.*")) return "PROXY proxy.corp.example:8080";',
+      "  var ip = myIpAddress();",
+      `  if ((${offices.join(" || ")}) && (${hours.join(" || ")})) return "DIRECT";`,
+      '  return "PROXY proxy.corp.example:8080";',
+      "}",
+    ].join("\n");
+    const source = createSourceFile(text, "many.pac");
+    const analysis = await analyze(source, { program: acornProgram(text), otherHosts: false, maxClasses: 60 });
+    expect(analysis.environments.length).toBe(60);
+    expect(analysis.environmentsTotal).toBeGreaterThan(60);
+    const clients = [...new Set(analysis.environments.map((e) => e.witness.clientIps[0] ?? ""))];
+    for (let i = 0; i < 8; i++) expect(clients.some((ip) => ip.startsWith(`10.${i}.0.`)), `10.${i}.0.0/16`).toBe(true);
+    const clocks = new Set(analysis.environments.map((e) => new Date(e.witness.now).toISOString().slice(11, 16)));
+    for (const clock of ["02:00", "04:59", "05:00", "07:00"]) expect(clocks).toContain(clock);
+    const { formatRoutes } = await import("../../src/analyze/format.js");
+    expect(formatRoutes(analysis, source)).toMatch(/^many\.pac: profile winhttp, entry points FindProxyForURL; 60 environment classes \(capped from \d+\)/);
+  });
+
   it("says when the PAC reads the environment at load time", async () => {
     const { analysis } = await analyzeFixture("client-address-read-at-load");
     expect(analysis.notes).toEqual([
