@@ -66,6 +66,13 @@ export default defineRule({
     const syntax = (range: Range, what: string, version = "ES2015"): void =>
       context.report({ messageId: "syntax", range, data: { what, version } });
 
+    /** One report per destructuring pattern, not one per nested part. */
+    const outermost = (node: Node, parent: Node | null, what: string): void => {
+      // In `{ a = 1 } = o` the default sits in a Property of the ObjectPattern.
+      const owner = parent?.type === "Property" ? context.parentOf(parent) : parent;
+      if (!owner || !PATTERNS.has(owner.type)) syntax(node.range, what);
+    };
+
     const trailingComma = (node: Node, what: "object" | "array"): void => {
       const closing = tokenIndexEndingAt(context.tokens, node.range[1]);
       const comma = closing > 0 ? context.tokens[closing - 1] : undefined;
@@ -111,10 +118,10 @@ export default defineRule({
           syntax(node.range, `The ${node.operator} operator`, node.operator === "**=" ? "ES2016" : "ES2021");
         }
       },
-      ObjectPattern: (node, parent) => void (parent && PATTERNS.has(parent.type) ? undefined : syntax(node.range, "Destructuring")),
-      ArrayPattern: (node, parent) => void (parent && PATTERNS.has(parent.type) ? undefined : syntax(node.range, "Destructuring")),
-      AssignmentPattern: (node, parent) => void (parent && PATTERNS.has(parent.type) ? undefined : syntax(node.range, "A default parameter value")),
-      RestElement: (node, parent) => void (parent && PATTERNS.has(parent.type) ? undefined : syntax(node.range, "A rest parameter (...)")),
+      ObjectPattern: (node, parent) => outermost(node, parent, "Destructuring"),
+      ArrayPattern: (node, parent) => outermost(node, parent, "Destructuring"),
+      AssignmentPattern: (node, parent) => outermost(node, parent, "A default parameter value"),
+      RestElement: (node, parent) => outermost(node, parent, "A rest parameter (...)"),
       Property(node, parent) {
         if (parent?.type === "ObjectPattern") return;
         if (node.kind !== "init") syntax(node.range, `A ${node.kind}ter`, "ES5");

@@ -54,3 +54,10 @@ describe(id, { timeout: 60_000 }, () => {
     for (const profile of ["chromium", "node"] as const) expect(await lintOne(id, wrap("  const a = () => 1;"), profile)).toEqual([]);
   });
 });
+
+describe(`${id} and destructuring`, () => {
+  it("reports a destructuring pattern once, defaults and rests inside it included", async () => {
+    const diagnostics = await lintOne(id, "var o = {};\nfunction f() {\n  var { a = 1, b: [c, ...d] } = o;\n}\n");
+    expect(diagnostics.map((d) => d.message.split(";")[0])).toEqual(["Destructuring is ES2015 syntax"]);
+  });
+});
