@@ -88,3 +88,85 @@ describe("parse", () => {
     expect(errors("var a = (1;\nvar b = 2;\nvar c = 'x\n")).toEqual(["1:11 expected ')' to close '('", "3:9 unterminated string literal"]);
   });
 });
+
+describe("restricted productions and ASI (ECMA-262 §12.10)", () => {
+  function bodyTypes(text: string): string[] {
+    return program(text).body.map((s) => (s.type === "ExpressionStatement" ? s.expression.type : s.type));
+  }
+
+  test("a line break after return, break, continue ends the statement", () => {
+    const fn = only("function f() { for (;;) { break\nouter; continue\nx } return\n1 }");
+    expect(JSON.stringify(fn)).toContain('"type":"BreakStatement","label":null');
+    expect(JSON.stringify(fn)).toContain('"type":"ContinueStatement","label":null');
+    expect(JSON.stringify(fn)).toContain('"type":"ReturnStatement","argument":null');
+  });
+
+  test("a line break after throw is an error", () => {
+    expect(errors("function f() { throw\nnew Error() }")).toEqual(["1:16 expected an expression on the same line after 'throw'"]);
+  });
+
+  test("a postfix ++ after a line break belongs to the next statement", () => {
+    expect(bodyTypes("a\n++\nb")).toEqual(["Identifier", "UpdateExpression"]);
+  });
+
+  test("=> may not follow a line break", () => {
+    expect(parse("f = (a)\n=> a").ok).toBe(false);
+    expect(parse("f = a\n=> a").ok).toBe(false);
+  });
+
+  test("no semicolon is inserted inside a for head or when the next line continues the expression", () => {
+    expect(parse("for (a\nb;;) {}").ok).toBe(false);
+    expect(bodyTypes("a = b\n(c)")).toEqual(["AssignmentExpression"]);
+    expect(bodyTypes("x\n[1].map(f)")).toEqual(["CallExpression"]);
+  });
+
+  test("a do-while needs no semicolon after its condition", () => {
+    expect(bodyTypes("do ; while (a) b")).toEqual(["DoWhileStatement", "Identifier"]);
+  });
+
+  test("two expressions on one line are an error at the second", () => {
+    expect(errors("a b")).toEqual(["1:3 expected ';' or a line break before 'b'"]);
+  });
+});
+
+describe("early errors", () => {
+  test.each([
+    ["break;", "1:1 'break' outside of a loop or switch"],
+    ["function f() { continue; }", "1:16 'continue' outside of a loop"],
+    ["while (a) { break nope; }", "1:19 undefined label 'nope'"],
+    ["a + 1 = 2;", "1:1 invalid assignment target"],
+    ["1++;", "1:1 invalid update target"],
+    ["-a ** 2;", "1:1 a unary operator before '**' needs parentheses, as in (-a) ** b"],
+    ["a ?? b || c;", "1:1 '??' cannot be mixed with '||' or '&&' without parentheses"],
+    ["switch (a) { default: default: }", "1:23 more than one 'default' clause in a switch"],
+    ["x = { a = 1 };", "1:7 shorthand property with '=' is only valid in destructuring patterns"],
+    ["const a;", "1:7 missing initializer in const declaration"],
+    ["if (a) let b = 1;", "1:8 'let' declarations are not allowed in a single-statement context"],
+    ["while (a) function f() {}", "1:11 a function declaration is not allowed as the body of a loop, 'with' or nested label"],
+    ["x = /a(/;", "1:5 invalid regular expression: /a(/: Unterminated group"],
+    ["x = '\\x4';", "1:6 invalid hexadecimal escape sequence"],
+    ["x = { get a(b) {} };", "1:12 a getter takes no parameters"],
+    ["function f(...a, b) {}", "1:12 a rest parameter must be the last parameter"],
+    ["new a?.b;", "1:1 an optional chain cannot follow 'new' without arguments"],
+  ])("%s", (text, expected) => {
+    expect(errors(text)).toEqual([expected]);
+  });
+});
+
+describe("code frames", () => {
+  test("cut a long minified line around the error", () => {
+    const text = `var a = ${"1 + ".repeat(100)}(2;`;
+    const result = parse(text);
+    if (result.ok) throw new Error("expected an error");
+    const [line, caret] = result.errors[0]!.frame.split("\n");
+    expect(line!.length).toBeLessThan(120);
+    expect(line).toMatch(/^ {2}1 \| \.\.\..*\(2;$/);
+    expect(caret!.indexOf("^")).toBe(line!.indexOf(";"));
+  });
+
+  test("keep tabs so the caret lines up", () => {
+    const result = parse("function f() {\n\tif (a {\n}\n}");
+    if (result.ok) throw new Error("expected an error");
+    expect(result.errors[0]!.frame).toBe("  2 | \tif (a {\n    | \t      ^");
+  });
+});

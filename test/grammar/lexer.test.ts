@@ -1,0 +1,71 @@
+import { describe, expect, test } from "vitest";
+import { createLexer, tokenize } from "../../grammar/lexer.js";
+
+const lexer = createLexer({ validate: true });
+
+function kinds(text: string): string[] {
+  return tokenize(text, lexer).tokens.map((t) => `${t.tokenType.name === "RegularExpressionLiteral" ? "re" : t.tokenType.name === "Divide" ? "div" : t.image}`);
+}
+
+describe("the lexer", () => {
+  test("builds with Chevrotain's validations and first-character optimization", () => {
+    expect(() => createLexer({ validate: true, keepWhitespace: true })).not.toThrow();
+  });
+
+  test.each([
+    ["a / b / c", ["a", "div", "b", "div", "c"]],
+    ["x = /re/g.test(s)", ["x", "=", "re", ".", "test", "(", "s", ")"]],
+    ["if (x) /re/.test(y)", ["if", "(", "x", ")", "re", ".", "test", "(", "y", ")"]],
+    ["(a + b) / 2", ["(", "a", "+", "b", ")", "div", "2"]],
+    ["f(x) / 2", ["f", "(", "x", ")", "div", "2"]],
+    ["}\n/re/.exec(u)", ["}", "re", ".", "exec", "(", "u", ")"]],
+    ["x = {} / 2", ["x", "=", "{", "}", "div", "2"]],
+    ["a[0] / 2", ["a", "[", "0", "]", "div", "2"]],
+    ["i++ / 2", ["i", "++", "div", "2"]],
+    ["return /x/", ["return", "re"]],
+    ["typeof /x/", ["typeof", "re"]],
+    ["x = /[/]/", ["x", "=", "re"]],
+    ["x = /\\//", ["x", "=", "re"]],
+    ["`a${ {b: 1} }c` / 2", ["`a${", "{", "b", ":", "1", "}", "}c`", "div", "2"]],
+    ["for (x of /a/g) ;", ["for", "(", "x", "of", "re", ")", ";"]],
+    ["of / 2", ["of", "div", "2"]],
+  ])("lexes %j by the context of the slash", (text, expected) => {
+    expect(kinds(text)).toEqual(expected);
+  });
+
+  test("marks tokens that follow a line terminator, including one inside a comment", () => {
+    const { tokens } = tokenize("a\nb /* x\n */ c // d\r\ne\u2028f g", lexer);
+    expect(tokens.map((t) => `${t.image}${t.newlineBefore ? "^" : ""}`)).toEqual(["a", "b^", "c^", "e^", "f^", "g"]);
+  });
+
+  test("re-types keywords but leaves escaped ones and keyword-like names as identifiers", () => {
+    const { tokens } = tokenize("if iffy \\u0069f of let", lexer);
+    expect(tokens.map((t) => t.tokenType.name)).toEqual(["If", "Identifier", "Identifier", "Identifier", "Let"]);
+  });
+
+  test("reports unterminated literals once and keeps lexing", () => {
+    const { tokens, errors } = tokenize("a = 'x\nb = \"y\nc = /z\nd = `w", lexer);
+    expect(errors.map((e) => e.message)).toEqual([
+      "unterminated string literal",
+      "unterminated string literal",
+      "unterminated regular expression",
+      "unterminated template literal",
+    ]);
+    expect(tokens.map((t) => t.image).filter((i) => /^[abcd]$/.test(i))).toEqual(["a", "b", "c", "d"]);
+  });
+
+  test("reports an unexpected character without a token dump", () => {
+    expect(tokenize("a # b", lexer).errors).toEqual([{ offset: 2, length: 1, message: "unexpected character '#'" }]);
+    expect(tokenize("a \u0000 b", lexer).errors[0]?.message).toBe("unexpected character U+0000");
+  });
+
+  test("lexes numbers of every form and rejects an identifier glued to one", () => {
+    expect(kinds("0x1F 0o17 0b11 1_000 .5 1e-3 010 09.5 10n")).toEqual(["0x1F", "0o17", "0b11", "1_000", ".5", "1e-3", "010", "09.5", "10n"]);
+    expect(kinds("010.toString")).toEqual(["010", ".", "toString"]);
+    expect(tokenize("3in x", lexer).errors[0]?.message).toBe("identifier directly after number");
+  });
+
+  test("lexes non-ASCII identifiers and whitespace", () => {
+    expect(kinds("caf\u00e9\u00a0=\u3000\u03c0")).toEqual(["caf\u00e9", "=", "\u03c0"]);
+  });
+});
