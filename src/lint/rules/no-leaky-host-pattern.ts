@@ -23,8 +23,7 @@ export default defineRule({
     messages: {
       missesApex:
         '"{{pattern}}" does not match {{apex}} itself, and nothing else in the file names it; DO uses the apex host too, so also test host == "{{apex}}"',
-      noLabelBoundary:
-        '{{helper}}(host, "{{domain}}") also matches "evil{{domain}}"; use ".{{domain}}" (and compare the apex with ==)',
+      noLabelBoundary: '{{call}} also matches "evil{{domain}}"; use "{{fixed}}" (and compare the apex with ==)',
       liveRegex:
         'shExpMatch pattern "{{pattern}}" contains "{{char}}", which clients pass to a regular expression instead of matching it literally; an unbalanced ( or [ makes the whole PAC fail',
     },
@@ -47,13 +46,22 @@ export default defineRule({
           const live = LIVE_REGEX.exec(pattern);
           if (live) context.report({ messageId: "liveRegex", node: argument, data: { pattern, char: live[0] } });
           if (/^\*[a-z0-9]/i.test(pattern) && !/[*?]/.test(pattern.slice(1))) {
-            context.report({ messageId: "noLabelBoundary", node: argument, data: { helper: "shExpMatch", domain: pattern.slice(1) } });
+            const domain = pattern.slice(1);
+            context.report({
+              messageId: "noLabelBoundary",
+              node: argument,
+              data: { call: `shExpMatch(host, "${pattern}")`, domain, fixed: `*.${domain}` },
+            });
           }
           if (pattern.startsWith("*.")) apexChecks.push({ literal: argument, pattern, apex: pattern.slice(2) });
         } else if (helper === "dnsDomainIs") {
           if (pattern.startsWith(".")) apexChecks.push({ literal: argument, pattern, apex: pattern.slice(1) });
           else if (pattern.includes(".")) {
-            context.report({ messageId: "noLabelBoundary", node: argument, data: { helper: "dnsDomainIs", domain: pattern } });
+            context.report({
+              messageId: "noLabelBoundary",
+              node: argument,
+              data: { call: `dnsDomainIs(host, "${pattern}")`, domain: pattern, fixed: `.${pattern}` },
+            });
           }
         }
       },

@@ -36,3 +36,10 @@ describe(id, { timeout: 60_000 }, () => {
     expect(await lintOne(id, pac('shExpMatch(host, "kv*.prod.do.dsp.mp.microsoft.com") || shExpMatch(host, "cp?.example.com")'))).toEqual([]);
   });
 });
+
+describe(`${id} for globs`, () => {
+  it("suggests *. for a glob without a label boundary", async () => {
+    const [diagnostic] = await lintOne(id, pac('shExpMatch(host, "*windowsupdate.com")'));
+    expect(diagnostic?.message).toBe('shExpMatch(host, "*windowsupdate.com") also matches "evilwindowsupdate.com"; use "*.windowsupdate.com" (and compare the apex with ==)');
+  });
+});
