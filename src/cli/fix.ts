@@ -149,6 +149,9 @@ function countEntryPoints(sites: readonly FixedSite[]): string {
   return `${sites.length} entry point${sites.length === 1 ? "" : "s"} (${list})`;
 }
 
+/** A proof that fails usually fails the same way for many hosts; the first few say why. */
+const MAX_PROBLEMS_SHOWN = 10;
+
 /** The lines to print when the file cannot be fixed, or undefined when it can. */
 function describeFailure(file: string, result: FixResult): string | undefined {
   switch (result.status) {
@@ -156,11 +159,15 @@ function describeFailure(file: string, result: FixResult): string | undefined {
       return `${result.errors.map((error) => `${file}:${error.start.line}:${error.start.column}: parse error: ${error.message}\n`).join("")}${file}: not fixed: the file does not parse\n`;
     case "unfixable":
       return result.problems.map((problem) => `${file}: ${problem}\n`).join("") + `${file}: not fixed\n`;
-    case "unverified":
+    case "unverified": {
+      const shown = result.problems.slice(0, MAX_PROBLEMS_SHOWN);
+      const more = result.problems.length - shown.length;
       return (
-        result.problems.map((problem) => `${file}: ${problem.message}\n`).join("") +
+        shown.map((problem) => `${file}: ${problem.message}\n`).join("") +
+        (more > 0 ? `${file}: … and ${more} more\n` : "") +
         `${file}: not fixed: the fixed PAC failed verification, nothing was written\n`
       );
+    }
     default:
       return undefined;
   }
