@@ -123,7 +123,9 @@ describe("pac-do fix", () => {
     const before = readFileSync(file);
     const c = capture();
     expect(await run(["fix", file, "--write"], c.io)).toBe(1);
-    expect(c.err()).toMatch(/www\.example\.com \(FindProxyForURL\) changed when .*: before "PROXY p\.example:8080" \(line 3\), after "PROXY changed\.example:1"/);
+    expect(c.err()).toMatch(/^.*proxy\.pac: \S+ \(FindProxyForURL\) changed when .*: before "PROXY p\.example:8080" \(line 3\), after "PROXY changed\.example:1" \(line 5\)\n/);
+    expect(c.err()).toMatch(/proxy\.pac: … and \d+ more\n/);
+    expect(c.err().split("\n").filter((line) => line.includes(" changed when "))).toHaveLength(10);
     expect(c.err()).toMatch(/not fixed: the fixed PAC failed verification, nothing was written\n$/);
     expect(readFileSync(file).equals(before)).toBe(true);
   });
