@@ -1,10 +1,10 @@
 import type { Expression, Node, ReturnStatement } from "../../syntax/ast.js";
 import type { Range } from "../../types.js";
 import { guardsOf } from "../bypass.js";
-import { defineRule } from "../define-rule.js";
+import { defineRule, formatMessage } from "../define-rule.js";
 import { findEntryPoints } from "../entry-points.js";
 import { parseProxyList } from "../../resolve/proxy-string.js";
-import { checkProxyString } from "../proxy-string-check.js";
+import { checkProxyString, type ResultProblemId } from "../proxy-string-check.js";
 
 export default defineRule({
   id: "valid-return-string",
@@ -70,10 +70,12 @@ export default defineRule({
         for (const statement of returns) {
           const entryPoint = entryPointOf(statement);
           if (!entryPoint) continue;
-          const fullyChecked = statement.argument
-            ? checkLiteral(statement.argument, entryPoint)
-            : (context.report({ messageId: "nonString", node: statement, data: { entryPoint, what: "undefined" } }), true);
-          if (fullyChecked) checked.add(statement.range.join(":"));
+          if (statement.argument === null) {
+            context.report({ messageId: "nonString", node: statement, data: { entryPoint, what: "undefined" } });
+            checked.add(statement.range.join(":"));
+          } else if (checkLiteral(statement.argument, entryPoint)) {
+            checked.add(statement.range.join(":"));
+          }
         }
 
         // Computed results ("PROXY " + gateway) are checked as the analysis saw them.
@@ -95,7 +97,6 @@ export default defineRule({
               const key = `${range.join(":")}|${problem.id}`;
               if (seen.has(key)) continue;
               seen.add(key);
-              const template = PROBLEM_TEXT[problem.id];
               context.report({
                 messageId: "actual",
                 range,
@@ -105,7 +106,7 @@ export default defineRule({
                   result: outcome.result,
                   host: route.host,
                   environment: outcome.witness.label,
-                  problem: template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => problem.data[name] ?? ""),
+                  problem: formatMessage(PROBLEM_TEXT[problem.id], problem.data),
                 },
               });
             }
@@ -117,7 +118,7 @@ export default defineRule({
 });
 
 /** Short forms of the problems for results the analysis computed. */
-const PROBLEM_TEXT: Readonly<Record<ReturnType<typeof checkProxyString>[number]["id"], string>> = {
+const PROBLEM_TEXT: Readonly<Record<ResultProblemId, string>> = {
   templateMacro: 'unsubstituted template macro "{{macro}}"',
   emptyResult: "an empty result",
   unknownKeyword: '"{{keyword}}" is not a PAC keyword',
