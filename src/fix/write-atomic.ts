@@ -11,6 +11,7 @@ import { basename, dirname, join } from "node:path";
 export interface WritableHandle {
   writeFile(data: Uint8Array): Promise<void>;
   chmod(mode: number): Promise<void>;
+  chown(uid: number, gid: number): Promise<void>;
   sync(): Promise<void>;
   close(): Promise<void>;
 }
@@ -18,7 +19,7 @@ export interface WritableHandle {
 /** The file-system calls an atomic write needs; `node:fs/promises` provides them all. */
 export interface AtomicFs {
   realpath(path: string): Promise<string>;
-  stat(path: string): Promise<{ readonly mode: number; isDirectory(): boolean }>;
+  stat(path: string): Promise<{ readonly mode: number; readonly uid: number; readonly gid: number; isDirectory(): boolean }>;
   lstat(path: string): Promise<{ isSymbolicLink(): boolean }>;
   open(path: string, flags: string, mode?: number): Promise<WritableHandle>;
   rename(from: string, to: string): Promise<void>;
@@ -51,18 +52,21 @@ function errorCode(error: unknown): string {
 }
 
 /**
- * Writes `data` to `path` atomically. An existing file keeps its permission bits; a new file gets
+ * Writes `data` to `path` atomically. An existing file keeps its permission bits and, where the
+ * process may set it, its owner; a new file gets
  * 0666 minus the umask, as `fs.writeFile` would. On failure the target is untouched and the
  * temporary file is removed.
  */
 export async function writeFileAtomic(path: string, data: Uint8Array, fs: AtomicFs = nodeFs): Promise<void> {
   let target: string;
   let mode: number | undefined;
+  let owner: { readonly uid: number; readonly gid: number } | undefined;
   try {
     target = await fs.realpath(path);
     const stats = await fs.stat(target);
     if (stats.isDirectory()) throw Object.assign(new Error("is a directory"), { code: "EISDIR" });
     mode = stats.mode & 0o7777;
+    owner = { uid: stats.uid, gid: stats.gid };
   } catch (error) {
     if (errorCode(error) !== "ENOENT") throw new AtomicWriteError(`cannot write ${path}`, path, "resolve", error);
     const link = await fs.lstat(path).then((stats) => stats.isSymbolicLink(), () => false);
@@ -82,7 +86,11 @@ export async function writeFileAtomic(path: string, data: Uint8Array, fs: Atomic
   let open = true;
   try {
     await handle.writeFile(data);
-    // open()'s mode is filtered by the umask; chmod restores the original bits exactly.
+    // Keep the owner where we may (root editing someone's file); an unprivileged user cannot give
+    // files away, and then the new file is theirs, as with any editor that saves by rename.
+    if (owner) await handle.chown(owner.uid, owner.gid).catch(() => undefined);
+    // open()'s mode is filtered by the umask; chmod restores the original bits exactly. It runs after
+    // chown, which may clear set-user-ID bits.
     if (mode !== undefined) await handle.chmod(mode);
     step = "sync";
     await handle.sync();

@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, lstatSync, writeFileSync } from "node:fs";
+import { chmodSync, chownSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, lstatSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
@@ -22,6 +22,7 @@ function failingAt(step: Step, code = "EIO"): AtomicFs {
       await handle.writeFile(data);
     },
     chmod: async (mode) => (step === "chmod" ? Promise.reject(errno(code)) : handle.chmod(mode)),
+    chown: async (uid, gid) => handle.chown(uid, gid),
     sync: async () => (step === "sync" ? Promise.reject(errno(code)) : handle.sync()),
     close: async () => {
       await handle.close();
@@ -70,6 +71,13 @@ describe("writeFileAtomic", () => {
     await expect(failure).rejects.toMatchObject({ cause: { code } });
     expect(readFileSync(file, "utf8")).toBe("original bytes\r\n");
     expect(readdirSync(dir)).toEqual(["proxy.pac"]);
+  });
+
+  test("keeps the owner and group of the file it replaces", async () => {
+    const { file } = folderWith("proxy.pac", "old");
+    chownSync(file, 1234, 5678);
+    await writeFileAtomic(file, Buffer.from("new"));
+    expect(statSync(file)).toMatchObject({ uid: 1234, gid: 5678 });
   });
 
   test("writes through a symlink: the link stays a link and its target gets the bytes", async () => {
