@@ -57,7 +57,7 @@ function rewriteOnly(source: SourceFile): string {
   if (!chosen.ok || !parsed.ok) throw new Error("benchmark input does not parse");
   const plan = planFix({ source, program: parsed.program, comments: parsed.comments }, chosen.targets);
   if (!plan.ok) throw new Error(plan.problems.join("; "));
-  return applyEdits(source.text, plan.sites.flatMap((site) => (site.edit ? [site.edit] : [])));
+  return applyEdits(source.text, plan.sites.flatMap((site) => site.edits));
 }
 
 export async function run(): Promise<string> {

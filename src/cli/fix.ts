@@ -145,7 +145,7 @@ function summarize(result: FixResult): string {
 }
 
 function countEntryPoints(sites: readonly FixedSite[]): string {
-  const list = sites.map((site) => `${site.name} line ${site.line}${site.action === "update" ? ", block updated" : ""}`).join(", ");
+  const list = sites.map((site) => `${site.name} line ${site.line}${site.action === "update" ? ", block updated" : site.action === "move" ? ", block moved back to the top" : ""}`).join(", ");
   return `${sites.length} entry point${sites.length === 1 ? "" : "s"} (${list})`;
 }
 

@@ -55,7 +55,7 @@ export async function fixPac(source: SourceFile, options: FixOptions = {}): Prom
   if (!plan.ok) return { status: "unfixable", problems: plan.problems };
 
   const sites = plan.sites.map(({ site, line, action }): FixedSite => ({ name: site.name, line, action }));
-  const edits = plan.sites.flatMap(({ edit }) => (edit ? [edit] : []));
+  const edits = plan.sites.flatMap((site) => site.edits);
   if (edits.length === 0) return { status: "up-to-date", sites };
 
   const spellings = spellingHosts();

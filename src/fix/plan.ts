@@ -33,10 +33,13 @@ export interface SitePlan {
   /** 1-based line of the definition, for messages. */
   readonly line: number;
   readonly existing: ManagedBlock | undefined;
-  /** Absent when the site already holds the wanted block. */
-  readonly edit: Edit | undefined;
-  /** What the site's block looks like once the edit is applied. */
-  readonly action: "insert" | "update" | "keep";
+  /** Empty when the site already holds the wanted block, first. */
+  readonly edits: readonly Edit[];
+  /**
+   * insert: no block yet; update: the block is rewritten in place; move: something now runs before
+   * the block, so it is taken out and put back at the top; keep: nothing to do.
+   */
+  readonly action: "insert" | "update" | "move" | "keep";
 }
 
 export type FixPlan =
@@ -64,8 +67,15 @@ export function planFix(pac: ParsedPac, targets: BypassTargets): FixPlan {
       problems.push(`${site.name} at line ${line}: ${existing}`);
       continue;
     }
-    const edit = existing ? updateEdit(source, site, existing, targets) : insertEdit(pac, site, targets);
-    sites.push({ site, line, existing, edit, action: existing ? (edit ? "update" : "keep") : "insert" });
+    if (!existing) {
+      sites.push({ site, line, existing, edits: [insertEdit(pac, site, targets)], action: "insert" });
+    } else if (site.firstStatement && site.firstStatement.range[0] < existing.range[0]) {
+      const edits = [{ range: existing.range, text: "" }, insertEdit(pac, site, targets)];
+      sites.push({ site, line, existing, edits, action: "move" });
+    } else {
+      const edit = updateEdit(source, site, existing, targets);
+      sites.push({ site, line, existing, edits: edit ? [edit] : [], action: edit ? "update" : "keep" });
+    }
   }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, sites };
 }

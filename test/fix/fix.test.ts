@@ -100,6 +100,15 @@ describe("fixPac over fixtures/fix and fixtures/pac", () => {
     expect(back.status === "fixed" && back.output).toBe(source.text);
   });
 
+  test("moves a displaced block back to the top, and proves it", async () => {
+    const golden = load(join(ROOT, "fixtures/fix/declaration.fixed.pac")).text;
+    const displaced = golden.replace("    // pac-do:begin", '    if (dnsDomainIs(host, ".prod.do.dsp.mp.microsoft.com")) return "PROXY inspect.example:8080";\n    // pac-do:begin');
+    const result = await fixPac(createSourceFile(displaced));
+    if (result.status !== "fixed") throw new Error(result.status);
+    expect(result.sites).toEqual([{ name: "FindProxyForURL", line: 4, action: "move" }]);
+    expect(result.output.indexOf("pac-do:begin")).toBeLessThan(result.output.indexOf("inspect.example"));
+  });
+
   test("reports a proof failure with host, environment and before/after instead of returning output to write", async () => {
     const source = createSourceFile('function FindProxyForURL(url, host) {\n  if (String(FindProxyForURL).length > 200) return "PROXY changed.example:1";\n  return "PROXY p.example:8080";\n}\n');
     const result = await fixPac(source);

@@ -29,7 +29,7 @@ function plan(source: SourceFile): FixPlan {
 
 function edits(result: FixPlan): Edit[] {
   if (!result.ok) throw new Error(result.problems.join("\n"));
-  return result.sites.flatMap((site) => (site.edit ? [site.edit] : []));
+  return result.sites.flatMap((site) => site.edits);
 }
 
 /** The fix as the planner makes it, ignoring the analysis (tested in fix.test.ts). */
@@ -94,6 +94,17 @@ describe("planFix on fixtures/fix", () => {
     const output = fixText(source);
     expect(output.endsWith('  return "PROXY proxy.example:8080";\n}\n')).toBe(true);
     expect(output).not.toContain("shExpMatch");
+  });
+
+  test("moves a block that no longer comes first back to the top", () => {
+    const golden = load(readFileSync(join(FIXTURES, "declaration.fixed.pac"))).text;
+    const early = '    if (host == "wpad") return "PROXY early:1";\n';
+    const displaced = golden.replace(/(function FindProxyForURL\(url, host\) \{\n)/, `$1${early}`);
+    const result = plan(createSourceFile(displaced));
+    expect(result.ok && result.sites.map((site) => site.action)).toEqual(["move"]);
+    const output = fixText(createSourceFile(displaced));
+    expect(output).toBe(golden.replace(/(    \/\/ pac-do:end\n)/, `$1${early}`));
+    expect(edits(plan(createSourceFile(output)))).toEqual([]);
   });
 
   test("uses arguments[1] when a body function declaration shadows the host parameter", () => {
