@@ -90,14 +90,26 @@ export function visit(root: Node, enter: (node: Node) => void): void {
     const node = stack.pop();
     if (node === undefined) break;
     enter(node);
-    const children: Node[] = [];
-    for (const [key, value] of Object.entries(node)) {
-      if (key === "range" || key === "regex" || typeof value !== "object" || value === null) continue;
-      if (Array.isArray(value)) {
-        for (const item of value) if (isNode(item)) children.push(item);
-      } else if (isNode(value)) children.push(value);
-    }
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as Node);
+    pushChildren(node, stack);
+  }
+}
+
+/** Pushes a node's children onto a stack, last child first, so they pop in source order. */
+function pushChildren(node: Node, stack: Node[]): void {
+  const start = stack.length;
+  for (const key in node) {
+    if (key === "range" || key === "regex") continue;
+    const value: unknown = node[key as keyof Node];
+    if (typeof value !== "object" || value === null) continue;
+    if (Array.isArray(value)) {
+      for (const item of value) if (isNode(item)) stack.push(item);
+    } else if (isNode(value)) stack.push(value);
+  }
+  // Reverse what was pushed so the first child is on top.
+  for (let i = start, j = stack.length - 1; i < j; i++, j--) {
+    const a = stack[i] as Node;
+    stack[i] = stack[j] as Node;
+    stack[j] = a;
   }
 }
 
@@ -130,6 +142,7 @@ export function collect(program: Program): Collected {
   const comparisons: { left: Expression; right: Expression; range: Range }[] = [];
   const literals: { value: string; node: Node }[] = [];
   const arrays: (readonly (Expression | SpreadElement | null)[])[] = [];
+  const regexes: Node[] = [];
 
   visit(program, (node) => {
     switch (node.type) {
@@ -157,6 +170,7 @@ export function collect(program: Program): Collected {
         break;
       case "Literal":
         if (typeof node.value === "string") literals.push({ value: node.value, node });
+        else if (node.regex) regexes.push(node);
         break;
       case "ArrayExpression":
         arrays.push(node.elements);
@@ -271,13 +285,14 @@ export function collect(program: Program): Collected {
         for (const cidr of cidrs) addNetwork(networkFromCidr(cidr), target, call.range, probe);
       }
     } else if (name === "shExpMatch") {
+      // Host-name patterns are by far the most common: decided without following the subject.
+      const patterns = constants(argument(call, 1));
+      const addressPatterns = patterns.filter(looksLikeAddressPattern);
+      if (patterns.length > 0 && addressPatterns.length === 0) continue;
       const target = addressCarrier(first);
       if (target !== undefined) {
-        const patterns = constants(argument(call, 1));
         if (patterns.length === 0 && target !== "either") addressTestsComplete = false;
-        for (const pattern of patterns) {
-          if (looksLikeAddressPattern(pattern)) addressTests.push({ kind: "glob", pattern, target, range: call.range });
-        }
+        for (const pattern of addressPatterns) addressTests.push({ kind: "glob", pattern, target, range: call.range });
       }
     } else if (name !== undefined && TIME_HELPERS.has(name)) {
       const args = call.arguments.map((arg) =>
@@ -397,15 +412,11 @@ export function collect(program: Program): Collected {
         loadTimeReads.push({ name, range: node.range });
       }
     }
-    for (const [key, value] of Object.entries(node)) {
-      if (key === "range" || typeof value !== "object" || value === null) continue;
-      if (Array.isArray(value)) pending.push(...value.filter(isNode));
-      else if (isNode(value)) pending.push(value);
-    }
+    pushChildren(node, pending);
   }
   loadTimeReads.sort((a, b) => a.range[0] - b.range[0]);
 
-  const statefulSites = findState(program);
+  const statefulSites = findState(program, regexes);
 
   const uses = (names: ReadonlySet<string>): boolean => [...names].some((name) => usedNames.has(name));
   return {
@@ -430,14 +441,10 @@ function isFunction(node: Node): node is FunctionNode {
   return node.type === "FunctionDeclaration" || node.type === "FunctionExpression" || node.type === "ArrowFunctionExpression";
 }
 
-/** Children of a node, without descending into nested functions' bodies. */
+/** A node's direct children. */
 function ownChildren(node: Node): Node[] {
   const out: Node[] = [];
-  for (const [key, value] of Object.entries(node)) {
-    if (key === "range" || typeof value !== "object" || value === null) continue;
-    if (Array.isArray(value)) out.push(...value.filter(isNode));
-    else if (isNode(value)) out.push(value);
-  }
+  pushChildren(node, out);
   return out;
 }
 
@@ -446,13 +453,13 @@ function ownChildren(node: Node): Node[] {
  * nor an enclosing function declares (a global), and regex literals with the g or y flag, whose
  * lastIndex persists.
  */
-function findState(program: Program): { what: string; range: Range }[] {
+function findState(program: Program, regexes: readonly Node[]): { what: string; range: Range }[] {
   const sites: { what: string; range: Range }[] = [];
-  visit(program, (node) => {
+  for (const node of regexes) {
     if (node.type === "Literal" && node.regex && /[gy]/.test(node.regex.flags)) {
       sites.push({ what: `${node.raw} keeps its lastIndex between calls`, range: node.range });
     }
-  });
+  }
   const scan = (fn: FunctionNode, inherited: ReadonlySet<string>): void => {
     const locals = new Set(inherited);
     for (const param of fn.params) if (param.type === "Identifier") locals.add(param.name);

@@ -222,4 +222,16 @@ describe("environment collection", () => {
       "the global cache is assigned inside a function",
     ]);
   });
+
+  it("finds networks kept in object literals and tables", () => {
+    const text = [
+      'var sites = { hq: "10.20.0.0/16", lab: ["192.168.77.0", "255.255.255.0"] };',
+      "function FindProxyForURL(url, host) {",
+      "  return inAny(myIpAddress(), sites) ? \"DIRECT\" : \"PROXY p:8080\";",
+      "}",
+    ].join("\n");
+    const labels = environments(text).classes.map((c) => c.label);
+    expect(labels).toContain("client 10.20.0.1 (in 10.20.0.0/16 from line 1)");
+    expect(labels).toContain("client 192.168.77.1 (in 192.168.77.0/24 from line 1)");
+  });
 });
