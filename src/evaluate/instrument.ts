@@ -51,7 +51,13 @@ export function instrument(text: string, program: Program): Instrumented {
   let seq = 0;
   let nextBranch = 0;
 
-  const open = (offset: number, insert: string): void => void inserts.push({ offset, text: insert, close: false, seq: seq++ });
+  // A probe inserted right after an identifier character would merge with it: `return"x"` must not
+  // become `return__pacdo$r(0, "x")` (minified PACs omit such spaces).
+  const open = (offset: number, insert: string): void => {
+    const before = text[offset - 1] ?? "";
+    const glue = /[\p{ID_Continue}$\u200c\u200d]/u.test(before) && /^[\p{ID_Start}$_]/u.test(insert) ? " " : "";
+    inserts.push({ offset, text: glue + insert, close: false, seq: seq++ });
+  };
   const close = (offset: number, insert: string): void => void inserts.push({ offset, text: insert, close: true, seq: seq++ });
   /** Wraps an expression in `probe(args..., expr)`; a sequence expression needs its own parentheses. */
   const wrap = (node: Expression, head: string): void => {

@@ -41,6 +41,14 @@ describe("return tracing", () => {
     }
   });
 
+  it("keeps probes apart from keywords in minified code", async () => {
+    const text = 'function FindProxyForURL(u,h){if(h=="t.example")try{throw"x"||h}catch(e){return"PROXY t.example:1"}return"PROXY "+(typeof h=="string"&&h.length>0?"a":"b")+".example:1"}';
+    expect((await evaluate(text, "http://t.example/")).result).toBe("PROXY t.example:1");
+    const evaluation = await evaluate(text, "http://m.example/");
+    expect(evaluation.result).toBe("PROXY a.example:1");
+    expect(evaluation.returnRange?.[0]).toBe(text.lastIndexOf("return"));
+  });
+
   it("keeps a comma expression as one returned value", async () => {
     const text = 'function FindProxyForURL(url, host) { var n = 0; return n++, n++, "PROXY p" + n + ".example:1"; }';
     expect((await evaluate(text, "http://a.example/")).result).toBe("PROXY p2.example:1");
@@ -107,8 +115,8 @@ describe("instrumentation", () => {
       fc.tuple(tie("cond"), tie("cond"), tie("cond")).map(([a, b, c]) => `(${a} ? ${b} : ${c})`),
     ),
   })).cond;
-  const statement = fc.tuple(condition, fc.integer({ min: 1, max: 9 }), fc.boolean()).map(
-    ([c, n, newline]) => `  if (${c})${newline ? "\n   " : ""} return "PROXY p${n}.example:${n}";`,
+  const statement = fc.tuple(condition, fc.integer({ min: 1, max: 9 }), fc.boolean(), fc.boolean()).map(
+    ([c, n, newline, tight]) => `  if (${c})${newline ? "\n   " : ""} return${tight ? "" : " "}"PROXY p${n}.example:${n}";`,
   );
   const pac = fc.array(statement, { minLength: 1, maxLength: 4 }).map(
     (body) => `function FindProxyForURL(url, host) {\n${body.join("\n")}\n  return (host, "DIRECT");\n}\n`,
