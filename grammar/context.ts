@@ -8,7 +8,7 @@
  * - after `)` a `/` is a regex only if the parenthesis belonged to `if`, `while`, `for` or `with`
  *   (`if (x) /re/.test(y)`); after any other `)` it is a division (`(a + b) / 2`);
  * - after `}` a `/` is a regex if the brace closed a block (a statement starts), a division if it
- *   closed an object literal (`({}) / 2` style); a function expression's body counts as a block;
+ *   closed an object literal (`x = {} / 2`) or the body of a function expression;
  * - after an identifier, number, string, `]` or postfix `++`/`--` it is a division; after the
  *   keywords that take an operand (`return`, `typeof`, `in`, `case`, ...), after `break`,
  *   `continue` and `debugger`, after `of` in a `for (...)` head, and after any other punctuator
@@ -28,7 +28,7 @@ const OPERAND_KEYWORDS = new Set(["return", "typeof", "instanceof", "in", "new",
 const STATEMENT_END_KEYWORDS = new Set(["break", "continue", "debugger"]);
 const CONDITION_KEYWORDS = new Set(["if", "while", "for", "with"]);
 
-const Open = { Paren: 0, ConditionParen: 1, Bracket: 2, Block: 3, Object: 4, Template: 5 } as const;
+const Open = { Paren: 0, ConditionParen: 1, Bracket: 2, Block: 3, Object: 4, Template: 5, FunctionExpressionBody: 6 } as const;
 type Open = (typeof Open)[keyof typeof Open];
 
 class LexContext {
@@ -37,6 +37,12 @@ class LexContext {
   private stack: Open[] = [];
   /** What the most recent closing token closed. */
   private lastClosed: Open | undefined;
+  /** After `function`: whether it is a function expression, until its parameter list opens. */
+  private functionKeyword: "expression" | "declaration" | undefined;
+  /** The bracket-stack depth and kind of each function whose parameter list is open. */
+  private functionParams: { depth: number; kind: "expression" | "declaration" }[] = [];
+  /** Set between a function's `)` and its body's `{`. */
+  private functionBodyNext: "expression" | "declaration" | undefined;
 
   /** Whether a `/` at this point starts a regular expression literal. */
   regexAllowed(text: string, offset: number, tokens: IToken[]): boolean {
@@ -62,7 +68,7 @@ class LexContext {
       case "RParen":
         return this.lastClosed === Open.ConditionParen;
       case "RBrace":
-        return this.lastClosed !== Open.Object;
+        return this.lastClosed !== Open.Object && this.lastClosed !== Open.FunctionExpressionBody;
       default:
         return true;
     }
@@ -80,13 +86,27 @@ class LexContext {
       this.processed = 0;
       this.stack = [];
       this.lastClosed = undefined;
+      this.functionKeyword = undefined;
+      this.functionParams = [];
+      this.functionBodyNext = undefined;
     }
     for (let i = this.processed; i < tokens.length; i++) {
       const token = tokens[i]!;
-      switch (token.tokenType.name) {
+      const name = token.tokenType.name;
+      const bodyNext = this.functionBodyNext;
+      this.functionBodyNext = undefined;
+      switch (name) {
+        case "Identifier":
+          // A function expression's body is a block, but a `/` after its `}` is a division.
+          if (token.image === "function") this.functionKeyword = this.braceOpensObject(text, tokens[i - 1], token) ? "expression" : "declaration";
+          break;
         case "LParen": {
           const prev = tokens[i - 1];
           const condition = prev !== undefined && prev.tokenType.name === "Identifier" && CONDITION_KEYWORDS.has(prev.image);
+          if (this.functionKeyword !== undefined) {
+            this.functionParams.push({ depth: this.stack.length, kind: this.functionKeyword });
+            this.functionKeyword = undefined;
+          }
           this.stack.push(condition ? Open.ConditionParen : Open.Paren);
           break;
         }
@@ -94,12 +114,18 @@ class LexContext {
           this.stack.push(Open.Bracket);
           break;
         case "LBrace":
-          this.stack.push(this.braceOpensObject(text, tokens[i - 1], token) ? Open.Object : Open.Block);
+          if (bodyNext !== undefined) this.stack.push(bodyNext === "expression" ? Open.FunctionExpressionBody : Open.Block);
+          else this.stack.push(this.braceOpensObject(text, tokens[i - 1], token) ? Open.Object : Open.Block);
           break;
         case "TemplateHead":
           this.stack.push(Open.Template);
           break;
         case "RParen":
+          this.lastClosed = this.stack.pop();
+          if (this.functionParams[this.functionParams.length - 1]?.depth === this.stack.length) {
+            this.functionBodyNext = this.functionParams.pop()?.kind;
+          }
+          break;
         case "RBracket":
         case "RBrace":
         case "TemplateTail":
@@ -135,7 +161,7 @@ class LexContext {
         // `label: {` and `case x: {` open blocks; inside brackets or an object the colon belongs to an
         // expression (`a ? b : {}` or `{ k: {} }`).
         const top = this.stack[this.stack.length - 1];
-        return top !== undefined && top !== Open.Block;
+        return top !== undefined && top !== Open.Block && top !== Open.FunctionExpressionBody;
       }
       default:
         return true;

@@ -3,7 +3,7 @@
  * diagrams (`docs/grammar.html`). `test/grammar/generated.test.ts` fails when either is stale and
  * rewrites both when run with `PAC_DO_UPDATE_GENERATED=1`.
  */
-import { createSyntaxDiagramsCode, generateCstDts } from "chevrotain";
+import { createSyntaxDiagramsCode, generateCstDts } from "./chevrotain.js";
 import { PacParser } from "./parser.js";
 
 /** The CST typings, one `<Rule>CstNode` and `<Rule>CstChildren` per rule. */

@@ -3,7 +3,8 @@
  * records which tokens follow a line terminator (ECMA-262 §12.10, automatic semicolon insertion and
  * the restricted productions need it), and turns the "unterminated ..." tokens into errors.
  */
-import { Lexer, type ILexingError, type IToken, type TokenType } from "chevrotain";
+import type { ILexingError, IToken, TokenType } from "chevrotain";
+import { Lexer } from "./chevrotain.js";
 import { tokenEnd } from "./offsets.js";
 import { allTokens, KEYWORDS, NumericLiteral, parseTokens, UNTERMINATED } from "./tokens.js";
 

@@ -12,7 +12,8 @@
  *   (the spec's "cover grammar", §13.15.5);
  * - arrow function parameters are recognised by scanning to the matching `)` for a `=>`.
  */
-import { CstParser, EOF, type CstNode, type IParserConfig, type IToken, type OrMethodOpts, type ParserMethod, type TokenType } from "chevrotain";
+import type { CstNode, IParserConfig, IToken, OrMethodOpts, ParserMethod, TokenType } from "chevrotain";
+import { CstParser, EOF } from "./chevrotain.js";
 import type { PacToken } from "./lexer.js";
 import * as t from "./tokens.js";
 

@@ -7,8 +7,10 @@
  * InputElementRegExp) and the `}` that continues a template (InputElementTemplateTail) depend on
  * the tokens before them; `context.ts` keeps that state while the lexer runs.
  */
-import { createToken, Lexer, type CustomPatternMatcherFunc, type IToken, type TokenType } from "chevrotain";
+import type { CustomPatternMatcherFunc, IToken, TokenType } from "chevrotain";
+import { createToken, Lexer } from "./chevrotain.js";
 import { lexContext } from "./context.js";
+import { tokenEnd } from "./offsets.js";
 
 const LINE_TERMINATOR_CHARS = "\\n\\r\\u2028\\u2029";
 
@@ -46,6 +48,32 @@ export const SingleLineComment = createToken({
   name: "SingleLineComment",
   pattern: new RegExp(`//[^${LINE_TERMINATOR_CHARS}]*`),
   group: "comments",
+});
+
+/** `<!--` starts a single-line comment anywhere in a script (Annex B.1.1 SingleLineHTMLOpenComment). */
+export const HtmlOpenComment = createToken({
+  name: "HtmlOpenComment",
+  pattern: new RegExp(`<!--[^${LINE_TERMINATOR_CHARS}]*`),
+  group: "comments",
+});
+
+const HTML_CLOSE_COMMENT = new RegExp(`-->[^${LINE_TERMINATOR_CHARS}]*`, "y");
+
+/**
+ * `-->` first on a line (only whitespace and comments before it) is a single-line comment (Annex
+ * B.1.1 SingleLineHTMLCloseComment); elsewhere it is `--` and `>`.
+ */
+export const HtmlCloseComment = createToken({
+  name: "HtmlCloseComment",
+  pattern: (text, offset, tokens) => {
+    const last = tokens[tokens.length - 1];
+    if (last !== undefined && !/[\n\r\u2028\u2029]/.test(text.slice(tokenEnd(last), offset))) return null;
+    HTML_CLOSE_COMMENT.lastIndex = offset;
+    return HTML_CLOSE_COMMENT.exec(text);
+  },
+  start_chars_hint: ["-"],
+  group: "comments",
+  line_breaks: false,
 });
 
 const REGEX_BODY = new RegExp(
@@ -354,6 +382,8 @@ const restTokens: TokenType[] = [
   MultiLineComment,
   UnterminatedComment,
   SingleLineComment,
+  HtmlOpenComment,
+  HtmlCloseComment,
   DivideAssign,
   Divide,
   RegularExpressionLiteral,

@@ -3,7 +3,7 @@
  * ("Expecting --> ')' <-- but found --> '{' <--"); pac-do says what was expected where, in the
  * words of the construct being parsed ("expected ')' after the condition of 'if'").
  */
-import { EOF, type IParserErrorMessageProvider, type IToken, type TokenType } from "chevrotain";
+import type { IParserErrorMessageProvider, IToken, TokenType } from "chevrotain";
 import type { Position, Range } from "../types.js";
 import { lineText, positionAt, type SourceFile } from "../source/source-file.js";
 
@@ -17,9 +17,14 @@ export interface ParseError {
   readonly frame: string;
 }
 
+/** Chevrotain's end-of-input token (by name: src/ does not load the grammar's Chevrotain itself). */
+function isEnd(token: IToken): boolean {
+  return token.tokenType.name === "EOF";
+}
+
 /** How a token is named in a message: `'{'`, `'return'`, `end of file`, or a shortened literal. */
 export function describeToken(token: IToken): string {
-  if (token.tokenType === EOF) return "end of file";
+  if (isEnd(token)) return "end of file";
   const image = token.image.length > 20 ? `${token.image.slice(0, 17)}...` : token.image;
   return `'${image}'`;
 }
@@ -85,7 +90,7 @@ const EXPECTED: Readonly<Record<string, string>> = {
 export const errorMessages: IParserErrorMessageProvider = {
   buildMismatchTokenMessage({ expected, actual, ruleName }) {
     const message = EXPECTED[`${ruleName}:${expected.name}`] ?? `expected ${label(expected)}`;
-    return actual.tokenType === EOF ? `${message}, found end of file` : message;
+    return isEnd(actual) ? `${message}, found end of file` : message;
   },
   buildNotAllInputParsedMessage({ firstRedundant }) {
     return `unexpected ${describeToken(firstRedundant)}`;

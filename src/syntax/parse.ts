@@ -72,7 +72,9 @@ function toToken(token: IToken): Token {
 function toComment(token: IToken): Comment {
   const block = token.tokenType.name === "MultiLineComment";
   const image = token.image;
-  const value = block ? image.slice(2, image.endsWith("*/") && image.length >= 4 ? -2 : undefined) : image.slice(2);
+  const name = token.tokenType.name;
+  const opener = name === "HtmlOpenComment" ? 4 : name === "HtmlCloseComment" ? 3 : 2;
+  const value = block ? image.slice(2, image.endsWith("*/") && image.length >= 4 ? -2 : undefined) : image.slice(opener);
   return { type: block ? "Block" : "Line", value, range: [token.startOffset, tokenEnd(token)] };
 }
 

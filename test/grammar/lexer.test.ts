@@ -69,3 +69,13 @@ describe("the lexer", () => {
     expect(kinds("caf\u00e9\u00a0=\u3000\u03c0")).toEqual(["caf\u00e9", "=", "\u03c0"]);
   });
 });
+
+describe("function bodies", () => {
+  test.each([
+    ["x = function () {} / 2", ["x", "=", "function", "(", ")", "{", "}", "div", "2"]],
+    ["function f() {}\n/re/.test(u)", ["function", "f", "(", ")", "{", "}", "re", ".", "test", "(", "u", ")"]],
+    ["x = function (a = function () {}) { return /r/ } / 2", ["x", "=", "function", "(", "a", "=", "function", "(", ")", "{", "}", ")", "{", "return", "re", "}", "div", "2"]],
+  ])("lexes %j", (text, expected) => {
+    expect(kinds(text)).toEqual(expected);
+  });
+});
