@@ -8,8 +8,8 @@
  *   becomes `__pacdo$a(id, left)` (or `$o`/`$n`), each case body starts with `__pacdo$b(id);`:
  *   each probe returns its argument unchanged, so truthiness, evaluation order and `this` are kept;
  * - a call of a PAC helper gets `__pacdo$c(site, "name", lastArgument)` around its last argument
- *   (after every argument is evaluated, just before the call), or `(__pacdo$c(site, "name"), f)()`
- *   when it has none, so a traced helper call knows its call site.
+ *   (after every argument is evaluated, just before the call), or `f(__pacdo$c(site, "name"))` when it
+ *   has none, so a traced helper call knows its call site.
  */
 import type { Expression, Node, Program } from "../syntax/ast.js";
 import type { Range } from "../types.js";
@@ -117,8 +117,10 @@ export function instrument(text: string, program: Program): Instrumented {
           const last = node.arguments[node.arguments.length - 1];
           const head = `${HARNESS.site}(${sites.length}, ${JSON.stringify(node.callee.name)}`;
           if (last === undefined) {
-            open(node.callee.range[0], `(${head}), `);
-            close(node.callee.range[1], ")");
+            // `f()` becomes `f(probe)`: one undefined argument, which the helpers ignore. Wrapping the
+            // callee in `(probe, f)()` instead could glue a statement to the previous line (no ASI before "(").
+            const paren = node.range[1] - 1;
+            open(paren, `${head})`);
             sites.push(node.range);
           } else if (last.type !== "SpreadElement") {
             wrap(last, `${head}, `);

@@ -49,6 +49,11 @@ describe("return tracing", () => {
     expect(evaluation.returnRange?.[0]).toBe(text.lastIndexOf("return"));
   });
 
+  it("does not glue a helper call on its own line to the line before (no ASI before a parenthesis)", async () => {
+    const text = 'var f = function () { return "PROXY glued.example:1"; }\nvar seen = f\nmyIpAddress()\nfunction FindProxyForURL(url, host) { return typeof seen == "function" ? "DIRECT" : "PROXY x.example:1"; }\n';
+    for (const instrumented of [true, false]) expect((await evaluate(text, "http://a.example/", { instrumented })).result).toBe("DIRECT");
+  });
+
   it("keeps a comma expression as one returned value", async () => {
     const text = 'function FindProxyForURL(url, host) { var n = 0; return n++, n++, "PROXY p" + n + ".example:1"; }';
     expect((await evaluate(text, "http://a.example/")).result).toBe("PROXY p2.example:1");
