@@ -26,9 +26,10 @@ export const SERVICE_DOMAIN = "do.dsp.mp.microsoft.com";
 /**
  * The host patterns a DO bypass must send DIRECT, in shExpMatch syntax. `*.do.dsp.mp.microsoft.com`
  * covers the `.prod.` forms (geo, geover, kv*, cp*, disc*, array*, cn*) and the dash forms that sit
- * directly under the domain (geo-prod, geover-prod, kv*-prod, cp*-prod, disc*-prod, cn*-prod).
+ * directly under the domain (geo-prod, geover-prod, kv*-prod, cp*-prod, disc*-prod, cn*-prod); the
+ * apex is not a documented host, but a bypass of the domain covers it too (a glob alone would not).
  */
-export const SERVICE_HOST_PATTERNS: readonly string[] = [`*.${SERVICE_DOMAIN}`];
+export const SERVICE_HOST_PATTERNS: readonly string[] = [SERVICE_DOMAIN, `*.${SERVICE_DOMAIN}`];
 
 interface Entry {
   readonly id: string;
@@ -153,9 +154,10 @@ export function classifyHost(host: string): Endpoint | undefined {
   return best?.endpoint;
 }
 
-/** Whether DO needs this host DIRECT: every host under `do.dsp.mp.microsoft.com`. */
+/** Whether DO needs this host DIRECT: `do.dsp.mp.microsoft.com` and every host under it. */
 export function isServiceHost(host: string): boolean {
-  return normalizeHost(host).endsWith(`.${SERVICE_DOMAIN}`);
+  const name = normalizeHost(host);
+  return name === SERVICE_DOMAIN || name.endsWith(`.${SERVICE_DOMAIN}`);
 }
 
 /** A catalogue endpoint by id. */

@@ -40,8 +40,8 @@ export function endpointsMarkdown(): string {
     "Sample hosts stand for wildcard patterns in the route analysis (`kv*` is evaluated as `kv801`); a",
     "pattern without samples is only used to classify host names (for example `pac-do routes --host`).",
     "",
-    `The DO bypass pac-do writes covers ${SERVICE_HOST_PATTERNS.map((p) => `\`${p}\``).join(", ")}: every service host below,`,
-    "the `.prod.` forms and the dash forms that sit directly under `do.dsp.mp.microsoft.com`.",
+    `The DO bypass pac-do writes covers ${SERVICE_HOST_PATTERNS.map((p) => `\`${p}\``).join(" and ")}: every service host`,
+    "below, the `.prod.` forms and the dash forms that sit directly under `do.dsp.mp.microsoft.com`.",
   ];
   for (const role of ["service", "content", "related"] as const) {
     out.push("", `## ${ROLE_TITLES[role]}`, "", ROLE_NOTES[role], "");

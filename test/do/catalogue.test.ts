@@ -58,7 +58,8 @@ describe("the DO endpoint catalogue", () => {
   });
 
   it("treats exactly the hosts the bypass patterns cover as service hosts", () => {
-    expect(SERVICE_HOST_PATTERNS).toEqual(["*.do.dsp.mp.microsoft.com"]);
+    expect(SERVICE_HOST_PATTERNS).toEqual(["do.dsp.mp.microsoft.com", "*.do.dsp.mp.microsoft.com"]);
+    expect(isServiceHost("DO.dsp.mp.microsoft.com.")).toBe(true);
     const label = fc.stringMatching(/^[a-z0-9]([a-z0-9-]{0,10}[a-z0-9])?$/);
     fc.assert(
       fc.property(fc.array(label, { minLength: 1, maxLength: 3 }), (labels) => {
