@@ -70,7 +70,9 @@ export interface HelperCall {
 }
 
 export interface Evaluation {
+  /** The URL as the profile's client passes it to the PAC (chromium: https reduced to the origin). */
   readonly url: string;
+  /** The host argument the PAC received (winhttp: case kept; chromium: lower case). */
   readonly host: string;
   readonly entryPoint: EntryPointName;
   /** The string the PAC returned, or null when it failed or returned a non-string. */
