@@ -5,7 +5,7 @@ import type { Range } from "../types.js";
 /** A class of environments the PAC cannot tell apart, with one concrete member to replay it. */
 export interface EnvironmentClass {
   readonly id: string;
-  /** "client 10.20.0.0/16, DNS answers private, Sat 23:00 Europe/Berlin" */
+  /** "client 10.20.0.1 (in 10.20.0.0/16 from line 14), host resolves to 203.0.113.10 (public), Sat 23:30 UTC" */
   readonly label: string;
   readonly witness: Environment;
   /**
@@ -32,7 +32,10 @@ export interface RouteOutcome {
   /** The client never called the PAC for this host (Chromium's implicit bypass of loopback hosts). */
   readonly implicitBypass?: string;
   readonly environmentIds: readonly string[];
-  /** The first environment class (in analysis order) that gives this outcome. */
+  /**
+   * The first environment class (in analysis order) that gives this outcome; replay it with
+   * `environmentFor(witness, host)`.
+   */
   readonly witness: EnvironmentClass;
 }
 
@@ -57,7 +60,10 @@ export interface RouteAnalysis {
   /** Entry points the script defines. */
   readonly entryPoints: readonly EntryPointName[];
   readonly environments: readonly EnvironmentClass[];
-  /** Every catalogue sample host (and any extra host asked for) under each defined entry point. */
+  /**
+   * Every catalogue sample host, extra host asked for and (unless `otherHosts: false`) generic and
+   * PAC-literal host, under each defined entry point.
+   */
   readonly routes: readonly HostRoutes[];
   readonly coverage: Coverage;
   /**
