@@ -1,6 +1,7 @@
 /** Renders a route analysis as a readable matrix or as plain JSON. */
 import { positionAt, type SourceFile } from "../source/source-file.js";
 import type { Range } from "../types.js";
+import { environmentFor } from "./environments.js";
 import { describeAnswer, effectiveFirstEntry } from "./findings.js";
 import type { EnvironmentClass, HostRoutes, RouteAnalysis, RouteOutcome } from "./types.js";
 
@@ -119,6 +120,24 @@ function describeClasses(outcome: RouteOutcome, total: number, byId: ReadonlyMap
   return `${count} of ${total} classes, e.g. ${outcome.witness.label}`;
 }
 
+/** A shell word: quoted only when it needs to be. */
+function shellWord(word: string): string {
+  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * The `pac-do resolve` command line that replays one outcome: the witness class's client address,
+ * DNS answers (the asked host's included), clock and zone, the entry point and the profile.
+ */
+export function replayCommand(file: string, row: HostRoutes, outcome: RouteOutcome, profile: RouteAnalysis["profile"]): string {
+  const env = environmentFor(outcome.witness, row.host);
+  const words = ["pac-do", "resolve", file, row.url, "--profile", profile, "--entry", row.entryPoint];
+  for (const ip of env.clientIps) words.push("--client-ip", ip);
+  for (const [host, answers] of env.dns) words.push("--dns", `${host}=${answers.join(",")}`);
+  words.push("--at", new Date(env.now).toISOString(), "--tz", env.timeZone);
+  return words.map(shellWord).join(" ");
+}
+
 /** The analysis as plain JSON data: DNS maps as objects, clocks as ISO strings, ranges with line:column. */
 export function routesToJson(analysis: RouteAnalysis, source: SourceFile): unknown {
   const position = (range: Range | undefined) => {
@@ -155,6 +174,7 @@ export function routesToJson(analysis: RouteAnalysis, source: SourceFile): unkno
         ...(o.implicitBypass ? { implicitBypass: o.implicitBypass } : {}),
         witness: o.witness.id,
         environments: o.environmentIds,
+        replay: replayCommand(source.path ?? "proxy.pac", row, o, analysis.profile),
       })),
     })),
     coverage: {

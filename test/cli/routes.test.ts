@@ -59,6 +59,26 @@ describe("pac-do routes", () => {
     expect(json.environments.find((e) => e.id === proxied?.witness)?.label).toBe("host does not resolve");
   });
 
+  it.each(["office-subnet-bypass", "business-hours-proxy", "bypass-needs-dns", "ex-without-bypass", "weekday-business-hours-proxy"])(
+    "gives for every outcome of %s a pac-do resolve command that reproduces it",
+    async (name) => {
+      const io = memoryIo({ "proxy.pac": fixture(name) });
+      expect(await run(["routes", "proxy.pac", "--json", "--tz", "UTC"], io)).toBe(0);
+      const json = JSON.parse(io.out) as { routes: { host: string; outcomes: { result: string; replay: string }[] }[] };
+      const rows = json.routes.filter((r) => r.host.endsWith(".do.dsp.mp.microsoft.com") || r.host === "www.example.com");
+      expect(rows.length).toBeGreaterThan(0);
+      for (const row of rows) {
+        for (const outcome of row.outcomes) {
+          const argv = outcome.replay.split(" ");
+          expect(argv.slice(0, 3)).toEqual(["pac-do", "resolve", "proxy.pac"]);
+          const replay = memoryIo({ "proxy.pac": fixture(name) });
+          expect(await run([...argv.slice(1), "--json"], replay), replay.err).toBe(0);
+          expect((JSON.parse(replay.out) as { result: string }).result, outcome.replay).toBe(outcome.result);
+        }
+      }
+    },
+  );
+
   it("reads local time in the zone given with --tz", async () => {
     const io = memoryIo({ "proxy.pac": fixture("business-hours-proxy") });
     expect(await run(["routes", "proxy.pac", "--tz", "Europe/Berlin", "--json"], io)).toBe(0);
