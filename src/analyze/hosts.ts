@@ -44,7 +44,8 @@ export function queryFor(hostOrUrl: string): HostQuery {
 
 /**
  * Every host to analyse, without duplicates: catalogue samples, extra hosts, then (with `others`) the
- * generic sample and hosts derived from the PAC's literals (capped; `omitted` counts the rest).
+ * generic sample and hosts derived from the PAC's literals (at most MAX_LITERAL_HOSTS, spread evenly
+ * over the file; `omitted` counts the rest).
  */
 export function planHosts(
   extra: readonly string[],
@@ -64,15 +65,23 @@ export function planHosts(
   for (const host of extra) add(queryFor(host));
   if (!others) return { queries, omitted: 0 };
   for (const host of GENERIC_HOSTS) add(queryFor(host));
-  let taken = 0;
-  let omitted = 0;
+  const fresh: HostQuery[] = [];
+  const freshUrls = new Set<string>();
   for (const literal of literals) {
     const host = concreteHost(literal);
     if (host === undefined) continue;
     const query = queryFor(host);
-    if (seen.has(query.url.toLowerCase())) continue;
-    if (taken >= MAX_LITERAL_HOSTS) omitted++;
-    else if (add(query)) taken++;
+    const key = query.url.toLowerCase();
+    if (seen.has(key) || freshUrls.has(key)) continue;
+    freshUrls.add(key);
+    fresh.push(query);
   }
-  return { queries, omitted };
+  // Spread the sample over the whole file: long PACs keep their later rules too.
+  const step = Math.max(1, fresh.length / MAX_LITERAL_HOSTS);
+  let taken = 0;
+  for (let i = 0; i < fresh.length && taken < MAX_LITERAL_HOSTS; i++) {
+    const query = fresh[Math.floor(i * step)];
+    if (query && add(query)) taken++;
+  }
+  return { queries, omitted: fresh.length - taken };
 }

@@ -32,7 +32,10 @@ describe("the hosts an analysis asks about", () => {
     const hosts = queries.map((q) => q.host);
     expect(new Set(queries.map((q) => q.url)).size).toBe(queries.length);
     for (const host of GENERIC_HOSTS) expect(hosts).toContain(host);
-    expect(hosts.filter((h) => h.endsWith(".example") && h.startsWith("www.site"))).toHaveLength(MAX_LITERAL_HOSTS);
+    const sites = hosts.filter((h) => h.endsWith(".example") && h.startsWith("www.site"));
+    expect(sites).toHaveLength(MAX_LITERAL_HOSTS);
+    expect(sites[0]).toBe("www.site0.example");
+    expect(sites).toContain("www.site56.example");
     expect(omitted).toBe(11);
   });
 
