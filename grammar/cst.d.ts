@@ -106,12 +106,12 @@ export interface IfStatementCstNode extends CstNode {
 }
 
 export type IfStatementCstChildren = {
-  If: IToken[];
-  LParen: IToken[];
-  expression: ExpressionCstNode[];
-  RParen: IToken[];
-  consequent: StatementCstNode[];
-  Else?: IToken[];
+  If: (IToken)[];
+  LParen: (IToken)[];
+  expression: (ExpressionCstNode)[];
+  RParen: (IToken)[];
+  consequent: (StatementCstNode)[];
+  Else?: (IToken)[];
   alternate?: StatementCstNode[];
 };
 

@@ -185,16 +185,31 @@ export class PacParser extends CstParser {
     this.endOfStatement();
   });
 
-  /** See §14.6; `else` binds to the nearest `if` because OPTION is greedy. */
+  /**
+   * See §14.6. An `else if` chain is parsed as a loop, not by recursion, so that the thousand-branch
+   * chains of generated PACs do not exhaust the stack; the AST step nests it again. `else` binds
+   * to the nearest `if` because OPTION and MANY are greedy.
+   */
   public ifStatement = this.RULE("ifStatement", () => {
     this.CONSUME(t.If);
     this.CONSUME(t.LParen);
     this.SUBRULE(this.expression, { ARGS: [false] });
     this.CONSUME(t.RParen);
     this.SUBRULE(this.statement, { LABEL: "consequent" });
+    this.MANY({
+      GATE: () => this.LA(2).tokenType === t.If,
+      DEF: () => {
+        this.CONSUME(t.Else);
+        this.CONSUME2(t.If);
+        this.CONSUME2(t.LParen);
+        this.SUBRULE2(this.expression, { ARGS: [false] });
+        this.CONSUME2(t.RParen);
+        this.SUBRULE2(this.statement, { LABEL: "consequent" });
+      },
+    });
     this.OPTION(() => {
-      this.CONSUME(t.Else);
-      this.SUBRULE2(this.statement, { LABEL: "alternate" });
+      this.CONSUME2(t.Else);
+      this.SUBRULE3(this.statement, { LABEL: "alternate" });
     });
   });
 

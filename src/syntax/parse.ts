@@ -122,12 +122,20 @@ export function parse(source: SourceFile | string, options: ParseOptions = {}): 
   const text = file.text;
   const lexed = tokenize(text);
   let p = parser(false);
-  p.input = lexed.tokens;
-  let cst = p.program() as ProgramCstNode;
-  if ((p.errors.length > 0 || p.missingSemicolons.length > 0) && options.recover !== false) {
-    p = parser(true);
+  let cst: ProgramCstNode;
+  try {
     p.input = lexed.tokens;
     cst = p.program() as ProgramCstNode;
+    if ((p.errors.length > 0 || p.missingSemicolons.length > 0) && options.recover !== false) {
+      p = parser(true);
+      p.input = lexed.tokens;
+      cst = p.program() as ProgramCstNode;
+    }
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    // Nesting deeper than the stack allows (else-if chains are read as loops and do not count).
+    p.input = [];
+    return { ok: false, source: file, errors: [parseError(file, "the script nests too deeply to parse", [0, 0])], tokens: [], comments: [] };
   }
 
   let memoTokens: Token[] | undefined;
@@ -147,7 +155,13 @@ export function parse(source: SourceFile | string, options: ParseOptions = {}): 
     errors.push(parseError(file, message, atEnd ? [text.length, text.length] : [token.startOffset, tokenEnd(token)]));
   }
   if (errors.length === 0) {
-    const ast = toAst(cst, text);
+    let ast: ReturnType<typeof toAst>;
+    try {
+      ast = toAst(cst, text);
+    } catch (e) {
+      if (!(e instanceof RangeError)) throw e;
+      return { ok: false, source: file, errors: [parseError(file, "the script nests too deeply to parse", [0, 0])], tokens: [], comments: [] };
+    }
     if (ast.errors.length === 0) {
       return {
         ok: true,

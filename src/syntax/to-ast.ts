@@ -202,12 +202,21 @@ class Converter {
     return { type: "ExpressionStatement", expression, range: [begin, this.eosEnd(cst.children.Semicolon, this.outerEnd(expression))] };
   }
 
+  /** An `if` and its `else if` chain, which the grammar reads as a list: nested from the last. */
   private ifStatement(cst: C.IfStatementCstNode): A.IfStatement {
     const c = cst.children;
-    const test = this.expression(first(c.expression));
-    const consequent = this.substatement(first(c.consequent), "if");
-    const alternate = c.alternate ? this.substatement(first(c.alternate), "if") : null;
-    return { type: "IfStatement", test, consequent, alternate, range: [start(first(c.If)), (alternate ?? consequent).range[1]] };
+    const branches = c.If.map((keyword, i) => ({
+      keyword,
+      test: this.expression(c.expression[i]!),
+      consequent: this.substatement(c.consequent[i]!, "if"),
+    }));
+    let alternate: A.Statement | null = c.alternate ? this.substatement(first(c.alternate), "if") : null;
+    for (let i = branches.length - 1; i >= 0; i--) {
+      const { keyword, test, consequent } = branches[i]!;
+      alternate = { type: "IfStatement", test, consequent, alternate, range: [start(keyword), (alternate ?? consequent).range[1]] };
+    }
+    if (alternate?.type !== "IfStatement") throw new Error("internal error: if without branches");
+    return alternate;
   }
 
   private returnStatement(cst: C.ReturnStatementCstNode): A.ReturnStatement {

@@ -170,3 +170,34 @@ describe("code frames", () => {
     expect(result.errors[0]!.frame).toBe("  2 | \tif (a {\n    | \t      ^");
   });
 });
+
+describe("large and deep scripts", () => {
+  test("parses a 1 MB generated PAC of host rules", async () => {
+    const { generateRulesPac } = await import("../../bench/parse.js");
+    const text = generateRulesPac(1024 * 1024);
+    const result = parse(text);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const fn = result.program.body[1];
+    expect(fn?.type === "FunctionDeclaration" && fn.body.body.length).toBeGreaterThan(10_000);
+  }, 60_000);
+
+  test("parses an else-if chain of 3,000 branches into nested IfStatements", () => {
+    const branches = Array.from({ length: 3000 }, (_, i) => `${i ? "else " : ""}if (host == "h${i}") return "PROXY p${i}:80";`);
+    const fn = only(`function FindProxyForURL(url, host) {\n${branches.join("\n")}\nelse return "DIRECT";\n}`);
+    let depth = 0;
+    let node = fn.type === "FunctionDeclaration" ? fn.body.body[0] : undefined;
+    while (node?.type === "IfStatement") {
+      depth++;
+      node = node.alternate ?? undefined;
+    }
+    expect(depth).toBe(3000);
+    expect(node?.type).toBe("ReturnStatement");
+  });
+
+  test("reports nesting deeper than the stack as an error, not an exception", () => {
+    const result = parse(`x = ${"(".repeat(20_000)}1${")".repeat(20_000)};`);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors[0]?.message).toBe("the script nests too deeply to parse");
+  });
+});
