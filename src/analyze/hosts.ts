@@ -65,23 +65,15 @@ export function planHosts(
   for (const host of extra) add(queryFor(host));
   if (!others) return { queries, omitted: 0 };
   for (const host of GENERIC_HOSTS) add(queryFor(host));
-  const fresh: HostQuery[] = [];
-  const freshUrls = new Set<string>();
-  for (const literal of literals) {
-    const host = concreteHost(literal);
-    if (host === undefined) continue;
-    const query = queryFor(host);
-    const key = query.url.toLowerCase();
-    if (seen.has(key) || freshUrls.has(key)) continue;
-    freshUrls.add(key);
-    fresh.push(query);
-  }
+  // Hosts already asked for are dropped by name first, so only the chosen few are classified.
+  const asked = new Set(queries.map((q) => q.host.toLowerCase()));
+  const fresh = [...new Set(literals.flatMap((literal) => concreteHost(literal) ?? []))].filter((host) => !asked.has(host));
   // Spread the sample over the whole file: long PACs keep their later rules too.
   const step = Math.max(1, fresh.length / MAX_LITERAL_HOSTS);
   let taken = 0;
   for (let i = 0; i < fresh.length && taken < MAX_LITERAL_HOSTS; i++) {
-    const query = fresh[Math.floor(i * step)];
-    if (query && add(query)) taken++;
+    const host = fresh[Math.floor(i * step)];
+    if (host !== undefined && add(queryFor(host))) taken++;
   }
   return { queries, omitted: fresh.length - taken };
 }
