@@ -152,7 +152,10 @@ export function parse(source: SourceFile | string, options: ParseOptions = {}): 
   for (const { token, message } of syntaxErrors) {
     if (followsLexicalError(lexed.tokens, lexed.errors, token.startOffset)) continue;
     const atEnd = Number.isNaN(token.startOffset) || token.tokenType.name === "EOF";
-    errors.push(parseError(file, message, atEnd ? [text.length, text.length] : [token.startOffset, tokenEnd(token)]));
+    // At the end of the input, point just after the last token: trailing blank lines show nothing.
+    const last = lexed.tokens[lexed.tokens.length - 1];
+    const end = last === undefined ? 0 : tokenEnd(last);
+    errors.push(parseError(file, message, atEnd ? [end, end] : [token.startOffset, tokenEnd(token)]));
   }
   if (errors.length === 0) {
     let ast: ReturnType<typeof toAst>;

@@ -201,3 +201,9 @@ describe("large and deep scripts", () => {
     if (!result.ok) expect(result.errors[0]?.message).toBe("the script nests too deeply to parse");
   });
 });
+
+describe("errors at the end of the input", () => {
+  test("point just after the last token, not at trailing blank lines", () => {
+    expect(errors("function f() {\n  return 1;\n\n\n")).toEqual(["2:12 expected '}' to close the function body, found end of file"]);
+  });
+});
