@@ -18,7 +18,7 @@ async function analyzeText(text: string, environments?: Parameters<typeof analyz
   return analyze(source, { program: acornProgram(text), hosts: ["intranet.corp.example"], ...(environments ? { environments } : {}) });
 }
 
-describe("findings", () => {
+describe("findings", { timeout: 30_000 }, () => {
   it("finds no changed route when only the DO bypass was added in front", async () => {
     const before = await analyzeText(original);
     const fixed = original.replace(

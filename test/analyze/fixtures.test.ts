@@ -19,7 +19,8 @@ function outcomes(source: SourceFile, analysis: RouteAnalysis, host: string, ent
   return row.outcomes.map((o) => `${o.result} @ ${o.returnRange ? positionAt(source, o.returnRange[0]).line : "?"} <- ${o.witness.label}`);
 }
 
-describe("route analysis of fixtures", () => {
+// Each case runs whole analyses in the sandbox; a busy CI machine needs more than the default 5 s.
+describe("route analysis of fixtures", { timeout: 30_000 }, () => {
   it("finds the DO bypass that only holds at the head-office subnet", async () => {
     const { source, analysis } = await analyzeFixture("office-subnet-bypass");
     expect(outcomes(source, analysis, "kv801.prod.do.dsp.mp.microsoft.com")).toEqual([

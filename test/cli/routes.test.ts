@@ -22,7 +22,7 @@ function memoryIo(files: Record<string, string> = {}): CliIo & { out: string; er
 
 const fixture = (name: string): string => readFileSync(new URL(`../../fixtures/analyze/${name}.pac`, import.meta.url), "utf8");
 
-describe("pac-do routes", () => {
+describe("pac-do routes", { timeout: 30_000 }, () => {
   it("prints the matrix with returning lines, witnesses and coverage", async () => {
     const io = memoryIo({ "proxy.pac": fixture("office-subnet-bypass") });
     expect(await run(["routes", "proxy.pac"], io)).toBe(0);
