@@ -64,7 +64,7 @@ function phases(file: string): Record<string, number> {
     t.push(performance.now());
     const { analyze } = await import(${JSON.stringify(`${DIST}analyze/index.js`)});
     t.push(performance.now());
-    const analysis = await analyze(source, { program: parsed.program });
+    const analysis = await analyze(source, { program: parsed.program, otherHosts: false });
     t.push(performance.now());
     const { lint } = await import(${JSON.stringify(`${DIST}lint/linter.js`)});
     t.push(performance.now());
