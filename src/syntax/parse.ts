@@ -1,6 +1,7 @@
 /**
- * The parser API of pac-do, and the only door from `src/` into `grammar/`. A parse never throws on
- * bad input: syntax errors come back as data, each with a position and a code frame.
+ * The parser API of pac-do, and the only module of `src/` that runs the grammar (`to-ast.ts` reads
+ * the CST it produces). A parse never throws on bad input: syntax errors come back as data, each
+ * with a position and a code frame.
  */
 import type { IToken } from "chevrotain";
 import type { ProgramCstNode } from "../../grammar/cst.js";
@@ -69,13 +70,18 @@ function toToken(token: IToken): Token {
   return { type: token.tokenType.name, value: token.image, range: [token.startOffset, tokenEnd(token)] };
 }
 
+/** The length of each line comment's opening delimiter: `//`, `<!--`, `-->`. */
+const LINE_COMMENT_OPENER: Readonly<Record<string, number>> = { SingleLineComment: 2, HtmlOpenComment: 4, HtmlCloseComment: 3 };
+
 function toComment(token: IToken): Comment {
-  const block = token.tokenType.name === "MultiLineComment";
   const image = token.image;
-  const name = token.tokenType.name;
-  const opener = name === "HtmlOpenComment" ? 4 : name === "HtmlCloseComment" ? 3 : 2;
-  const value = block ? image.slice(2, image.endsWith("*/") && image.length >= 4 ? -2 : undefined) : image.slice(opener);
-  return { type: block ? "Block" : "Line", value, range: [token.startOffset, tokenEnd(token)] };
+  const range: Range = [token.startOffset, tokenEnd(token)];
+  if (token.tokenType.name === "MultiLineComment") {
+    // An unterminated comment (already reported) has no closing `*/` to strip.
+    const closed = image.length >= 4 && image.endsWith("*/");
+    return { type: "Block", value: image.slice(2, closed ? -2 : undefined), range };
+  }
+  return { type: "Line", value: image.slice(LINE_COMMENT_OPENER[token.tokenType.name] ?? 2), range };
 }
 
 /** One error per line: recovery can leave follow-on errors next to the real one, which only add noise. */

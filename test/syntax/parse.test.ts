@@ -207,3 +207,19 @@ describe("errors at the end of the input", () => {
     expect(errors("function f() {\n  return 1;\n\n\n")).toEqual(["2:12 expected '}' to close the function body, found end of file"]);
   });
 });
+
+describe("comments", () => {
+  test("come back with ESTree values and ranges, HTML-like ones included", () => {
+    const text = "/* a */ x; // b\n<!-- c\n--> d\ny /* e\n */";
+    const result = parse(text);
+    if (!result.ok) throw new Error(result.errors[0]?.message);
+    expect(result.comments.map((c) => [c.type, c.value, text.slice(...c.range)])).toEqual([
+      ["Block", " a ", "/* a */"],
+      ["Line", " b", "// b"],
+      ["Line", " c", "<!-- c"],
+      ["Line", " d", "--> d"],
+      ["Block", " e\n ", "/* e\n */"],
+    ]);
+    expect(result.program.body).toHaveLength(2);
+  });
+});
