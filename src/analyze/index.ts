@@ -46,6 +46,10 @@ export interface AnalyzeOptions {
 /** Analyses how `source` routes the catalogue's hosts; never throws for a bad PAC (see `loadFailure`). */
 export async function analyze(source: SourceFile, options: AnalyzeOptions = {}): Promise<RouteAnalysis> {
   const profile = options.profile ?? "winhttp";
+  // Start compiling the sandbox's wasm first: it compiles off the main thread while the file parses.
+  if (options.program === undefined) {
+    await import("../evaluate/quickjs.js").then(({ quickJSModule }) => void quickJSModule().catch(() => undefined));
+  }
   const program = options.program ?? (await parseProgram(source));
   if (!("type" in program)) return failed(profile, program);
   const collected = collect(program);
