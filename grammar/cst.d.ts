@@ -441,7 +441,7 @@ export interface AssignmentExpressionCstNode extends CstNode {
 
 export type AssignmentExpressionCstChildren = {
   arrowFunction?: ArrowFunctionCstNode[];
-  unaryExpression?: (UnaryExpressionCstNode)[];
+  operand?: (IToken | UnaryExpressionCstNode)[];
   BinaryOperator?: IToken[];
   Question?: IToken[];
   consequent?: AssignmentExpressionCstNode[];

@@ -37,6 +37,8 @@ export class PacParser extends CstParser {
   }
 
   private statementAlternatives: OrMethodOpts<void> | undefined;
+  private operandAlternatives1: OrMethodOpts<void> | undefined;
+  private operandAlternatives2: OrMethodOpts<void> | undefined;
   private operandAlternatives: OrMethodOpts<void> | undefined;
 
   /** Tokens before which a `;` is missing and cannot be inserted (§12.10.1); reset with each input. */
@@ -547,12 +549,12 @@ export class PacParser extends CstParser {
         { GATE: () => this.arrowAhead(), ALT: () => this.SUBRULE(this.arrowFunction, { ARGS: [noIn] }) },
         {
           ALT: () => {
-            this.SUBRULE(this.unaryExpression);
+            this.operand(1);
             this.MANY({
               GATE: () => !noIn || this.LA(1).tokenType !== t.In,
               DEF: () => {
                 this.CONSUME(t.BinaryOperator);
-                this.SUBRULE2(this.unaryExpression);
+                this.operand(2);
               },
             });
             this.OPTION(() => {
@@ -573,6 +575,51 @@ export class PacParser extends CstParser {
       ],
     });
   });
+
+  /**
+   * An operand of a binary expression, labelled "operand" in source order: a lone identifier,
+   * string or number (most operands in PAC files) as a bare token, anything else as a
+   * unaryExpression node. Skipping the node for the common case saves a sixth of the CST.
+   */
+  private operand(occurrence: 1 | 2): void {
+    const alternatives = occurrence === 1 ? (this.operandAlternatives1 ??= this.buildOperandAlternatives(1)) : (this.operandAlternatives2 ??= this.buildOperandAlternatives(2));
+    if (occurrence === 1) this.OR3(alternatives);
+    else this.OR4(alternatives);
+  }
+
+  private buildOperandAlternatives(occurrence: 1 | 2): OrMethodOpts<void> {
+    const token = (type: TokenType) => () => (occurrence === 1 ? this.CONSUME3(type, { LABEL: "operand" }) : this.CONSUME4(type, { LABEL: "operand" }));
+    const gate = () => this.loneOperandAhead();
+    return {
+      IGNORE_AMBIGUITIES: true,
+      DEF: [
+        { GATE: gate, ALT: token(t.Identifier) },
+        { GATE: gate, ALT: token(t.StringLiteral) },
+        { GATE: gate, ALT: token(t.NumericLiteral) },
+        {
+          ALT: () =>
+            occurrence === 1
+              ? this.SUBRULE(this.unaryExpression, { LABEL: "operand" })
+              : this.SUBRULE2(this.unaryExpression, { LABEL: "operand" }),
+        },
+      ],
+    };
+  }
+
+  /** An identifier, string or number with no member access, call, template or postfix operator after it. */
+  private loneOperandAhead(): boolean {
+    const next = this.LA(2).tokenType;
+    return !(
+      next === t.Dot ||
+      next === t.LParen ||
+      next === t.LBracket ||
+      next === t.QuestionDot ||
+      next === t.NoSubstitutionTemplate ||
+      next === t.TemplateHead ||
+      next === t.Arrow ||
+      ((next === t.Increment || next === t.Decrement) && !this.newlineBefore(2))
+    );
+  }
 
   public arrowFunction = this.ruleWithArgs("arrowFunction", (noIn: boolean) => {
     this.OR([

@@ -502,7 +502,7 @@ class Converter {
   assignmentExpression(cst: C.AssignmentExpressionCstNode): A.Expression {
     const c = cst.children;
     if (c.arrowFunction) return this.arrowFunction(first(c.arrowFunction));
-    let left = this.binaryExpression(c.unaryExpression ?? [], c.BinaryOperator);
+    let left = this.binaryExpression(c.operand ?? [], c.BinaryOperator);
     if (c.consequent) {
       const consequent = this.assignmentExpression(first(c.consequent));
       const alternate = this.assignmentExpression(first(c.alternate));
@@ -605,9 +605,9 @@ class Converter {
   }
 
   /** Applies precedence and associativity to the flat operand/operator list (precedence climbing). */
-  private binaryExpression(operands: C.UnaryExpressionCstNode[], operators: IToken[] | undefined): A.Expression {
-    if (operators === undefined) return this.unaryExpression(operands[0]!);
-    const nodes = operands.map((o) => this.unaryExpression(o));
+  private binaryExpression(operands: (IToken | C.UnaryExpressionCstNode)[], operators: IToken[] | undefined): A.Expression {
+    if (operators === undefined) return this.operand(operands[0]!);
+    const nodes = operands.map((o) => this.operand(o));
     let next = 0;
     let op = 0;
     const climb = (minPrecedence: number): A.Expression => {
@@ -640,6 +640,13 @@ class Converter {
       return { type: "LogicalExpression", operator, left, right, range };
     }
     return { type: "BinaryExpression", operator, left, right, range };
+  }
+
+  private operand(cst: IToken | C.UnaryExpressionCstNode): A.Expression {
+    if (!("image" in cst)) return this.unaryExpression(cst);
+    const type = cst.tokenType.name;
+    if (type === "Identifier") return this.identifier(cst);
+    return type === "StringLiteral" ? this.stringLiteral(cst) : this.numericLiteral(cst);
   }
 
   private unaryExpression(cst: C.UnaryExpressionCstNode): A.Expression {
