@@ -53,6 +53,14 @@ describe("route analysis of fixtures", { timeout: 30_000 }, () => {
     ]);
   });
 
+  it("finds the DO bypass that only holds where an intranet name resolves", async () => {
+    const { source, analysis } = await analyzeFixture("bypass-only-on-corporate-network");
+    expect(outcomes(source, analysis, "cp801.prod.do.dsp.mp.microsoft.com")).toEqual([
+      "PROXY cloud-proxy.example.net:443 @ 5 <- intranet.corp.example does not resolve",
+      "DIRECT @ 4 <- intranet.corp.example resolves",
+    ]);
+  });
+
   it("finds the bypass that only FindProxyForURL has, while Windows calls FindProxyForURLEx", async () => {
     const { source, analysis } = await analyzeFixture("ex-without-bypass");
     expect(analysis.entryPoints).toEqual(["FindProxyForURL", "FindProxyForURLEx"]);
