@@ -96,7 +96,8 @@ export interface ExpressionStatementCstNode extends CstNode {
 }
 
 export type ExpressionStatementCstChildren = {
-  expression: ExpressionCstNode[];
+  assignmentExpression: (AssignmentExpressionCstNode)[];
+  Comma?: IToken[];
   Semicolon?: IToken[];
 };
 
@@ -192,7 +193,8 @@ export interface ReturnStatementCstNode extends CstNode {
 
 export type ReturnStatementCstChildren = {
   Return: IToken[];
-  expression?: ExpressionCstNode[];
+  assignmentExpression?: (AssignmentExpressionCstNode)[];
+  Comma?: IToken[];
   Semicolon?: IToken[];
 };
 

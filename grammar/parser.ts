@@ -183,7 +183,7 @@ export class PacParser extends CstParser {
 
   /** See §14.5. */
   public expressionStatement = this.RULE("expressionStatement", () => {
-    this.SUBRULE(this.expression, { ARGS: [false] });
+    this.commaExpression();
     this.endOfStatement();
   });
 
@@ -289,7 +289,7 @@ export class PacParser extends CstParser {
   /** See §14.10; restricted production: a line break after `return` ends the statement. */
   public returnStatement = this.RULE("returnStatement", () => {
     this.CONSUME(t.Return);
-    this.OPTION({ GATE: () => !this.newlineBefore(1), DEF: () => this.SUBRULE(this.expression, { ARGS: [false] }) });
+    this.OPTION({ GATE: () => !this.newlineBefore(1), DEF: () => this.commaExpression() });
     this.endOfStatement();
   });
 
@@ -387,6 +387,18 @@ export class PacParser extends CstParser {
     const semicolon = this.OPTION9(() => this.CONSUME9(t.Semicolon));
     this.ACTION(() => {
       if (semicolon === undefined && !this.semicolonInsertable()) this.missingSemicolons.push(this.LA(1));
+    });
+  }
+
+  /**
+   * §13.16 Expression written out in the calling rule (its `assignmentExpression` and `Comma`
+   * children) instead of an `expression` node: used by the statements that hold one expression.
+   */
+  private commaExpression(): void {
+    this.SUBRULE5(this.assignmentExpression, { ARGS: [false] });
+    this.MANY5(() => {
+      this.CONSUME5(t.Comma);
+      this.SUBRULE6(this.assignmentExpression, { ARGS: [false] });
     });
   }
 

@@ -197,7 +197,7 @@ class Converter {
   }
 
   private expressionStatement(cst: C.ExpressionStatementCstNode): A.ExpressionStatement {
-    const expression = this.expression(first(cst.children.expression));
+    const expression = this.expressionList(cst.children.assignmentExpression);
     const begin = this.outerStart(expression);
     return { type: "ExpressionStatement", expression, range: [begin, this.eosEnd(cst.children.Semicolon, this.outerEnd(expression))] };
   }
@@ -222,7 +222,7 @@ class Converter {
   private returnStatement(cst: C.ReturnStatementCstNode): A.ReturnStatement {
     const c = cst.children;
     const keyword = first(c.Return);
-    const argument = c.expression ? this.expression(first(c.expression)) : null;
+    const argument = c.assignmentExpression ? this.expressionList(c.assignmentExpression) : null;
     const range: Range = [start(keyword), this.eosEnd(c.Semicolon, argument ? this.outerEnd(argument) : tokenEnd(keyword))];
     if (this.fn === undefined) this.error("'return' outside of a function", range);
     return { type: "ReturnStatement", argument, range };
@@ -492,7 +492,11 @@ class Converter {
   }
 
   expression(cst: C.ExpressionCstNode): A.Expression {
-    const list = cst.children.assignmentExpression;
+    return this.expressionList(cst.children.assignmentExpression);
+  }
+
+  /** One expression, or a SequenceExpression of several (§13.16). */
+  private expressionList(list: C.AssignmentExpressionCstNode[]): A.Expression {
     if (list.length === 1) return this.assignmentExpression(list[0]!);
     const expressions = list.map((e) => this.assignmentExpression(e));
     const last = expressions[expressions.length - 1]!;
