@@ -1,5 +1,5 @@
 /** The hosts a route analysis asks about: catalogue samples, the PAC's own names, a generic sample. */
-import { classifyHost, sampledEndpoints } from "../do/catalogue.js";
+import { classifyHost, isServiceHost, sampledEndpoints } from "../do/catalogue.js";
 import type { Endpoint } from "../do/types.js";
 
 export interface HostQuery {
@@ -75,5 +75,7 @@ export function planHosts(
     const host = fresh[Math.floor(i * step)];
     if (host !== undefined && add(queryFor(host))) taken++;
   }
-  return { queries, omitted: fresh.length - taken };
+  // DO service hosts first, wherever they came from: they matter most if the analysis stops early.
+  const service = queries.filter((q) => isServiceHost(q.host));
+  return { queries: [...service, ...queries.filter((q) => !isServiceHost(q.host))], omitted: fresh.length - taken };
 }

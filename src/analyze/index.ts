@@ -69,7 +69,11 @@ export async function analyze(source: SourceFile, options: AnalyzeOptions = {}):
   if (!created.ok) return { ...failed(profile, created.failure), environments: space.classes, environmentsTotal: space.total };
   const evaluator = created.evaluator;
   try {
-    const { routes, taken, evaluations } = await routeTable(evaluator, queries, space.classes, { readsDate: collected.usesDate });
+    const { routes, taken, evaluations, skipped } = await routeTable(evaluator, queries, space.classes, { readsDate: collected.usesDate });
+    const notes = notesFor(collected, source);
+    if (skipped > 0) {
+      notes.push(`after ${MAX_TIMEOUTS} timeouts, ${skipped} of the remaining (host, entry point, class) cells were not evaluated`);
+    }
     return {
       profile,
       entryPoints: evaluator.entryPoints,
@@ -79,7 +83,7 @@ export async function analyze(source: SourceFile, options: AnalyzeOptions = {}):
       environmentsTotal: space.total,
       hostsOmitted: omitted,
       evaluations,
-      notes: notesFor(collected, source),
+      notes,
     };
   } finally {
     evaluator[Symbol.dispose]();
@@ -126,11 +130,16 @@ export async function routeTable(
   options: {
     /** The PAC mentions `Date`: its clock reads count unless the evaluator reports them in `reads`. */
     readonly readsDate?: boolean;
+    /** After this many timeouts the remaining cells are not evaluated (default MAX_TIMEOUTS). */
+    readonly maxTimeouts?: number;
   } = {},
-): Promise<{ routes: HostRoutes[]; taken: Set<number>; evaluations: number }> {
+): Promise<{ routes: HostRoutes[]; taken: Set<number>; evaluations: number; skipped: number }> {
   const routes: HostRoutes[] = [];
   const taken = new Set<number>();
   let evaluations = 0;
+  let timeouts = 0;
+  let skipped = 0;
+  const maxTimeouts = options.maxTimeouts ?? MAX_TIMEOUTS;
   // A full trace answers the same question as `reads`, more slowly: only asked for until the
   // evaluator shows it supports `reads`.
   let readsSupported = false;
@@ -140,12 +149,24 @@ export async function routeTable(
       const earlier: { parts: EnvironmentClass["parts"]; read: ReadonlySet<EnvironmentDimension>; key: string }[] = [];
       for (const environment of environments) {
         let key = earlier.find((e) => agrees(e.parts, environment.parts, e.read))?.key;
-        if (key === undefined) {
+        if (key === undefined && timeouts >= maxTimeouts) {
+          // Every further timeout costs the whole deadline: a looping PAC would take minutes.
+          skipped++;
+          key = SKIPPED;
+          if (!outcomes.has(key)) {
+            const failure: EvaluationFailure = {
+              kind: "timeout",
+              message: `not evaluated: the PAC had already timed out ${timeouts} times in this analysis`,
+            };
+            outcomes.set(key, { outcome: { result: null, entries: [], failure, witness: environment }, ids: [] });
+          }
+        } else if (key === undefined) {
           const evaluation = await evaluator.evaluate(
             { url: query.url, entryPoint, coverage: true, reads: true, trace: !readsSupported },
             environmentFor(environment, query.host),
           );
           evaluations++;
+          if (evaluation.failure?.kind === "timeout") timeouts++;
           if (evaluation.reads !== undefined) readsSupported = true;
           for (const branch of evaluation.branches ?? []) taken.add(branch);
           key = outcomeKey(evaluation);
@@ -175,8 +196,12 @@ export async function routeTable(
       });
     }
   }
-  return { routes, taken, evaluations };
+  return { routes, taken, evaluations, skipped };
 }
+
+/** Timeouts after which an analysis stops evaluating (each one costs the full per-call deadline). */
+export const MAX_TIMEOUTS = 4;
+const SKIPPED = "skipped";
 
 /**
  * Which helper reads which part of the environment (research §4, §2.2). In UTC, timeRange reads

@@ -155,6 +155,22 @@ describe("route analysis of fixtures", { timeout: 30_000 }, () => {
     expect(formatRoutes(analysis, source)).toMatch(/^many\.pac: profile winhttp, entry points FindProxyForURL; 60 environment classes \(capped from \d+\)/);
   });
 
+  it("stops after a few timeouts on a PAC that loops, and says so", async () => {
+    const text = [
+      "function FindProxyForURL(url, host) {",
+      '  if (shExpMatch(host, "*.do.dsp.mp.microsoft.com")) return "DIRECT";',
+      "  while (true) {}",
+      "}",
+    ].join("\n");
+    const analysis = await analyze(createSourceFile(text), { program: acornProgram(text), limits: { timeoutMs: 50 } });
+    // The 13 service samples and the PAC's own *.do.dsp name answer DIRECT; then 4 timeouts.
+    expect(analysis.evaluations).toBe(14 + 4);
+    expect(serviceViolations(analysis)).toEqual([]);
+    expect(analysis.notes?.at(-1)).toMatch(/^after 4 timeouts, \d+ of the remaining \(host, entry point, class\) cells were not evaluated$/);
+    const example = analysis.routes.find((r) => r.host === "www.example.com")?.outcomes[0]?.failure;
+    expect(example?.message).toBe("not evaluated: the PAC had already timed out 4 times in this analysis");
+  });
+
   it("says when the PAC reads the environment at load time", async () => {
     const { analysis } = await analyzeFixture("client-address-read-at-load");
     expect(analysis.notes).toEqual([

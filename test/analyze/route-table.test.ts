@@ -90,4 +90,34 @@ describe("routeTable", () => {
     expect((await routeTable(scripted(true, "node"), plain, classes, { readsDate: true })).evaluations).toBe(2);
     expect((await routeTable(scripted(false, "winhttp"), plain, classes, { readsDate: true })).evaluations).toBe(2);
   });
+
+  it("stops evaluating after repeated timeouts and says which cells it skipped", async () => {
+    const calls: string[] = [];
+    const looping: PacEvaluator = {
+      profile: "winhttp",
+      entryPoints: ["FindProxyForURL"],
+      branchPoints: [],
+      async evaluate(request: EvaluateRequest): Promise<Evaluation> {
+        calls.push(request.url);
+        return {
+          url: request.url,
+          host: "",
+          entryPoint: "FindProxyForURL",
+          result: null,
+          entries: [],
+          failure: { kind: "timeout", message: "timed out after 1000 ms" },
+          reads: [],
+        };
+      },
+      [Symbol.dispose]() {},
+    };
+    const queries = ["a", "b", "c"].map((host) => ({ host, url: `http://${host}/` }));
+    const { routes, evaluations, skipped } = await routeTable(looping, queries, classes, { maxTimeouts: 2 });
+    expect(evaluations).toBe(2);
+    expect(calls).toEqual(["http://a/", "http://b/"]);
+    expect(skipped).toBe(4);
+    expect(routes[2]?.outcomes.map((o) => [o.failure?.message, o.environmentIds.length])).toEqual([
+      ["not evaluated: the PAC had already timed out 2 times in this analysis", 4],
+    ]);
+  });
 });
