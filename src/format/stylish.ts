@@ -38,8 +38,10 @@ export function formatStylish(results: readonly LintResult[], options: StylishOp
     warnings += result.warningCount;
     infos += result.infoCount;
     fixable += result.fixableCount;
-    if (result.diagnostics.length === 0) continue;
+    if (result.diagnostics.length === 0 && result.notes.length === 0) continue;
     out += `\n${paint("underline", result.filePath ?? "<input>")}\n`;
+    for (const note of result.notes) out += `  ${paint("dim", `note: ${note}`)}\n`;
+    if (result.diagnostics.length === 0) continue;
     const positions = result.diagnostics.map((d) => `${d.start.line}:${d.start.column}`);
     const positionWidth = Math.max(...positions.map((p) => p.length));
     const severityWidth = Math.max(...result.diagnostics.map((d) => d.severity.length));

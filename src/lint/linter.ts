@@ -46,6 +46,8 @@ export interface LintResult {
   readonly fixableCount: number;
   /** False when the file did not parse (then only parse errors are reported). */
   readonly parsed: boolean;
+  /** What the route analysis did not cover, one sentence each (a capped environment product, skipped cells). */
+  readonly notes: readonly string[];
 }
 
 /** The severity a rule runs at under `profile`, after the user's settings. */
@@ -69,7 +71,7 @@ export async function lint(input: SourceFile | string, options: LintOptions = {}
     const diagnostics = parsed.errors.map(
       (error): LintDiagnostic => ({ ruleId: null, severity: "error", message: error.message, range: error.range, start: error.start, end: error.end }),
     );
-    return summarize(source, diagnostics, false);
+    return summarize(source, diagnostics, false, []);
   }
 
   const diagnostics: LintDiagnostic[] = [];
@@ -121,7 +123,7 @@ export async function lint(input: SourceFile | string, options: LintOptions = {}
 
   const directives = readDirectives(source, parsed.comments);
   const kept = diagnostics.filter((d) => d.ruleId === null || !directives.suppresses(d.ruleId, d.start.line));
-  return summarize(source, kept, true);
+  return summarize(source, kept, true, analysis ? coverageNotes(await analysis) : []);
 }
 
 /** What rules see when the analysis is skipped: no entry points evaluated, no routes, nothing reached. */
@@ -154,7 +156,17 @@ function dispatch(root: Node, listeners: readonly RuleListeners[]): void {
 
 const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
 
-function summarize(source: SourceFile, diagnostics: LintDiagnostic[], parsed: boolean): LintResult {
+/** The analysis' own caveats, so a clean result is not read as more than was checked. */
+function coverageNotes(analysis: RouteAnalysis): string[] {
+  const notes = [...(analysis.notes ?? [])];
+  const total = analysis.environmentsTotal;
+  if (total !== undefined && total > analysis.environments.length) {
+    notes.unshift(`the route analysis evaluated ${analysis.environments.length} of ${total} environment classes (capped)`);
+  }
+  return notes;
+}
+
+function summarize(source: SourceFile, diagnostics: LintDiagnostic[], parsed: boolean, notes: readonly string[]): LintResult {
   diagnostics.sort(
     (a, b) =>
       a.range[0] - b.range[0] || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || (a.ruleId ?? "").localeCompare(b.ruleId ?? "") || a.range[1] - b.range[1],
@@ -169,5 +181,6 @@ function summarize(source: SourceFile, diagnostics: LintDiagnostic[], parsed: bo
     infoCount: count("info"),
     fixableCount: diagnostics.filter((d) => d.fixable).length,
     parsed,
+    notes,
   };
 }

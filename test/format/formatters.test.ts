@@ -21,6 +21,7 @@ const result: LintResult = {
   infoCount: 0,
   fixableCount: 1,
   parsed: true,
+  notes: [],
 };
 const clean: LintResult = { ...result, filePath: "b.pac", diagnostics: [], errorCount: 0, warningCount: 0, fixableCount: 0 };
 
@@ -40,6 +41,11 @@ describe("stylish", () => {
         "",
       ].join("\n"),
     );
+  });
+
+  it("prints the analysis' notes under the file, even without findings", () => {
+    const noted: LintResult = { ...clean, notes: ["the route analysis evaluated 400 of 960 environment classes (capped)"] };
+    expect(formatStylish([noted], { color: false })).toBe("\nb.pac\n  note: the route analysis evaluated 400 of 960 environment classes (capped)\n");
   });
 
   it("prints nothing for clean files", () => {

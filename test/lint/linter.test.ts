@@ -70,6 +70,26 @@ describe("lint", () => {
     expect(result.diagnostics.map((d) => d.message)).toEqual(["0 routes", "0 routes"]);
   });
 
+  it("passes on what the analysis did not cover", async () => {
+    const rule = defineRule({
+      id: "reads",
+      meta: { type: "problem", docs: { description: "test" }, messages: {}, defaultSeverity: "info" },
+      create: (context) => ({ "Program:exit": async () => void (await context.analysis()) }),
+    });
+    const analyze = async () => ({
+      profile: "winhttp" as const,
+      entryPoints: [],
+      environments: [],
+      environmentsTotal: 960,
+      routes: [],
+      coverage: { total: 0, taken: 0, unreached: [] },
+      notes: ["2:3: myIpAddress() runs when the PAC loads"],
+    });
+    const result = await lint(code, { ruleModules: [rule], analyze });
+    expect(result.notes).toEqual(["the route analysis evaluated 0 of 960 environment classes (capped)", "2:3: myIpAddress() runs when the PAC loads"]);
+    expect((await lint(code, { ruleModules: [everyReturn], analyze })).notes).toEqual([]);
+  });
+
   it("hands rules the parent of any node", async () => {
     const parents: string[] = [];
     const rule = defineRule({
