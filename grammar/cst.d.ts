@@ -481,7 +481,10 @@ export type UnaryExpressionCstChildren = {
   NumericLiteral?: IToken[];
   newExpression?: NewExpressionCstNode[];
   primaryExpression?: PrimaryExpressionCstNode[];
-  memberSuffix?: MemberSuffixCstNode[];
+  suffix?: (IToken | ArgumentsCstNode | TemplateLiteralCstNode)[];
+  IdentifierName?: IToken[];
+  expression?: (ExpressionCstNode)[];
+  RBracket?: (IToken)[];
   postfix?: IToken[];
 };
 
@@ -494,24 +497,11 @@ export type NewExpressionCstChildren = {
   New: IToken[];
   newExpression?: NewExpressionCstNode[];
   primaryExpression?: PrimaryExpressionCstNode[];
-  memberSuffix?: MemberSuffixCstNode[];
-  arguments?: ArgumentsCstNode[];
-};
-
-export interface MemberSuffixCstNode extends CstNode {
-  name: "memberSuffix";
-  children: MemberSuffixCstChildren;
-}
-
-export type MemberSuffixCstChildren = {
-  Dot?: IToken[];
-  IdentifierName?: (IToken)[];
-  LBracket?: (IToken)[];
+  suffix?: (IToken | ArgumentsCstNode | TemplateLiteralCstNode)[];
+  IdentifierName?: IToken[];
   expression?: (ExpressionCstNode)[];
   RBracket?: (IToken)[];
-  arguments?: (ArgumentsCstNode)[];
-  templateLiteral?: TemplateLiteralCstNode[];
-  QuestionDot?: IToken[];
+  arguments?: ArgumentsCstNode[];
 };
 
 export interface ArgumentsCstNode extends CstNode {
@@ -688,7 +678,6 @@ export interface ICstNodeVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   arrowFunction(children: ArrowFunctionCstChildren, param?: IN): OUT;
   unaryExpression(children: UnaryExpressionCstChildren, param?: IN): OUT;
   newExpression(children: NewExpressionCstChildren, param?: IN): OUT;
-  memberSuffix(children: MemberSuffixCstChildren, param?: IN): OUT;
   arguments(children: ArgumentsCstChildren, param?: IN): OUT;
   primaryExpression(children: PrimaryExpressionCstChildren, param?: IN): OUT;
   parenthesizedExpression(children: ParenthesizedExpressionCstChildren, param?: IN): OUT;

@@ -12,7 +12,7 @@
  *   (the spec's "cover grammar", §13.15.5);
  * - arrow function parameters are recognised by scanning to the matching `)` for a `=>`.
  */
-import type { CstNode, IParserConfig, IToken, OrMethodOpts, ParserMethod, TokenType } from "chevrotain";
+import type { CstNode, IOrAlt, IParserConfig, IToken, OrMethodOpts, ParserMethod, TokenType } from "chevrotain";
 import { CstParser, EOF } from "./chevrotain.js";
 import type { PacToken } from "./lexer.js";
 import * as t from "./tokens.js";
@@ -38,6 +38,7 @@ export class PacParser extends CstParser {
 
   private statementAlternatives: OrMethodOpts<void> | undefined;
   private operandAlternatives1: OrMethodOpts<void> | undefined;
+  private suffixAlternatives: IOrAlt<void>[] | undefined;
   private operandAlternatives2: OrMethodOpts<void> | undefined;
   private operandAlternatives: OrMethodOpts<void> | undefined;
 
@@ -677,7 +678,7 @@ export class PacParser extends CstParser {
         { ALT: () => this.SUBRULE(this.primaryExpression) },
       ],
     }));
-    this.MANY2(() => this.SUBRULE(this.memberSuffix));
+    this.MANY2(() => this.suffix());
     this.OPTION({ GATE: () => !this.newlineBefore(1), DEF: () => this.CONSUME2(t.UpdateOperator, { LABEL: "postfix" }) });
   });
 
@@ -690,46 +691,53 @@ export class PacParser extends CstParser {
     ]);
     this.MANY({
       GATE: () => this.LA(1).tokenType !== t.LParen && this.LA(1).tokenType !== t.QuestionDot,
-      DEF: () => this.SUBRULE(this.memberSuffix),
+      DEF: () => this.suffix(),
     });
     this.OPTION(() => this.SUBRULE(this.arguments));
   });
 
-  public memberSuffix = this.RULE("memberSuffix", () => {
-    this.OR([
+  /**
+   * One member access, call, tagged template or optional-chain step after an operand (§13.3).
+   * A helper, not a rule: each step's first part is labelled "suffix", so the calling rule's
+   * `suffix` list holds the steps in source order (`.` `[` `?.`, a name after `?.`, an arguments
+   * or template node), and the names, index expressions and `]` that complete them follow in
+   * their own lists, also in order. One CST node less per step.
+   */
+  private suffix(): void {
+    this.OR6((this.suffixAlternatives ??= [
       {
         ALT: () => {
-          this.CONSUME(t.Dot);
-          this.CONSUME(t.IdentifierName);
+          this.CONSUME6(t.Dot, { LABEL: "suffix" });
+          this.CONSUME7(t.IdentifierName);
         },
       },
       {
         ALT: () => {
-          this.CONSUME(t.LBracket);
-          this.SUBRULE(this.expression, { ARGS: [false] });
-          this.CONSUME(t.RBracket);
+          this.CONSUME6(t.LBracket, { LABEL: "suffix" });
+          this.SUBRULE7(this.expression, { ARGS: [false] });
+          this.CONSUME7(t.RBracket);
         },
       },
-      { ALT: () => this.SUBRULE(this.arguments) },
-      { ALT: () => this.SUBRULE(this.templateLiteral) },
+      { ALT: () => this.SUBRULE6(this.arguments, { LABEL: "suffix" }) },
+      { ALT: () => this.SUBRULE6(this.templateLiteral, { LABEL: "suffix" }) },
       {
         ALT: () => {
-          this.CONSUME(t.QuestionDot);
-          this.OR2([
-            { ALT: () => this.CONSUME2(t.IdentifierName) },
+          this.CONSUME6(t.QuestionDot, { LABEL: "suffix" });
+          this.OR7([
+            { ALT: () => this.CONSUME8(t.IdentifierName, { LABEL: "suffix" }) },
             {
               ALT: () => {
-                this.CONSUME2(t.LBracket);
-                this.SUBRULE2(this.expression, { ARGS: [false] });
-                this.CONSUME2(t.RBracket);
+                this.CONSUME8(t.LBracket, { LABEL: "suffix" });
+                this.SUBRULE8(this.expression, { ARGS: [false] });
+                this.CONSUME8(t.RBracket);
               },
             },
-            { ALT: () => this.SUBRULE2(this.arguments) },
+            { ALT: () => this.SUBRULE8(this.arguments, { LABEL: "suffix" }) },
           ]);
         },
       },
-    ]);
-  });
+    ]));
+  }
 
   /** Arguments, each an expression or `...spread`; the AST step pairs each `...` with the argument after it. */
   public arguments = this.RULE("arguments", () => {

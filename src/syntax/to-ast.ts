@@ -46,6 +46,9 @@ const PRECEDENCE: Readonly<Record<string, number>> = {
   "**": 11,
 };
 
+/** The CST children that hold member/call steps (see `suffix()` in grammar/parser.ts). */
+type SuffixChildren = Pick<C.UnaryExpressionCstChildren, "suffix" | "IdentifierName" | "expression" | "RBracket">;
+
 interface FunctionContext {
   labels: { name: string; loop: boolean }[];
   loopDepth: number;
@@ -54,6 +57,12 @@ interface FunctionContext {
 
 function first<T>(items: readonly T[] | undefined): T {
   const item = items?.[0];
+  if (item === undefined) throw new Error("internal error: malformed CST");
+  return item;
+}
+
+function nth<T>(items: readonly T[] | undefined, index: number): T {
+  const item = items?.[index];
   if (item === undefined) throw new Error("internal error: malformed CST");
   return item;
 }
@@ -661,12 +670,13 @@ class Converter {
     else if (c.NumericLiteral) node = this.numericLiteral(first(c.NumericLiteral));
     else if (c.primaryExpression) node = this.primaryExpression(first(c.primaryExpression));
     else node = this.newExpression(first(c.newExpression));
-    if (c.memberSuffix) {
+    if (c.suffix) {
       // Only `?.` can follow a `new C` without arguments here (§13.3: `new C?.x` is not an OptionalExpression).
-      if (c.newExpression && !first(c.newExpression).children.arguments) {
-        this.error("an optional chain cannot follow 'new' without arguments", [node.range[0], this.cstEnd(first(c.memberSuffix))]);
+      const step = first(c.suffix);
+      if (c.newExpression && !first(c.newExpression).children.arguments && "image" in step) {
+        this.error("an optional chain cannot follow 'new' without arguments", [node.range[0], tokenEnd(step)]);
       }
-      node = this.suffixes(node, c.memberSuffix, true);
+      node = this.suffixes(node, c, true);
     }
     const postfix = c.postfix?.[0];
     if (postfix !== undefined) {
@@ -696,29 +706,43 @@ class Converter {
     return node;
   }
 
-  private suffixes(head: A.Expression, suffixes: C.MemberSuffixCstNode[], allowCalls: boolean): A.Expression {
+  /**
+   * Applies the member, call, template and optional-chain steps of `c.suffix` in order; the names,
+   * index expressions and `]` that complete `.` and `[` steps come from their own ordered lists.
+   */
+  private suffixes(head: A.Expression, c: SuffixChildren, allowCalls: boolean): A.Expression {
     let node = head;
     let optionalChain = false;
+    let optional = false;
+    let names = 0;
+    let indexes = 0;
     const begin = this.outerStart(head);
-    for (const suffix of suffixes) {
-      const s = suffix.children;
-      const optional = s.QuestionDot !== undefined;
-      if (optional) optionalChain = true;
-      if (s.arguments) {
-        const { args, end } = this.arguments(first(s.arguments));
-        node = { type: "CallExpression", callee: node, arguments: args, optional, range: [begin, end] };
-      } else if (s.templateLiteral) {
-        if (optionalChain) this.error("tagged template in an optional chain", this.cstRange(first(s.templateLiteral)));
-        const quasi = this.templateLiteral(first(s.templateLiteral), true);
-        node = { type: "TaggedTemplateExpression", tag: node, quasi, range: [begin, quasi.range[1]] };
-      } else if (s.expression) {
-        const property = this.expression(first(s.expression));
-        node = { type: "MemberExpression", object: node, property, computed: true, optional, range: [begin, tokenEnd(first(s.RBracket))] };
+    for (const part of c.suffix ?? []) {
+      if (!("image" in part)) {
+        if (part.name === "arguments") {
+          const { args, end } = this.arguments(part);
+          node = { type: "CallExpression", callee: node, arguments: args, optional, range: [begin, end] };
+        } else {
+          if (optionalChain) this.error("tagged template in an optional chain", this.cstRange(part));
+          const quasi = this.templateLiteral(part, true);
+          node = { type: "TaggedTemplateExpression", tag: node, quasi, range: [begin, quasi.range[1]] };
+        }
+      } else if (part.tokenType.name === "QuestionDot") {
+        optionalChain = true;
+        optional = true;
+        continue;
+      } else if (part.tokenType.name === "LBracket") {
+        const property = this.expression(nth(c.expression, indexes));
+        const end = tokenEnd(nth(c.RBracket, indexes));
+        indexes++;
+        node = { type: "MemberExpression", object: node, property, computed: true, optional, range: [begin, end] };
       } else {
-        const name = first(s.IdentifierName);
+        // After `.` the name is the next of `c.IdentifierName`; after `?.` the part is the name.
+        const name = part.tokenType.name === "Dot" ? nth(c.IdentifierName, names++) : part;
         const property = this.identifier(name);
         node = { type: "MemberExpression", object: node, property, computed: false, optional, range: [begin, tokenEnd(name)] };
       }
+      optional = false;
     }
     if (optionalChain) {
       if (!allowCalls) this.error("optional chain in a 'new' expression", node.range);
@@ -727,11 +751,6 @@ class Converter {
       }
     }
     return node;
-  }
-
-  private cstEnd(cst: C.MemberSuffixCstNode): number {
-    const token = cst.children.QuestionDot?.[0] ?? cst.children.Dot?.[0] ?? cst.children.LBracket?.[0];
-    return token === undefined ? this.text.length : tokenEnd(token);
   }
 
   private cstRange(cst: C.TemplateLiteralCstNode): Range {
@@ -744,7 +763,7 @@ class Converter {
     const c = cst.children;
     const keyword = first(c.New);
     const head = c.newExpression ? this.newExpression(first(c.newExpression)) : this.primaryExpression(first(c.primaryExpression));
-    const callee = c.memberSuffix ? this.suffixes(head, c.memberSuffix, false) : head;
+    const callee = c.suffix ? this.suffixes(head, c, false) : head;
     if (c.arguments) {
       const { args, end } = this.arguments(first(c.arguments));
       return { type: "NewExpression", callee, arguments: args, range: [start(keyword), end] };
