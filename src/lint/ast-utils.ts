@@ -1,4 +1,4 @@
-import type { CallExpression, Expression, Literal, Node, Program, Statement } from "../syntax/ast.js";
+import type { Literal, Node, Program, Statement } from "../syntax/ast.js";
 import { childNodes } from "../syntax/walk.js";
 
 /** Calls `visit` with each direct child node of `node`, in source order. */
@@ -45,22 +45,7 @@ export function isStringLiteral(node: Node | null | undefined): node is Literal 
   return node?.type === "Literal" && typeof node.value === "string";
 }
 
-/** The name of a called function: `f(...)` gives "f", `a.b.f(...)` gives "f". */
-export function calleeName(call: CallExpression): string | undefined {
-  const callee = call.callee;
-  if (callee.type === "Identifier") return callee.name;
-  if (callee.type === "MemberExpression" && !callee.computed && callee.property.type === "Identifier") {
-    return callee.property.name;
-  }
-  return undefined;
-}
-
-/** A call of a global function by name, e.g. `isInNet(...)`. */
-export function isGlobalCall(node: Node, names: ReadonlySet<string>): node is CallExpression {
-  return node.type === "CallExpression" && node.callee.type === "Identifier" && names.has(node.callee.name);
-}
-
-/** Whether control can run past `statement` (a conservative "does it always return or throw?"). */
+/** Whether `statement` always returns or throws, so nothing after it runs (conservative: loops and switches do not count). */
 export function alwaysExits(statement: Statement): boolean {
   switch (statement.type) {
     case "ReturnStatement":
@@ -78,11 +63,4 @@ export function alwaysExits(statement: Statement): boolean {
     default:
       return false;
   }
-}
-
-/** The expressions a condition combines with `&&`, `||` and `!`, flattened. */
-export function conditionParts(test: Expression): Expression[] {
-  if (test.type === "LogicalExpression") return [...conditionParts(test.left), ...conditionParts(test.right)];
-  if (test.type === "UnaryExpression" && test.operator === "!") return conditionParts(test.argument);
-  return [test];
 }

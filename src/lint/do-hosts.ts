@@ -19,7 +19,7 @@ export function namesDoHost(node: Node): node is Literal {
 }
 
 /** The entry a client uses first: invalid entries are dropped (research §3.2). */
-export function firstValidEntry(entries: readonly ProxyEntry[]): ProxyEntry | undefined {
+function firstValidEntry(entries: readonly ProxyEntry[]): ProxyEntry | undefined {
   return entries.find((entry) => entry.invalid === undefined);
 }
 

@@ -2,7 +2,7 @@ import type { EntryPointName } from "../evaluate/types.js";
 import type { ArrowFunctionExpression, FunctionDeclaration, FunctionExpression, Node, Program } from "../syntax/ast.js";
 import { forEachChild } from "./ast-utils.js";
 
-export const ENTRY_POINT_NAMES: readonly EntryPointName[] = ["FindProxyForURL", "FindProxyForURLEx"];
+const ENTRY_POINT_NAMES: readonly EntryPointName[] = ["FindProxyForURL", "FindProxyForURLEx"];
 
 export interface EntryPointDefinition {
   readonly name: EntryPointName;

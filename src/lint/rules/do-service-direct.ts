@@ -1,8 +1,8 @@
+import { serviceViolations } from "../../analyze/findings.js";
 import type { EntryPointName } from "../../evaluate/types.js";
 import { positionAt } from "../../source/source-file.js";
 import type { Range } from "../../types.js";
 import { defineRule } from "../define-rule.js";
-import { serviceViolations } from "../../analyze/findings.js";
 import { quoteResult } from "../do-hosts.js";
 import { findEntryPoints } from "../entry-points.js";
 
