@@ -7,33 +7,7 @@ export interface ProgramCstNode extends CstNode {
 }
 
 export type ProgramCstChildren = {
-  statement?: StatementCstNode[];
-};
-
-export interface StatementCstNode extends CstNode {
-  name: "statement";
-  children: StatementCstChildren;
-}
-
-export type StatementCstChildren = {
-  block?: BlockCstNode[];
-  variableStatement?: VariableStatementCstNode[];
-  emptyStatement?: EmptyStatementCstNode[];
-  ifStatement?: IfStatementCstNode[];
-  forStatement?: ForStatementCstNode[];
-  whileStatement?: WhileStatementCstNode[];
-  doWhileStatement?: DoWhileStatementCstNode[];
-  continueStatement?: ContinueStatementCstNode[];
-  breakStatement?: BreakStatementCstNode[];
-  returnStatement?: ReturnStatementCstNode[];
-  withStatement?: WithStatementCstNode[];
-  switchStatement?: SwitchStatementCstNode[];
-  throwStatement?: ThrowStatementCstNode[];
-  tryStatement?: TryStatementCstNode[];
-  debuggerStatement?: DebuggerStatementCstNode[];
-  functionDeclaration?: FunctionDeclarationCstNode[];
-  labelledStatement?: LabelledStatementCstNode[];
-  expressionStatement?: ExpressionStatementCstNode[];
+  statement?: (BlockCstNode | VariableStatementCstNode | EmptyStatementCstNode | IfStatementCstNode | ForStatementCstNode | WhileStatementCstNode | DoWhileStatementCstNode | ContinueStatementCstNode | BreakStatementCstNode | ReturnStatementCstNode | WithStatementCstNode | SwitchStatementCstNode | ThrowStatementCstNode | TryStatementCstNode | DebuggerStatementCstNode | FunctionDeclarationCstNode | LabelledStatementCstNode | ExpressionStatementCstNode)[];
 };
 
 export interface BlockCstNode extends CstNode {
@@ -43,7 +17,7 @@ export interface BlockCstNode extends CstNode {
 
 export type BlockCstChildren = {
   LBrace: IToken[];
-  statement?: StatementCstNode[];
+  statement?: (BlockCstNode | VariableStatementCstNode | EmptyStatementCstNode | IfStatementCstNode | ForStatementCstNode | WhileStatementCstNode | DoWhileStatementCstNode | ContinueStatementCstNode | BreakStatementCstNode | ReturnStatementCstNode | WithStatementCstNode | SwitchStatementCstNode | ThrowStatementCstNode | TryStatementCstNode | DebuggerStatementCstNode | FunctionDeclarationCstNode | LabelledStatementCstNode | ExpressionStatementCstNode)[];
   RBrace: IToken[];
 };
 
@@ -111,9 +85,9 @@ export type IfStatementCstChildren = {
   LParen: (IToken)[];
   expression: (ExpressionCstNode)[];
   RParen: (IToken)[];
-  consequent: (StatementCstNode)[];
+  consequent?: (BlockCstNode | VariableStatementCstNode | EmptyStatementCstNode | IfStatementCstNode | ForStatementCstNode | WhileStatementCstNode | DoWhileStatementCstNode | ContinueStatementCstNode | BreakStatementCstNode | ReturnStatementCstNode | WithStatementCstNode | SwitchStatementCstNode | ThrowStatementCstNode | TryStatementCstNode | DebuggerStatementCstNode | FunctionDeclarationCstNode | LabelledStatementCstNode | ExpressionStatementCstNode)[];
   Else?: (IToken)[];
-  alternate?: StatementCstNode[];
+  alternate?: (BlockCstNode | VariableStatementCstNode | EmptyStatementCstNode | IfStatementCstNode | ForStatementCstNode | WhileStatementCstNode | DoWhileStatementCstNode | ContinueStatementCstNode | BreakStatementCstNode | ReturnStatementCstNode | WithStatementCstNode | SwitchStatementCstNode | ThrowStatementCstNode | TryStatementCstNode | DebuggerStatementCstNode | FunctionDeclarationCstNode | LabelledStatementCstNode | ExpressionStatementCstNode)[];
 };
 
 export interface ForStatementCstNode extends CstNode {
@@ -133,7 +107,7 @@ export type ForStatementCstChildren = {
   test?: ExpressionCstNode[];
   update?: ExpressionCstNode[];
   RParen: IToken[];
-  statement: StatementCstNode[];
+  statement?: (BlockCstNode | VariableStatementCstNode | EmptyStatementCstNode | IfStatementCstNode | ForStatementCstNode | WhileStatementCstNode | DoWhileStatementCstNode | ContinueStatementCstNode | BreakStatementCstNode | ReturnStatementCstNode | WithStatementCstNode | SwitchStatementCstNode | ThrowStatementCstNode | TryStatementCstNode | DebuggerStatementCstNode | FunctionDeclarationCstNode | LabelledStatementCstNode | ExpressionStatementCstNode)[];
 };
 
 export interface WhileStatementCstNode extends CstNode {
@@ -146,7 +120,7 @@ export type WhileStatementCstChildren = {
   LParen: IToken[];
   expression: ExpressionCstNode[];
   RParen: IToken[];
-  statement: StatementCstNode[];
+  statement?: (BlockCstNode | VariableStatementCstNode | EmptyStatementCstNode | IfStatementCstNode | ForStatementCstNode | WhileStatementCstNode | DoWhileStatementCstNode | ContinueStatementCstNode | BreakStatementCstNode | ReturnStatementCstNode | WithStatementCstNode | SwitchStatementCstNode | ThrowStatementCstNode | TryStatementCstNode | DebuggerStatementCstNode | FunctionDeclarationCstNode | LabelledStatementCstNode | ExpressionStatementCstNode)[];
 };
 
 export interface DoWhileStatementCstNode extends CstNode {
@@ -156,7 +130,7 @@ export interface DoWhileStatementCstNode extends CstNode {
 
 export type DoWhileStatementCstChildren = {
   Do: IToken[];
-  statement: StatementCstNode[];
+  statement?: (BlockCstNode | VariableStatementCstNode | EmptyStatementCstNode | IfStatementCstNode | ForStatementCstNode | WhileStatementCstNode | DoWhileStatementCstNode | ContinueStatementCstNode | BreakStatementCstNode | ReturnStatementCstNode | WithStatementCstNode | SwitchStatementCstNode | ThrowStatementCstNode | TryStatementCstNode | DebuggerStatementCstNode | FunctionDeclarationCstNode | LabelledStatementCstNode | ExpressionStatementCstNode)[];
   While: IToken[];
   LParen: IToken[];
   expression: ExpressionCstNode[];
@@ -208,7 +182,7 @@ export type WithStatementCstChildren = {
   LParen: IToken[];
   expression: ExpressionCstNode[];
   RParen: IToken[];
-  statement: StatementCstNode[];
+  statement?: (BlockCstNode | VariableStatementCstNode | EmptyStatementCstNode | IfStatementCstNode | ForStatementCstNode | WhileStatementCstNode | DoWhileStatementCstNode | ContinueStatementCstNode | BreakStatementCstNode | ReturnStatementCstNode | WithStatementCstNode | SwitchStatementCstNode | ThrowStatementCstNode | TryStatementCstNode | DebuggerStatementCstNode | FunctionDeclarationCstNode | LabelledStatementCstNode | ExpressionStatementCstNode)[];
 };
 
 export interface SwitchStatementCstNode extends CstNode {
@@ -236,7 +210,7 @@ export type CaseClauseCstChildren = {
   expression?: ExpressionCstNode[];
   Default?: IToken[];
   Colon: IToken[];
-  statement?: StatementCstNode[];
+  statement?: (BlockCstNode | VariableStatementCstNode | EmptyStatementCstNode | IfStatementCstNode | ForStatementCstNode | WhileStatementCstNode | DoWhileStatementCstNode | ContinueStatementCstNode | BreakStatementCstNode | ReturnStatementCstNode | WithStatementCstNode | SwitchStatementCstNode | ThrowStatementCstNode | TryStatementCstNode | DebuggerStatementCstNode | FunctionDeclarationCstNode | LabelledStatementCstNode | ExpressionStatementCstNode)[];
 };
 
 export interface LabelledStatementCstNode extends CstNode {
@@ -247,7 +221,7 @@ export interface LabelledStatementCstNode extends CstNode {
 export type LabelledStatementCstChildren = {
   Identifier: IToken[];
   Colon: IToken[];
-  statement: StatementCstNode[];
+  statement?: (BlockCstNode | VariableStatementCstNode | EmptyStatementCstNode | IfStatementCstNode | ForStatementCstNode | WhileStatementCstNode | DoWhileStatementCstNode | ContinueStatementCstNode | BreakStatementCstNode | ReturnStatementCstNode | WithStatementCstNode | SwitchStatementCstNode | ThrowStatementCstNode | TryStatementCstNode | DebuggerStatementCstNode | FunctionDeclarationCstNode | LabelledStatementCstNode | ExpressionStatementCstNode)[];
 };
 
 export interface ThrowStatementCstNode extends CstNode {
@@ -351,7 +325,7 @@ export interface FunctionBodyCstNode extends CstNode {
 
 export type FunctionBodyCstChildren = {
   LBrace: IToken[];
-  statement?: StatementCstNode[];
+  statement?: (BlockCstNode | VariableStatementCstNode | EmptyStatementCstNode | IfStatementCstNode | ForStatementCstNode | WhileStatementCstNode | DoWhileStatementCstNode | ContinueStatementCstNode | BreakStatementCstNode | ReturnStatementCstNode | WithStatementCstNode | SwitchStatementCstNode | ThrowStatementCstNode | TryStatementCstNode | DebuggerStatementCstNode | FunctionDeclarationCstNode | LabelledStatementCstNode | ExpressionStatementCstNode)[];
   RBrace: IToken[];
 };
 
@@ -640,7 +614,6 @@ export type TemplateLiteralCstChildren = {
 
 export interface ICstNodeVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   program(children: ProgramCstChildren, param?: IN): OUT;
-  statement(children: StatementCstChildren, param?: IN): OUT;
   block(children: BlockCstChildren, param?: IN): OUT;
   variableStatement(children: VariableStatementCstChildren, param?: IN): OUT;
   variableDeclarationList(children: VariableDeclarationListCstChildren, param?: IN): OUT;

@@ -36,7 +36,7 @@ export class PacParser extends CstParser {
     return rule as ParserMethod<A, CstNode>;
   }
 
-  private statementAlternatives: OrMethodOpts<void> | undefined;
+  private readonly statementAlternatives = new Map<string, OrMethodOpts<void> & { DEF: IOrAlt<void>[] }>();
   private operandAlternatives1: OrMethodOpts<void> | undefined;
   private suffixAlternatives: IOrAlt<void>[] | undefined;
   private operandAlternatives2: OrMethodOpts<void> | undefined;
@@ -111,42 +111,52 @@ export class PacParser extends CstParser {
 
   /** See §16.1 Script. */
   public program = this.RULE("program", () => {
-    this.MANY(() => this.SUBRULE(this.statement));
+    this.MANY(() => this.statementAt(20, "statement"));
   });
 
-  /** See §14 (Statement) and §15.2 (FunctionDeclaration, which PAC files use as a statement). */
-  public statement = this.RULE("statement", () => {
-    // The alternatives are built once: allocating them on every call shows in the parse time.
-    this.OR((this.statementAlternatives ??= {
-      IGNORE_AMBIGUITIES: true,
-      DEF: [
-        { ALT: () => this.SUBRULE(this.block) },
-        { ALT: () => this.SUBRULE(this.variableStatement) },
-        { ALT: () => this.SUBRULE(this.emptyStatement) },
-        { ALT: () => this.SUBRULE(this.ifStatement) },
-        { ALT: () => this.SUBRULE(this.forStatement) },
-        { ALT: () => this.SUBRULE(this.whileStatement) },
-        { ALT: () => this.SUBRULE(this.doWhileStatement) },
-        { ALT: () => this.SUBRULE(this.continueStatement) },
-        { ALT: () => this.SUBRULE(this.breakStatement) },
-        { ALT: () => this.SUBRULE(this.returnStatement) },
-        { ALT: () => this.SUBRULE(this.withStatement) },
-        { ALT: () => this.SUBRULE(this.switchStatement) },
-        { ALT: () => this.SUBRULE(this.throwStatement) },
-        { ALT: () => this.SUBRULE(this.tryStatement) },
-        { ALT: () => this.SUBRULE(this.debuggerStatement) },
-        { ALT: () => this.SUBRULE(this.functionDeclaration) },
-        { GATE: () => this.LA(2).tokenType === t.Colon, ALT: () => this.SUBRULE(this.labelledStatement) },
-        // §14.5: an expression statement may not start with `{` or `function`.
-        { GATE: () => this.expressionStatementAllowed(), ALT: () => this.SUBRULE(this.expressionStatement) },
-      ],
-    }));
-  });
+  /**
+   * A statement (§14, and §15.2 function declarations, which PAC files use as statements) in the
+   * calling rule's CST under `label`: the statement kinds' nodes share the label, so the list keeps
+   * source order without a wrapping `statement` node per statement. `idx` tells apart the statement
+   * positions within one rule (Chevrotain's occurrence index).
+   */
+  private statementAt(idx: number, label: string): void {
+    const key = `${idx}:${label}`;
+    let options = this.statementAlternatives.get(key);
+    if (options === undefined) {
+      options = {
+        IGNORE_AMBIGUITIES: true,
+        DEF: [
+            { ALT: () => this.subrule(idx, this.block, { LABEL: label }) },
+            { ALT: () => this.subrule(idx, this.variableStatement, { LABEL: label }) },
+            { ALT: () => this.subrule(idx, this.emptyStatement, { LABEL: label }) },
+            { ALT: () => this.subrule(idx, this.ifStatement, { LABEL: label }) },
+            { ALT: () => this.subrule(idx, this.forStatement, { LABEL: label }) },
+            { ALT: () => this.subrule(idx, this.whileStatement, { LABEL: label }) },
+            { ALT: () => this.subrule(idx, this.doWhileStatement, { LABEL: label }) },
+            { ALT: () => this.subrule(idx, this.continueStatement, { LABEL: label }) },
+            { ALT: () => this.subrule(idx, this.breakStatement, { LABEL: label }) },
+            { ALT: () => this.subrule(idx, this.returnStatement, { LABEL: label }) },
+            { ALT: () => this.subrule(idx, this.withStatement, { LABEL: label }) },
+            { ALT: () => this.subrule(idx, this.switchStatement, { LABEL: label }) },
+            { ALT: () => this.subrule(idx, this.throwStatement, { LABEL: label }) },
+            { ALT: () => this.subrule(idx, this.tryStatement, { LABEL: label }) },
+            { ALT: () => this.subrule(idx, this.debuggerStatement, { LABEL: label }) },
+            { ALT: () => this.subrule(idx, this.functionDeclaration, { LABEL: label }) },
+            { GATE: () => this.LA(2).tokenType === t.Colon, ALT: () => this.subrule(idx, this.labelledStatement, { LABEL: label }) },
+            // §14.5: an expression statement may not start with `{` or `function`.
+            { GATE: () => this.expressionStatementAllowed(), ALT: () => this.subrule(idx, this.expressionStatement, { LABEL: label }) },
+        ],
+      };
+      this.statementAlternatives.set(key, options);
+    }
+    this.or(idx, options);
+  }
 
   /** See §14.2. */
   public block = this.RULE("block", () => {
     this.CONSUME(t.LBrace);
-    this.MANY(() => this.SUBRULE(this.statement));
+    this.MANY(() => this.statementAt(20, "statement"));
     this.CONSUME(t.RBrace);
   });
 
@@ -198,7 +208,7 @@ export class PacParser extends CstParser {
     this.CONSUME(t.LParen);
     this.SUBRULE(this.expression, { ARGS: [false] });
     this.CONSUME(t.RParen);
-    this.SUBRULE(this.statement, { LABEL: "consequent" });
+    this.statementAt(20, "consequent");
     this.MANY({
       GATE: () => this.LA(2).tokenType === t.If,
       DEF: () => {
@@ -207,12 +217,12 @@ export class PacParser extends CstParser {
         this.CONSUME2(t.LParen);
         this.SUBRULE2(this.expression, { ARGS: [false] });
         this.CONSUME2(t.RParen);
-        this.SUBRULE2(this.statement, { LABEL: "consequent" });
+        this.statementAt(21, "consequent");
       },
     });
     this.OPTION(() => {
       this.CONSUME2(t.Else);
-      this.SUBRULE3(this.statement, { LABEL: "alternate" });
+      this.statementAt(22, "alternate");
     });
   });
 
@@ -250,7 +260,7 @@ export class PacParser extends CstParser {
       },
     ]);
     this.CONSUME(t.RParen);
-    this.SUBRULE(this.statement);
+    this.statementAt(20, "statement");
   });
 
   /** See §14.7.3. */
@@ -259,13 +269,13 @@ export class PacParser extends CstParser {
     this.CONSUME(t.LParen);
     this.SUBRULE(this.expression, { ARGS: [false] });
     this.CONSUME(t.RParen);
-    this.SUBRULE(this.statement);
+    this.statementAt(20, "statement");
   });
 
   /** See §14.7.2; the `;` after `)` is optional even on the same line (§12.10.1, rule 1). */
   public doWhileStatement = this.RULE("doWhileStatement", () => {
     this.CONSUME(t.Do);
-    this.SUBRULE(this.statement);
+    this.statementAt(20, "statement");
     this.CONSUME(t.While);
     this.CONSUME(t.LParen);
     this.SUBRULE(this.expression, { ARGS: [false] });
@@ -300,7 +310,7 @@ export class PacParser extends CstParser {
     this.CONSUME(t.LParen);
     this.SUBRULE(this.expression, { ARGS: [false] });
     this.CONSUME(t.RParen);
-    this.SUBRULE(this.statement);
+    this.statementAt(20, "statement");
   });
 
   /** See §14.12. */
@@ -325,14 +335,14 @@ export class PacParser extends CstParser {
       { ALT: () => this.CONSUME(t.Default) },
     ]);
     this.CONSUME(t.Colon);
-    this.MANY(() => this.SUBRULE(this.statement));
+    this.MANY(() => this.statementAt(20, "statement"));
   });
 
   /** See §14.13. */
   public labelledStatement = this.RULE("labelledStatement", () => {
     this.CONSUME(t.Identifier);
     this.CONSUME(t.Colon);
-    this.SUBRULE(this.statement);
+    this.statementAt(20, "statement");
   });
 
   /** See §14.14; a line break after `throw` is an error, reported by the AST step. */
@@ -451,7 +461,7 @@ export class PacParser extends CstParser {
 
   public functionBody = this.RULE("functionBody", () => {
     this.CONSUME(t.LBrace);
-    this.MANY(() => this.SUBRULE(this.statement));
+    this.MANY(() => this.statementAt(20, "statement"));
     this.CONSUME(t.RBrace);
   });
 

@@ -46,6 +46,9 @@ const PRECEDENCE: Readonly<Record<string, number>> = {
   "**": 11,
 };
 
+/** A statement's CST node: the statement kinds share a label in their parent (see `statementAt()` in grammar/parser.ts). */
+type StatementCst = NonNullable<C.BlockCstChildren["statement"]>[number];
+
 /** The CST children that hold member/call steps (see `suffix()` in grammar/parser.ts). */
 type SuffixChildren = Pick<C.UnaryExpressionCstChildren, "suffix" | "IdentifierName" | "expression" | "RBracket">;
 
@@ -112,7 +115,7 @@ class Converter {
     return { type: "Program", body, range: [0, length] };
   }
 
-  private statements(list: C.StatementCstNode[] | undefined): A.Statement[] {
+  private statements(list: StatementCst[] | undefined): A.Statement[] {
     return list === undefined ? [] : list.map((s) => this.statement(s));
   }
 
@@ -120,65 +123,75 @@ class Converter {
    * `context` names the single-statement positions around the statement, as acorn does ("if",
    * "while", "label", "whilelabel", ...): declarations are restricted there (§14.6.1, B.3.3).
    */
-  statement(cst: C.StatementCstNode, context?: string): A.Statement {
-    const c = cst.children;
-    if (c.expressionStatement) return this.expressionStatement(first(c.expressionStatement));
-    if (c.ifStatement) return this.ifStatement(first(c.ifStatement));
-    if (c.returnStatement) return this.returnStatement(first(c.returnStatement));
-    if (c.variableStatement) {
-      const v = first(c.variableStatement).children;
-      const declaration = this.variableDeclarationList(first(v.variableDeclarationList), false);
-      return { ...declaration, range: [declaration.range[0], this.eosEnd(v.Semicolon, declaration.range[1])] };
-    }
-    if (c.block) return this.block(first(c.block));
-    if (c.functionDeclaration) {
-      const declaration = this.functionDeclaration(first(c.functionDeclaration));
-      if (context !== undefined && context !== "if" && context !== "label") {
-        this.error("a function declaration is not allowed as the body of a loop, 'with' or nested label", declaration.range);
+  statement(cst: StatementCst, context?: string): A.Statement {
+    switch (cst.name) {
+      case "expressionStatement":
+        return this.expressionStatement(cst);
+      case "ifStatement":
+        return this.ifStatement(cst);
+      case "returnStatement":
+        return this.returnStatement(cst);
+      case "variableStatement": {
+        const v = cst.children;
+        const declaration = this.variableDeclarationList(first(v.variableDeclarationList), false);
+        return { ...declaration, range: [declaration.range[0], this.eosEnd(v.Semicolon, declaration.range[1])] };
       }
-      return declaration;
-    }
-    if (c.emptyStatement) return { type: "EmptyStatement", range: this.tokenRange(first(first(c.emptyStatement).children.Semicolon)) };
-    if (c.forStatement) return this.forStatement(first(c.forStatement));
-    if (c.whileStatement) {
-      const w = first(c.whileStatement).children;
-      const test = this.expression(first(w.expression));
-      const body = this.loopBody(first(w.statement));
-      return { type: "WhileStatement", test, body, range: [start(first(w.While)), body.range[1]] };
-    }
-    if (c.doWhileStatement) {
-      const d = first(c.doWhileStatement).children;
-      const body = this.loopBody(first(d.statement));
-      const test = this.expression(first(d.expression));
-      const end = tokenEnd(first(d.Semicolon ?? d.RParen));
-      return { type: "DoWhileStatement", body, test, range: [start(first(d.Do)), end] };
-    }
-    if (c.breakStatement || c.continueStatement) return this.jump(cst);
-    if (c.switchStatement) return this.switchStatement(first(c.switchStatement));
-    if (c.throwStatement) {
-      const t = first(c.throwStatement).children;
-      const keyword = first(t.Throw);
-      if (!t.expression) {
-        this.error("expected an expression on the same line after 'throw'", this.tokenRange(keyword));
-        return { type: "ThrowStatement", argument: { type: "Identifier", name: "undefined", range: this.tokenRange(keyword) }, range: this.tokenRange(keyword) };
+      case "block":
+        return this.block(cst);
+      case "functionDeclaration": {
+        const declaration = this.functionDeclaration(cst);
+        if (context !== undefined && context !== "if" && context !== "label") {
+          this.error("a function declaration is not allowed as the body of a loop, 'with' or nested label", declaration.range);
+        }
+        return declaration;
       }
-      const argument = this.expression(first(t.expression));
-      return { type: "ThrowStatement", argument, range: [start(keyword), this.eosEnd(t.Semicolon, this.outerEnd(argument))] };
+      case "emptyStatement":
+        return { type: "EmptyStatement", range: this.tokenRange(first(cst.children.Semicolon)) };
+      case "forStatement":
+        return this.forStatement(cst);
+      case "whileStatement": {
+        const w = cst.children;
+        const test = this.expression(first(w.expression));
+        const body = this.loopBody(first(w.statement));
+        return { type: "WhileStatement", test, body, range: [start(first(w.While)), body.range[1]] };
+      }
+      case "doWhileStatement": {
+        const d = cst.children;
+        const body = this.loopBody(first(d.statement));
+        const test = this.expression(first(d.expression));
+        const end = tokenEnd(first(d.Semicolon ?? d.RParen));
+        return { type: "DoWhileStatement", body, test, range: [start(first(d.Do)), end] };
+      }
+      case "breakStatement":
+      case "continueStatement":
+        return this.jump(cst);
+      case "switchStatement":
+        return this.switchStatement(cst);
+      case "throwStatement": {
+        const t = cst.children;
+        const keyword = first(t.Throw);
+        if (!t.expression) {
+          this.error("expected an expression on the same line after 'throw'", this.tokenRange(keyword));
+          return { type: "ThrowStatement", argument: { type: "Identifier", name: "undefined", range: this.tokenRange(keyword) }, range: this.tokenRange(keyword) };
+        }
+        const argument = this.expression(first(t.expression));
+        return { type: "ThrowStatement", argument, range: [start(keyword), this.eosEnd(t.Semicolon, this.outerEnd(argument))] };
+      }
+      case "tryStatement":
+        return this.tryStatement(cst);
+      case "labelledStatement":
+        return this.labelledStatement(cst, context);
+      case "withStatement": {
+        const w = cst.children;
+        const object = this.expression(first(w.expression));
+        const body = this.substatement(first(w.statement), "with");
+        return { type: "WithStatement", object, body, range: [start(first(w.With)), body.range[1]] };
+      }
+      case "debuggerStatement": {
+        const keyword = first(cst.children.Debugger);
+        return { type: "DebuggerStatement", range: [start(keyword), this.eosEnd(cst.children.Semicolon, tokenEnd(keyword))] };
+      }
     }
-    if (c.tryStatement) return this.tryStatement(first(c.tryStatement));
-    if (c.labelledStatement) return this.labelledStatement(first(c.labelledStatement), context);
-    if (c.withStatement) {
-      const w = first(c.withStatement).children;
-      const object = this.expression(first(w.expression));
-      const body = this.substatement(first(w.statement), "with");
-      return { type: "WithStatement", object, body, range: [start(first(w.With)), body.range[1]] };
-    }
-    if (c.debuggerStatement) {
-      const d = first(c.debuggerStatement).children;
-      const keyword = first(d.Debugger);
-      return { type: "DebuggerStatement", range: [start(keyword), this.eosEnd(d.Semicolon, tokenEnd(keyword))] };
-    }
-    throw new Error("internal error: unknown statement");
   }
 
   /** The end of a statement: after its `;`, or after its last token when the `;` was inserted. */
@@ -188,7 +201,7 @@ class Converter {
   }
 
   /** A statement in a single-statement position (if/while/for/with/label bodies): no `let`/`const`. */
-  private substatement(cst: C.StatementCstNode, context: string): A.Statement {
+  private substatement(cst: StatementCst, context: string): A.Statement {
     const statement = this.statement(cst, context);
     if (statement.type === "VariableDeclaration" && statement.kind !== "var") {
       this.error(`'${statement.kind}' declarations are not allowed in a single-statement context`, statement.range);
@@ -196,7 +209,7 @@ class Converter {
     return statement;
   }
 
-  private loopBody(cst: C.StatementCstNode): A.Statement {
+  private loopBody(cst: StatementCst): A.Statement {
     this.ctx.loopDepth++;
     try {
       return this.substatement(cst, "loop");
@@ -216,8 +229,8 @@ class Converter {
     const c = cst.children;
     const branches = c.If.map((keyword, i) => ({
       keyword,
-      test: this.expression(c.expression[i]!),
-      consequent: this.substatement(c.consequent[i]!, "if"),
+      test: this.expression(nth(c.expression, i)),
+      consequent: this.substatement(nth(c.consequent, i), "if"),
     }));
     let alternate: A.Statement | null = c.alternate ? this.substatement(first(c.alternate), "if") : null;
     for (let i = branches.length - 1; i >= 0; i--) {
@@ -237,9 +250,9 @@ class Converter {
     return { type: "ReturnStatement", argument, range };
   }
 
-  private jump(cst: C.StatementCstNode): A.BreakStatement | A.ContinueStatement {
-    const isBreak = cst.children.breakStatement !== undefined;
-    const c = isBreak ? first(cst.children.breakStatement).children : first(cst.children.continueStatement).children;
+  private jump(cst: C.BreakStatementCstNode | C.ContinueStatementCstNode): A.BreakStatement | A.ContinueStatement {
+    const isBreak = cst.name === "breakStatement";
+    const c = cst.children;
     const keyword = first("Break" in c ? c.Break : c.Continue);
     const labelToken = c.Identifier?.[0];
     const label: A.Identifier | null = labelToken ? this.identifier(labelToken) : null;
@@ -296,8 +309,8 @@ class Converter {
     const label = this.identifier(first(c.Identifier));
     const ctx = this.ctx;
     if (ctx.labels.some((l) => l.name === label.name)) this.error(`label '${label.name}' is already declared`, label.range);
-    const inner = first(c.statement).children;
-    const loop = inner.forStatement !== undefined || inner.whileStatement !== undefined || inner.doWhileStatement !== undefined;
+    const inner = first(c.statement).name;
+    const loop = inner === "forStatement" || inner === "whileStatement" || inner === "doWhileStatement";
     ctx.labels.push({ name: label.name, loop });
     const body = this.substatement(first(c.statement), context === undefined ? "label" : context.endsWith("label") ? context : `${context}label`);
     ctx.labels.pop();
