@@ -485,8 +485,8 @@ export interface ArgumentsCstNode extends CstNode {
 
 export type ArgumentsCstChildren = {
   LParen: IToken[];
+  argument?: (IToken | AssignmentExpressionCstNode)[];
   Ellipsis?: (IToken)[];
-  assignmentExpression?: (AssignmentExpressionCstNode)[];
   Comma?: (IToken)[];
   RParen: IToken[];
 };

@@ -39,6 +39,8 @@ export class PacParser extends CstParser {
   private readonly statementAlternatives = new Map<string, OrMethodOpts<void> & { DEF: IOrAlt<void>[] }>();
   private operandAlternatives1: OrMethodOpts<void> | undefined;
   private suffixAlternatives: IOrAlt<void>[] | undefined;
+  private argumentAlternatives1: OrMethodOpts<void> | undefined;
+  private argumentAlternatives2: OrMethodOpts<void> | undefined;
   private operandAlternatives2: OrMethodOpts<void> | undefined;
   private operandAlternatives: OrMethodOpts<void> | undefined;
 
@@ -749,22 +751,47 @@ export class PacParser extends CstParser {
     ]));
   }
 
-  /** Arguments, each an expression or `...spread`; the AST step pairs each `...` with the argument after it. */
+  /**
+   * Arguments, labelled "argument" in order: a lone identifier, string or number as a bare token
+   * (most arguments in PAC files: `shExpMatch(host, "*.example.com")`), anything else as an
+   * assignmentExpression node, after an optional `...` that the AST step pairs by offset.
+   */
   public arguments = this.RULE("arguments", () => {
     this.CONSUME(t.LParen);
     this.commaList(
       t.RParen,
-      () => {
-        this.OPTION(() => this.CONSUME(t.Ellipsis));
-        this.SUBRULE(this.assignmentExpression, { ARGS: [false] });
-      },
-      () => {
-        this.OPTION2(() => this.CONSUME2(t.Ellipsis));
-        this.SUBRULE2(this.assignmentExpression, { ARGS: [false] });
-      },
+      () => this.argument(1),
+      () => this.argument(2),
     );
     this.CONSUME(t.RParen);
   });
+
+  private argument(occurrence: 1 | 2): void {
+    const idx = 30 + occurrence;
+    const alternatives = occurrence === 1 ? (this.argumentAlternatives1 ??= this.buildArgumentAlternatives(idx)) : (this.argumentAlternatives2 ??= this.buildArgumentAlternatives(idx));
+    this.or(idx, alternatives);
+  }
+
+  private buildArgumentAlternatives(idx: number): OrMethodOpts<void> {
+    const gate = () => {
+      const next = this.LA(2).tokenType;
+      return next === t.Comma || next === t.RParen;
+    };
+    return {
+      IGNORE_AMBIGUITIES: true,
+      DEF: [
+        { GATE: gate, ALT: () => this.consume(idx, t.Identifier, { LABEL: "argument" }) },
+        { GATE: gate, ALT: () => this.consume(idx, t.StringLiteral, { LABEL: "argument" }) },
+        { GATE: gate, ALT: () => this.consume(idx, t.NumericLiteral, { LABEL: "argument" }) },
+        {
+          ALT: () => {
+            this.option(idx, () => this.consume(idx, t.Ellipsis));
+            this.subrule(idx, this.assignmentExpression, { ARGS: [false], LABEL: "argument" });
+          },
+        },
+      ],
+    };
+  }
 
   /** See §13.2. */
   public primaryExpression = this.RULE("primaryExpression", () => {

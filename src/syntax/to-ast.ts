@@ -788,8 +788,8 @@ class Converter {
     const c = cst.children;
     const ellipses = c.Ellipsis ?? [];
     let e = 0;
-    const args = (c.assignmentExpression ?? []).map((a): A.Expression | A.SpreadElement => {
-      const expression = this.assignmentExpression(a);
+    const args = (c.argument ?? []).map((a): A.Expression | A.SpreadElement => {
+      const expression = "image" in a ? this.operand(a) : this.assignmentExpression(a);
       // Each `...` lies between the previous argument and its own, so offsets pair them.
       const ellipsis = ellipses[e];
       if (ellipsis === undefined || ellipsis.startOffset > this.outerStart(expression)) return expression;
