@@ -426,7 +426,13 @@ fix("${HARNESS.entries}", function () {
   return (typeof G.FindProxyForURL === "function" ? "F" : "") + (typeof G.FindProxyForURLEx === "function" ? "X" : "");
 });
 /* Returns "<kind><retId>|<hits>|<reads>|<value>": kind s = string result, n = no entry point, v = other value. */
-fix("${HARNESS.run}", function (entry, url, host, flags) {
+/* One string in, one string out: "<flags>,<entry>,<host length>,<host><url>" keeps it to a single argument. */
+var ENTRIES = ["FindProxyForURL", "FindProxyForURLEx"], indexOfFrom = bind(S.prototype.indexOf);
+fix("${HARNESS.run}", function (request) {
+  var c1 = indexOfFrom(request, ","), c2 = indexOfFrom(request, ",", c1 + 1), c3 = indexOfFrom(request, ",", c2 + 1);
+  var flags = +substring(request, 0, c1), entry = ENTRIES[+substring(request, c1 + 1, c2)];
+  var hostEnd = c3 + 1 + +substring(request, c2 + 1, c3);
+  var host = substring(request, c3 + 1, hostEnd), url = substring(request, hostEnd);
   T.ret = -1; T.on = (flags & 1) !== 0; T.calls = []; T.site = -1; T.siteName = null; T.miss = [];
   T.round++; T.hits = []; T.rd = 0;
   var f = G[entry];

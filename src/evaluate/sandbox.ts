@@ -23,6 +23,7 @@ import type {
   HelperCall,
   Limits,
   PacEvaluator,
+  ProxyEntry,
 } from "./types.js";
 
 /** The environment-reading helpers by the bit the guest sets when one runs (prelude.ts); "Date" is the PAC's own clock. */
@@ -58,8 +59,6 @@ interface Guest {
   readonly run: QuickJSHandle;
   readonly env: QuickJSHandle;
   readonly trace: QuickJSHandle;
-  readonly names: Readonly<Record<EntryPointName, QuickJSHandle>>;
-  readonly flags: readonly QuickJSHandle[];
 }
 
 /** Creates a sandboxed evaluator, or the reason the PAC cannot load. */
@@ -87,6 +86,7 @@ class SandboxEvaluator implements PacEvaluator {
   private broken = false;
   private loadFailure: EvaluationFailure | undefined;
   private readonly liveAnswers = new Map<string, readonly string[]>();
+  private readonly readResults = new Map<string, { readonly entries: readonly ProxyEntry[]; readonly effective: string }>();
   private heap: () => number = () => 0;
   private heapAtStart = 0;
   private outOfMemory = false;
@@ -129,8 +129,6 @@ class SandboxEvaluator implements PacEvaluator {
       run: global(HARNESS.run),
       env: global(HARNESS.env),
       trace: global(HARNESS.trace),
-      names: { FindProxyForURL: context.newString("FindProxyForURL"), FindProxyForURLEx: context.newString("FindProxyForURLEx") },
-      flags: [0, 1, 2, 3].map((n) => context.newNumber(n)),
     };
     this.envJson = "";
     this.lastEnv = undefined;
@@ -218,14 +216,12 @@ class SandboxEvaluator implements PacEvaluator {
     if (!guest) throw new Error("evaluator used after dispose");
     const { context } = guest;
     this.setEnvironment(guest, env);
-    const urlHandle = context.newString(url);
-    const hostHandle = context.newString(host);
-    const flags = guest.flags[(trace ? 1 : 0) | (coverage ? 2 : 0)] ?? context.undefined;
+    const flags = (trace ? 1 : 0) | (coverage ? 2 : 0);
+    const requestHandle = context.newString(`${flags},${entry === "FindProxyForURL" ? 0 : 1},${host.length},${host}${url}`);
     this.startClock();
-    const result = context.callFunction(guest.run, context.undefined, guest.names[entry], urlHandle, hostHandle, flags);
+    const result = context.callFunction(guest.run, context.undefined, requestHandle);
     this.deadline = Infinity;
-    urlHandle.dispose();
-    hostHandle.dispose();
+    requestHandle.dispose();
     if (result.error) {
       const failure = this.failure(context, result.error, false);
       result.error.dispose();
@@ -271,8 +267,15 @@ class SandboxEvaluator implements PacEvaluator {
       const failure: EvaluationFailure = { kind: "not-a-string", message: `${entry} returned ${shown}, not a string`, ...(returnRange ? { range: returnRange } : {}) };
       return { evaluation: { result: null, entries: [], failure, ...extras }, misses };
     }
-    const entries = parseProxyList(value, this.profile);
-    return { evaluation: { result: value, entries, effective: effectiveProxyList(entries, this.profile), ...extras }, misses };
+    let read = this.readResults.get(value);
+    if (read === undefined) {
+      // A PAC returns few distinct strings: each is read once.
+      if (this.readResults.size >= 1024) this.readResults.clear();
+      const entries = parseProxyList(value, this.profile);
+      read = { entries, effective: effectiveProxyList(entries, this.profile) };
+      this.readResults.set(value, read);
+    }
+    return { evaluation: { result: value, entries: read.entries, effective: read.effective, ...extras }, misses };
   }
 
   private readTrace(guest: Guest): { calls: HelperCall[]; misses: string[] } {
@@ -359,7 +362,7 @@ class SandboxEvaluator implements PacEvaluator {
     const guest = this.guest;
     if (!guest) return;
     this.guest = undefined;
-    for (const handle of [guest.run, guest.env, guest.trace, guest.names.FindProxyForURL, guest.names.FindProxyForURLEx, ...guest.flags]) {
+    for (const handle of [guest.run, guest.env, guest.trace]) {
       handle.dispose();
     }
     guest.context.dispose();

@@ -12,7 +12,22 @@ export type RequestUrl = { ok: true; url: string; host: string } | { ok: false; 
 
 const AUTHORITY = /^([a-zA-Z][a-zA-Z0-9+.-]*):\/\/(?:[^/?#@]*@)?(\[[^\]/?#]*\]|[^:/?#]*)/;
 
+/** The route analysis asks about the same URLs in many environments: derivations are kept (a few thousand). */
+const derived: Record<ProfileName, Map<string, RequestUrl>> = { winhttp: new Map(), chromium: new Map(), node: new Map() };
+const KEPT = 4096;
+
 export function requestUrl(profile: ProfileName, url: string): RequestUrl {
+  const cache = derived[profile];
+  let result = cache.get(url);
+  if (result === undefined) {
+    if (cache.size >= KEPT) cache.clear();
+    result = deriveRequestUrl(profile, url);
+    cache.set(url, result);
+  }
+  return result;
+}
+
+function deriveRequestUrl(profile: ProfileName, url: string): RequestUrl {
   let parsed: URL;
   try {
     parsed = new URL(url);
