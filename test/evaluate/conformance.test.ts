@@ -47,4 +47,25 @@ describe("conformance PAC", () => {
     expect(loaded.ok).toBe(false);
     if (!loaded.ok) expect(loaded.failure).toMatchObject({ kind: "syntax", message: "SyntaxError: expecting ';'" });
   });
+
+  const flat = readFileSync(new URL("../../fixtures/evaluate/conformance-flat.pac", import.meta.url), "utf8");
+  const flatFailures: Record<ProfileName, string> = {
+    winhttp: "failure: plain-ipv6-literal, dnsresolve-failure-null",
+    chromium: "PROXY success:80",
+    // pac-resolver 7.0.1: isPlainHostName only looks for a dot, dnsDomainIs(h, "") is false, no
+    // convert_addr or Microsoft extensions, 2-argument timeRange excludes the end hour, no wrap-around
+    // in 4-argument timeRange, 3 arguments give false, dateRange is always false.
+    node: "failure: plain-ipv6-literal, domain-empty, convert-addr, ex-helpers, time-2arg-inclusive, time-4arg-wrap, time-3arg-throws, date",
+  };
+  for (const profile of ["winhttp", "chromium", "node"] as const) {
+    it(`answers the flat checks as ${profile} does`, async () => {
+      const loaded = await createEvaluator(createSourceFile(flat, "conformance-flat.pac"), {
+        profile,
+        ...(profile === "node" ? {} : { program: parseForTest(flat) }),
+      });
+      if (!loaded.ok) throw new Error(loaded.failure.message);
+      using evaluator = loaded.evaluator;
+      expect((await evaluator.evaluate({ url: "http://conformance.example/" }, environment)).result).toBe(flatFailures[profile]);
+    });
+  }
 });
