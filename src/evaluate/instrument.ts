@@ -43,6 +43,7 @@ interface Insert {
   readonly seq: number;
 }
 
+/** Inserts the probes into `text`, whose syntax tree is `program`; see the module comment. */
 export function instrument(text: string, program: Program): Instrumented {
   const inserts: Insert[] = [];
   const returns: Range[] = [];

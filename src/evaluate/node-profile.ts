@@ -31,6 +31,7 @@ export interface NodeEvaluatorOptions {
   readonly module: Pick<QuickJSWASMModule, "newRuntime">;
 }
 
+/** Loads the PAC into pac-resolver 7.0.1 under the limits, or says why it does not load. */
 export function createNodeEvaluator(options: NodeEvaluatorOptions): { ok: true; evaluator: PacEvaluator } | { ok: false; failure: EvaluationFailure } {
   const evaluator = new NodeEvaluator(options);
   const failure = evaluator.load();

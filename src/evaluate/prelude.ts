@@ -40,6 +40,7 @@ interface PreludeOptions {
   readonly dnsViaGlobal: boolean;
 }
 
+/** The switches of each sandboxed profile (node runs pac-resolver's own helpers). */
 export const PRELUDE_OPTIONS: Readonly<Record<Exclude<ProfileName, "node">, PreludeOptions>> = {
   winhttp: { dnsFailure: "false", plainHost: "mozilla", inNetExMixedFamilies: "false", clientVersion: "1.0", dnsViaGlobal: false },
   chromium: { dnsFailure: "null", plainHost: "chromium", inNetExMixedFamilies: "mapped", clientVersion: null, dnsViaGlobal: true },

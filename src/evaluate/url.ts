@@ -16,6 +16,7 @@ const AUTHORITY = /^([a-zA-Z][a-zA-Z0-9+.-]*):\/\/(?:[^/?#@]*@)?(\[[^\]/?#]*\]|[
 const derived: Record<ProfileName, Map<string, RequestUrl>> = { winhttp: new Map(), chromium: new Map(), node: new Map() };
 const KEPT = 4096;
 
+/** The `url` and `host` arguments the profile's client passes to the PAC for a request URL, or why the URL is unusable. */
 export function requestUrl(profile: ProfileName, url: string): RequestUrl {
   const cache = derived[profile];
   let result = cache.get(url);

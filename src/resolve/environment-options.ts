@@ -6,6 +6,7 @@ import { isIP } from "node:net";
 import { DEFAULT_CLIENT_IP, isValidTimeZone, machineTimeZone, zoneOffset } from "../evaluate/environment.js";
 import type { Environment } from "../evaluate/types.js";
 
+/** A bad option value; the message names the option. */
 export class OptionError extends Error {}
 
 export interface EnvironmentOptions {
@@ -22,6 +23,7 @@ export interface EnvironmentOptions {
   readonly now?: number;
 }
 
+/** The Environment the options describe; defaults as in `defaultEnvironment()`. */
 export function buildEnvironment(options: EnvironmentOptions): Environment {
   const timeZone = options.timeZone ?? machineTimeZone();
   if (!isValidTimeZone(timeZone)) throw new OptionError(`--tz: unknown time zone ${JSON.stringify(timeZone)} (use an IANA name such as Europe/Berlin)`);

@@ -4,6 +4,7 @@ import { lineText, positionAt, type SourceFile } from "../source/source-file.js"
 import type { Position, Range } from "../types.js";
 import type { ResolvedUrl } from "./resolve.js";
 
+/** The PAC's name in messages. */
 export function sourceName(source: SourceFile): string {
   return source.path ?? "<stdin>";
 }
