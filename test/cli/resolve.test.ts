@@ -84,6 +84,13 @@ describe("pac-do resolve", () => {
     expect(out.split("\n").find((l) => l.startsWith("http://localhost/"))).toContain("DIRECT (implicit bypass)");
   });
 
+  it("exits 1 when one profile fails while the others answer", async () => {
+    const files = { "t.pac": "const d = \"DIRECT\";\nfunction FindProxyForURL(url, host) { return d; }\n" };
+    const { code, out } = await resolve(["t.pac", "http://a.example/", "--profile", "all"], files);
+    expect(code).toBe(1);
+    expect(out.split("\n").find((l) => l.startsWith("http://a.example/"))).toMatch(/error: the PAC failed to load: `const` declaration.*\s+DIRECT\s+DIRECT$/);
+  });
+
   it("reports a PAC that fails for some URLs with exit 1 and still answers the others", async () => {
     const pac = "function FindProxyForURL(url, host) {\n  if (host == \"bad.example\") return missing.value;\n  return \"DIRECT\";\n}\n";
     const { code, out } = await resolve(["t.pac", "http://bad.example/", "http://good.example/"], { "t.pac": pac });
