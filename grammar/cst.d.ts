@@ -83,7 +83,8 @@ export interface IfStatementCstNode extends CstNode {
 export type IfStatementCstChildren = {
   If: (IToken)[];
   LParen: (IToken)[];
-  expression: (ExpressionCstNode)[];
+  assignmentExpression: (AssignmentExpressionCstNode)[];
+  Comma?: (IToken)[];
   RParen: (IToken)[];
   consequent?: (BlockCstNode | VariableStatementCstNode | EmptyStatementCstNode | IfStatementCstNode | ForStatementCstNode | WhileStatementCstNode | DoWhileStatementCstNode | ContinueStatementCstNode | BreakStatementCstNode | ReturnStatementCstNode | WithStatementCstNode | SwitchStatementCstNode | ThrowStatementCstNode | TryStatementCstNode | DebuggerStatementCstNode | FunctionDeclarationCstNode | LabelledStatementCstNode | ExpressionStatementCstNode)[];
   Else?: (IToken)[];

@@ -208,7 +208,7 @@ export class PacParser extends CstParser {
   public ifStatement = this.RULE("ifStatement", () => {
     this.CONSUME(t.If);
     this.CONSUME(t.LParen);
-    this.SUBRULE(this.expression, { ARGS: [false] });
+    this.commaExpression();
     this.CONSUME(t.RParen);
     this.statementAt(20, "consequent");
     this.MANY({
@@ -217,7 +217,7 @@ export class PacParser extends CstParser {
         this.CONSUME(t.Else);
         this.CONSUME2(t.If);
         this.CONSUME2(t.LParen);
-        this.SUBRULE2(this.expression, { ARGS: [false] });
+        this.commaExpression(2);
         this.CONSUME2(t.RParen);
         this.statementAt(21, "consequent");
       },
@@ -405,13 +405,15 @@ export class PacParser extends CstParser {
 
   /**
    * §13.16 Expression written out in the calling rule (its `assignmentExpression` and `Comma`
-   * children) instead of an `expression` node: used by the statements that hold one expression.
+   * children) instead of an `expression` node: used by `if` conditions and the statements that
+   * hold one expression. `occurrence` tells apart two uses in one rule.
    */
-  private commaExpression(): void {
-    this.SUBRULE5(this.assignmentExpression, { ARGS: [false] });
-    this.MANY5(() => {
-      this.CONSUME5(t.Comma);
-      this.SUBRULE6(this.assignmentExpression, { ARGS: [false] });
+  private commaExpression(occurrence: 1 | 2 = 1): void {
+    const idx = 50 + 2 * occurrence;
+    this.subrule(idx, this.assignmentExpression, { ARGS: [false] });
+    this.many(idx, () => {
+      this.consume(idx, t.Comma);
+      this.subrule(idx + 1, this.assignmentExpression, { ARGS: [false] });
     });
   }
 

@@ -227,11 +227,15 @@ class Converter {
   /** An `if` and its `else if` chain, which the grammar reads as a list: nested from the last. */
   private ifStatement(cst: C.IfStatementCstNode): A.IfStatement {
     const c = cst.children;
-    const branches = c.If.map((keyword, i) => ({
-      keyword,
-      test: this.expression(nth(c.expression, i)),
-      consequent: this.substatement(nth(c.consequent, i), "if"),
-    }));
+    // The conditions' expressions are one list; each belongs to the branch whose `)` follows it.
+    const parts = c.assignmentExpression.map((e) => this.assignmentExpression(e));
+    let next = 0;
+    const branches = c.If.map((keyword, i) => {
+      const close = nth(c.RParen, i).startOffset;
+      const test: A.Expression[] = [];
+      while (next < parts.length && this.outerStart(nth(parts, next)) < close) test.push(nth(parts, next++));
+      return { keyword, test: this.sequence(test), consequent: this.substatement(nth(c.consequent, i), "if") };
+    });
     let alternate: A.Statement | null = c.alternate ? this.substatement(first(c.alternate), "if") : null;
     for (let i = branches.length - 1; i >= 0; i--) {
       const { keyword, test, consequent } = branches[i]!;
@@ -519,8 +523,11 @@ class Converter {
 
   /** One expression, or a SequenceExpression of several (§13.16). */
   private expressionList(list: C.AssignmentExpressionCstNode[]): A.Expression {
-    if (list.length === 1) return this.assignmentExpression(list[0]!);
-    const expressions = list.map((e) => this.assignmentExpression(e));
+    return this.sequence(list.map((e) => this.assignmentExpression(e)));
+  }
+
+  private sequence(expressions: A.Expression[]): A.Expression {
+    if (expressions.length === 1) return nth(expressions, 0);
     const last = expressions[expressions.length - 1]!;
     return { type: "SequenceExpression", expressions, range: [this.outerStart(expressions[0]!), this.outerEnd(last)] };
   }
