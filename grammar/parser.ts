@@ -8,6 +8,11 @@
  *   applied afterwards, which is faster and keeps the grammar small;
  * - unary, update, member and call expressions share one rule (`unaryExpression`): fewer CST
  *   nodes per operand, which is most of the parse time (allocation and garbage collection);
+ * - for the same reason statements and member/call steps are labelled children of their parent
+ *   (helpers `statementAt()` and `suffix()`, not rules), lone identifier/string/number operands
+ *   and arguments are bare tokens, and `if`, `return` and expression statements hold their
+ *   expressions directly (`commaExpression()`);
+ * - an `else if` chain is a loop, not a recursion, so that long chains do not exhaust the stack;
  * - assignment targets and for-in/of heads are parsed as expressions and converted to patterns
  *   (the spec's "cover grammar", §13.15.5);
  * - arrow function parameters are recognised by scanning to the matching `)` for a `=>`.
