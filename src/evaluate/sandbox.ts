@@ -93,7 +93,7 @@ class SandboxEvaluator implements PacEvaluator {
 
   constructor(private readonly options: SandboxOptions) {
     this.profile = options.profile;
-    this.instrumented = options.program ? instrument(options.source.text, options.program) : undefined;
+    this.instrumented = options.program ? instrumentOrNot(options.source.text, options.program) : undefined;
     this.script = this.instrumented?.text ?? options.source.text;
     this.branchPoints = this.instrumented?.branchPoints ?? [];
   }
@@ -463,4 +463,14 @@ export function wasmHeap(runtime: QuickJSRuntime): () => number {
     const bytes: unknown = typeof module === "object" && module !== null ? Reflect.get(module, "HEAPU8") : undefined;
     return bytes instanceof Uint8Array ? bytes.byteLength : 0;
   };
+}
+
+/** The probed script, or undefined when the tree does not fit the text: the original then runs without ranges. */
+function instrumentOrNot(text: string, program: Program): Instrumented | undefined {
+  try {
+    const result = instrument(text, program);
+    return result.insertions.every(([offset]) => offset >= 0 && offset <= text.length) ? result : undefined;
+  } catch {
+    return undefined;
+  }
 }
