@@ -1,20 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { run } from "../../src/cli.js";
-import type { CliIo } from "../../src/cli/io.js";
+import { memoryIo } from "../helpers/memory-io.js";
 import { CATALOGUE } from "../../src/do/catalogue.js";
-
-function memoryIo(): CliIo & { out: string; err: string } {
-  const io = {
-    out: "",
-    err: "",
-    stdout: (text: string) => void (io.out += text),
-    stderr: (text: string) => void (io.err += text),
-    readFile: async () => new Uint8Array(),
-    readStdin: async () => "",
-    color: false,
-  };
-  return io;
-}
 
 describe("pac-do endpoints", () => {
   it("prints one table row per catalogue endpoint", async () => {

@@ -1,36 +1,12 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { run } from "../../src/cli.js";
-import type { CliIo } from "../../src/cli/io.js";
+import { memoryIo } from "../helpers/memory-io.js";
 import { nodeFs, writeFileAtomic, type AtomicFs } from "../../src/fix/write-atomic.js";
 
 const FIXTURES = join(import.meta.dirname, "../../fixtures/fix");
-
-interface Captured {
-  readonly io: CliIo;
-  readonly out: () => string;
-  readonly err: () => string;
-}
-
-function capture(writeFile?: CliIo["writeFile"]): Captured {
-  let out = "";
-  let err = "";
-  return {
-    io: {
-      stdout: (text) => void (out += text),
-      stderr: (text) => void (err += text),
-      readFile: (path) => readFile(path),
-      readStdin: async () => "",
-      ...(writeFile ? { writeFile } : {}),
-      color: false,
-    },
-    out: () => out,
-    err: () => err,
-  };
-}
 
 /** A scratch folder holding a copy of one fixture. */
 function scratch(fixture: string, name = "proxy.pac"): { dir: string; file: string } {
@@ -44,76 +20,76 @@ const golden = (name: string): Buffer => readFileSync(join(FIXTURES, name.replac
 
 describe("pac-do fix", () => {
   test("prints the fixed PAC on stdout and says what it did on stderr", async () => {
-    const c = capture();
-    expect(await run(["fix", join(FIXTURES, "both-entry-points.pac")], c.io)).toBe(0);
-    expect(c.out()).toBe(golden("both-entry-points.pac").toString("utf8"));
-    expect(c.err()).toBe("fixed: 2 entry points (FindProxyForURL line 4, FindProxyForURLEx line 9)\n");
+    const c = memoryIo({ disk: true });
+    expect(await run(["fix", join(FIXTURES, "both-entry-points.pac")], c)).toBe(0);
+    expect(c.out).toBe(golden("both-entry-points.pac").toString("utf8"));
+    expect(c.err).toBe("fixed: 2 entry points (FindProxyForURL line 4, FindProxyForURLEx line 9)\n");
   });
 
   test("keeps the BOM and CRLF on stdout", async () => {
-    const c = capture();
-    expect(await run(["fix", join(FIXTURES, "crlf-bom.pac")], c.io)).toBe(0);
-    expect(Buffer.from(c.out(), "utf8").equals(golden("crlf-bom.pac"))).toBe(true);
+    const c = memoryIo({ disk: true });
+    expect(await run(["fix", join(FIXTURES, "crlf-bom.pac")], c)).toBe(0);
+    expect(Buffer.from(c.out, "utf8").equals(golden("crlf-bom.pac"))).toBe(true);
   });
 
   test("--write rewrites the file in place; a second run finds nothing to do", async () => {
     const { file } = scratch("declaration.pac");
-    const first = capture();
-    expect(await run(["fix", file, "--write"], first.io)).toBe(0);
-    expect(first.out()).toBe("");
-    expect(first.err()).toBe(`fixed: 1 entry point (FindProxyForURL line 4); wrote ${file}\n`);
+    const first = memoryIo({ disk: true });
+    expect(await run(["fix", file, "--write"], first)).toBe(0);
+    expect(first.out).toBe("");
+    expect(first.err).toBe(`fixed: 1 entry point (FindProxyForURL line 4); wrote ${file}\n`);
     expect(readFileSync(file).equals(golden("declaration.pac"))).toBe(true);
-    const second = capture();
-    expect(await run(["fix", file, "--write"], second.io)).toBe(0);
-    expect(second.err()).toBe("the pac-do block is up to date, nothing to do\n");
+    const second = memoryIo({ disk: true });
+    expect(await run(["fix", file, "--write"], second)).toBe(0);
+    expect(second.err).toBe("the pac-do block is up to date, nothing to do\n");
     expect(readFileSync(file).equals(golden("declaration.pac"))).toBe(true);
   });
 
   test("-o writes the result to another file and leaves the input alone", async () => {
     const { dir, file } = scratch("tabs.pac");
-    const c = capture();
-    expect(await run(["fix", file, "-o", join(dir, "out.pac")], c.io)).toBe(0);
+    const c = memoryIo({ disk: true });
+    expect(await run(["fix", file, "-o", join(dir, "out.pac")], c)).toBe(0);
     expect(readFileSync(join(dir, "out.pac")).equals(golden("tabs.pac"))).toBe(true);
     expect(readFileSync(file).equals(readFileSync(join(FIXTURES, "tabs.pac")))).toBe(true);
   });
 
   test("--check exits 1 when a fix is needed and 0 when the file is already fixed", async () => {
-    const needed = capture();
-    expect(await run(["fix", join(FIXTURES, "declaration.pac"), "--check"], needed.io)).toBe(1);
-    expect(needed.out()).toBe("");
-    expect(needed.err()).toMatch(/declaration\.pac: needs fixing: 1 entry point \(FindProxyForURL line 4\)\n$/);
-    const done = capture();
-    expect(await run(["fix", join(FIXTURES, "declaration.fixed.pac"), "--check"], done.io)).toBe(0);
+    const needed = memoryIo({ disk: true });
+    expect(await run(["fix", join(FIXTURES, "declaration.pac"), "--check"], needed)).toBe(1);
+    expect(needed.out).toBe("");
+    expect(needed.err).toMatch(/declaration\.pac: needs fixing: 1 entry point \(FindProxyForURL line 4\)\n$/);
+    const done = memoryIo({ disk: true });
+    expect(await run(["fix", join(FIXTURES, "declaration.fixed.pac"), "--check"], done)).toBe(0);
   });
 
   test("leaves an already compliant PAC untouched", async () => {
     const { file } = scratch("already-compliant.pac");
-    const c = capture();
-    expect(await run(["fix", file, "--write"], c.io)).toBe(0);
-    expect(c.err()).toBe("already compliant, nothing to do\n");
+    const c = memoryIo({ disk: true });
+    expect(await run(["fix", file, "--write"], c)).toBe(0);
+    expect(c.err).toBe("already compliant, nothing to do\n");
     expect(readFileSync(file).equals(readFileSync(join(FIXTURES, "already-compliant.pac")))).toBe(true);
   });
 
   test("--diff prints a unified diff of the change", async () => {
-    const c = capture();
-    expect(await run(["fix", join(FIXTURES, "one-line-function.pac"), "--diff"], c.io)).toBe(0);
-    expect(c.out()).toMatch(/^--- a\/.*one-line-function\.pac\n\+\+\+ b\/.*one-line-function\.pac\n@@ -1 \+1,5 @@\n-function FindProxyForURL\(u,h\)\{return "PROXY p\.example:8080";\}\n\+function FindProxyForURL\(u,h\)\{\n\+  \/\/ pac-do:begin /);
+    const c = memoryIo({ disk: true });
+    expect(await run(["fix", join(FIXTURES, "one-line-function.pac"), "--diff"], c)).toBe(0);
+    expect(c.out).toMatch(/^--- a\/.*one-line-function\.pac\n\+\+\+ b\/.*one-line-function\.pac\n@@ -1 \+1,5 @@\n-function FindProxyForURL\(u,h\)\{return "PROXY p\.example:8080";\}\n\+function FindProxyForURL\(u,h\)\{\n\+  \/\/ pac-do:begin /);
   });
 
   test("does not rewrite a file with parse errors and prints them with line:col", async () => {
     const { file } = scratch("parse-error.pac");
-    const c = capture();
-    expect(await run(["fix", file, "--write"], c.io)).toBe(1);
-    expect(c.err()).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}:2:\\d+: parse error: `));
-    expect(c.err()).toMatch(/not fixed: the file does not parse\n$/);
+    const c = memoryIo({ disk: true });
+    expect(await run(["fix", file, "--write"], c)).toBe(1);
+    expect(c.err).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}:2:\\d+: parse error: `));
+    expect(c.err).toMatch(/not fixed: the file does not parse\n$/);
     expect(readFileSync(file).equals(readFileSync(join(FIXTURES, "parse-error.pac")))).toBe(true);
   });
 
   test("says clearly when it cannot find a place to inject", async () => {
-    const c = capture();
-    expect(await run(["fix", join(FIXTURES, "nested-in-iife.pac")], c.io)).toBe(1);
-    expect(c.err()).toMatch(/nested-in-iife\.pac: cannot find a place to inject at line 2: /);
-    expect(c.out()).toBe("");
+    const c = memoryIo({ disk: true });
+    expect(await run(["fix", join(FIXTURES, "nested-in-iife.pac")], c)).toBe(1);
+    expect(c.err).toMatch(/nested-in-iife\.pac: cannot find a place to inject at line 2: /);
+    expect(c.out).toBe("");
   });
 
   test("writes nothing when the proof fails, and says which host changed", async () => {
@@ -121,12 +97,12 @@ describe("pac-do fix", () => {
     // A PAC that inspects its own source text routes differently once the block is in.
     writeFileSync(file, 'function FindProxyForURL(url, host) {\n  if (String(FindProxyForURL).length > 200) return "PROXY changed.example:1";\n  return "PROXY p.example:8080";\n}\n');
     const before = readFileSync(file);
-    const c = capture();
-    expect(await run(["fix", file, "--write"], c.io)).toBe(1);
-    expect(c.err()).toMatch(/^.*proxy\.pac: \S+ \(FindProxyForURL\) changed when .*: before "PROXY p\.example:8080" \(line 3\), after "PROXY changed\.example:1" \(line 5\)\n/);
-    expect(c.err()).toMatch(/proxy\.pac: … and \d+ more\n/);
-    expect(c.err().split("\n").filter((line) => line.includes(" changed when "))).toHaveLength(10);
-    expect(c.err()).toMatch(/not fixed: the fixed PAC failed verification, nothing was written\n$/);
+    const c = memoryIo({ disk: true });
+    expect(await run(["fix", file, "--write"], c)).toBe(1);
+    expect(c.err).toMatch(/^.*proxy\.pac: \S+ \(FindProxyForURL\) changed when .*: before "PROXY p\.example:8080" \(line 3\), after "PROXY changed\.example:1" \(line 5\)\n/);
+    expect(c.err).toMatch(/proxy\.pac: … and \d+ more\n/);
+    expect(c.err.split("\n").filter((line) => line.includes(" changed when "))).toHaveLength(10);
+    expect(c.err).toMatch(/not fixed: the fixed PAC failed verification, nothing was written\n$/);
     expect(readFileSync(file).equals(before)).toBe(true);
   });
 
@@ -143,9 +119,9 @@ describe("pac-do fix", () => {
         return nodeFs.open(path, flags, mode);
       },
     };
-    const c = capture((path, data) => writeFileAtomic(path, data, failing));
-    expect(await run(["fix", file, "--write"], c.io)).toBe(2);
-    expect(c.err()).toMatch(new RegExp(`^pac-do: .*proxy\\.pac: .*${words}; nothing was written, the original is untouched\\n$`));
+    const c = memoryIo({ disk: true, writeFile: (path, data) => writeFileAtomic(path, data, failing) });
+    expect(await run(["fix", file, "--write"], c)).toBe(2);
+    expect(c.err).toMatch(new RegExp(`^pac-do: .*proxy\\.pac: .*${words}; nothing was written, the original is untouched\\n$`));
     expect(readFileSync(file).equals(readFileSync(join(FIXTURES, "declaration.pac")))).toBe(true);
     expect(readdirSync(dir)).toEqual(["proxy.pac"]);
   });
@@ -153,9 +129,9 @@ describe("pac-do fix", () => {
   test("refuses a folder as the output, exit 2", async () => {
     const { dir, file } = scratch("declaration.pac");
     mkdirSync(join(dir, "out.pac"));
-    const c = capture();
-    expect(await run(["fix", file, "-o", join(dir, "out.pac")], c.io)).toBe(2);
-    expect(c.err()).toMatch(/out\.pac: is a directory, not a file; nothing was written/);
+    const c = memoryIo({ disk: true });
+    expect(await run(["fix", file, "-o", join(dir, "out.pac")], c)).toBe(2);
+    expect(c.err).toMatch(/out\.pac: is a directory, not a file; nothing was written/);
   });
 
   test.each([
@@ -164,40 +140,40 @@ describe("pac-do fix", () => {
     [["fix", join(FIXTURES, "declaration.pac"), "--write", "-o", "x.pac"], /either --write or --output/],
     [["fix", join(FIXTURES, "declaration.pac"), "--timeout", "soon"], /--timeout must be a positive integer/],
   ])("exits 2 with one line for %j", async (argv, message) => {
-    const c = capture();
-    expect(await run(argv, c.io)).toBe(2);
-    expect(c.err()).toMatch(message);
-    expect(c.err().trim().split("\n")).toHaveLength(1);
+    const c = memoryIo({ disk: true });
+    expect(await run(argv, c)).toBe(2);
+    expect(c.err).toMatch(message);
+    expect(c.err.trim().split("\n")).toHaveLength(1);
   });
 
   test("--include-content and --cache-host add their lines to the block", async () => {
-    const c = capture();
-    expect(await run(["fix", join(FIXTURES, "declaration.pac"), "--include-content", "--cache-host", "MCC01.corp.example", "--cache-host", "10.20.0.5"], c.io)).toBe(0);
-    expect(c.out()).toContain("// pac-do:begin v1 catalogue=");
-    expect(c.out()).toContain(" content cache=mcc01.corp.example,10.20.0.5 ");
-    expect(c.out()).toContain('    if (/(^|\\.)dl\\.delivery\\.mp\\.microsoft\\.com\\.?$/.test(String(host).toLowerCase())) return "DIRECT";\n');
-    expect(c.out()).toContain('    if (/^(mcc01\\.corp\\.example|10\\.20\\.0\\.5)\\.?$/.test(String(host).toLowerCase())) return "DIRECT";\n');
+    const c = memoryIo({ disk: true });
+    expect(await run(["fix", join(FIXTURES, "declaration.pac"), "--include-content", "--cache-host", "MCC01.corp.example", "--cache-host", "10.20.0.5"], c)).toBe(0);
+    expect(c.out).toContain("// pac-do:begin v1 catalogue=");
+    expect(c.out).toContain(" content cache=mcc01.corp.example,10.20.0.5 ");
+    expect(c.out).toContain('    if (/(^|\\.)dl\\.delivery\\.mp\\.microsoft\\.com\\.?$/.test(String(host).toLowerCase())) return "DIRECT";\n');
+    expect(c.out).toContain('    if (/^(mcc01\\.corp\\.example|10\\.20\\.0\\.5)\\.?$/.test(String(host).toLowerCase())) return "DIRECT";\n');
   });
 
   test("lint --fix adds the block where do-service-direct reports, then lints the fixed file", async () => {
     const { file } = scratch("declaration.pac");
-    const before = capture();
-    expect(await run(["lint", file, "--format", "json"], before.io)).toBe(1);
-    expect(JSON.stringify(JSON.parse(before.out()))).toContain('"ruleId":"do-service-direct"');
+    const before = memoryIo({ disk: true });
+    expect(await run(["lint", file, "--format", "json"], before)).toBe(1);
+    expect(JSON.stringify(JSON.parse(before.out))).toContain('"ruleId":"do-service-direct"');
 
-    const c = capture();
-    await run(["lint", file, "--fix", "--format", "json"], c.io);
-    expect(c.err()).toBe(`${file}: fixed: 1 entry point (FindProxyForURL line 4)\n`);
+    const c = memoryIo({ disk: true });
+    await run(["lint", file, "--fix", "--format", "json"], c);
+    expect(c.err).toBe(`${file}: fixed: 1 entry point (FindProxyForURL line 4)\n`);
     expect(readFileSync(file).equals(golden("declaration.pac"))).toBe(true);
-    const [result] = JSON.parse(c.out()) as { diagnostics: { ruleId: string | null }[] }[];
+    const [result] = JSON.parse(c.out) as { diagnostics: { ruleId: string | null }[] }[];
     expect(result?.diagnostics.map((d) => d.ruleId)).not.toContain("do-service-direct");
   });
 
   test("lint --fix leaves files without fixable problems alone", async () => {
     const { file } = scratch("already-compliant.pac");
-    const c = capture();
-    await run(["lint", file, "--fix"], c.io);
-    expect(c.err()).toBe("");
+    const c = memoryIo({ disk: true });
+    await run(["lint", file, "--fix"], c);
+    expect(c.err).toBe("");
     expect(readFileSync(file).equals(readFileSync(join(FIXTURES, "already-compliant.pac")))).toBe(true);
   });
 });

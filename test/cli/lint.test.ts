@@ -1,25 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { run } from "../../src/cli.js";
-import type { CliIo } from "../../src/cli/io.js";
-
-type MemoryIo = CliIo & { out: string; err: string };
-
-function memoryIo(files: Record<string, string | Uint8Array>, color = false): MemoryIo {
-  const io: MemoryIo = {
-    out: "",
-    err: "",
-    stdout: (text) => void (io.out += text),
-    stderr: (text) => void (io.err += text),
-    readFile: async (path) => {
-      const content = files[path];
-      if (content === undefined) throw Object.assign(new Error(`ENOENT: ${path}`), { code: "ENOENT" });
-      return typeof content === "string" ? new TextEncoder().encode(content) : content;
-    },
-    readStdin: async () => "",
-    color,
-  };
-  return io;
-}
+import { memoryIo, type MemoryIo } from "../helpers/memory-io.js";
 
 const CLEAN = [
   "function FindProxyForURL(url, host) {",
@@ -34,14 +15,14 @@ const BROKEN = 'function FindProxyForURL(url, host) {\n  return "DIRECT"\n  if (
 const PROXIED = 'function FindProxyForURL(url, host) {\n  return "proxy p.example.com:8080";\n}\n';
 
 async function lintJson(files: Record<string, string | Uint8Array>, args: string[]): Promise<{ code: number; json: unknown; io: MemoryIo }> {
-  const io = memoryIo(files);
+  const io = memoryIo({ files });
   const code = await run(["lint", "--format", "json", ...args], io);
   return { code, json: JSON.parse(io.out || "null"), io };
 }
 
 describe("pac-do lint", { timeout: 60_000 }, () => {
   it("exits 0 and prints nothing in stylish format for a clean file", async () => {
-    const io = memoryIo({ "clean.pac": CLEAN });
+    const io = memoryIo({ files: { "clean.pac": CLEAN } });
     expect(await run(["lint", "clean.pac"], io)).toBe(0);
     expect(io.out).toBe("");
     expect(io.err).toBe("");
@@ -80,7 +61,7 @@ describe("pac-do lint", { timeout: 60_000 }, () => {
   });
 
   it("prints stylish rows, a code frame for errors and a summary, without colour unless asked", async () => {
-    const io = memoryIo({ "p.pac": PROXIED });
+    const io = memoryIo({ files: { "p.pac": PROXIED } });
     expect(await run(["lint", "p.pac", "--rule", "do-content-proxied=off"], io)).toBe(1);
     expect(io.out).toContain("\np.pac\n");
     expect(io.out).toMatch(/^ {2}2:3 {3}error {4}geo\.prod\.do\.dsp\.mp\.microsoft\.com .* {2}do-service-direct$/m);
@@ -89,13 +70,13 @@ describe("pac-do lint", { timeout: 60_000 }, () => {
     expect(io.out).toMatch(/✖ \d+ problems \(\d+ errors?, 1 warning, 0 info\)/);
     expect(io.out).not.toContain("\u001b[");
 
-    const colored = memoryIo({ "p.pac": PROXIED }, true);
+    const colored = memoryIo({ files: { "p.pac": PROXIED }, color: true });
     await run(["lint", "p.pac"], colored);
     expect(colored.out).toContain("\u001b[31merror");
   });
 
   it("writes SARIF 2.1.0 that code scanning accepts, with parse-error as a rule", async () => {
-    const io = memoryIo({ "pac/broken.pac": BROKEN, "pac/p.pac": PROXIED });
+    const io = memoryIo({ files: { "pac/broken.pac": BROKEN, "pac/p.pac": PROXIED } });
     expect(await run(["lint", "--format", "sarif", "pac/broken.pac", "pac/p.pac"], io)).toBe(1);
     const sarif = JSON.parse(io.out);
     expect(sarif.$schema).toBe("https://json.schemastore.org/sarif-2.1.0.json");
@@ -124,10 +105,10 @@ describe("pac-do lint", { timeout: 60_000 }, () => {
     const { code, json } = await lintJson({ "p.pac": PROXIED }, ["p.pac", "--rule", "do-service-direct=warn", "--rule", "valid-return-string=off"]);
     expect(code).toBe(0);
     expect(json).toMatchObject([{ errorCount: 0 }]);
-    const unknown = memoryIo({ "p.pac": PROXIED });
+    const unknown = memoryIo({ files: { "p.pac": PROXIED } });
     expect(await run(["lint", "p.pac", "--rule", "do-service-directs=off"], unknown)).toBe(2);
     expect(unknown.err).toBe('pac-do: --rule: unknown rule "do-service-directs" (did you mean "do-service-direct"?)\n');
-    const level = memoryIo({ "p.pac": PROXIED });
+    const level = memoryIo({ files: { "p.pac": PROXIED } });
     expect(await run(["lint", "p.pac", "--rule", "max-size=loud"], level)).toBe(2);
     expect(level.err).toBe('pac-do: --rule max-size=loud: expected off, info, warn or error, not "loud"\n');
   });
@@ -146,10 +127,10 @@ describe("pac-do lint", { timeout: 60_000 }, () => {
     expect((await lintJson({ "a.pac": es6, "pac-do.config.json": '{ "profile": "chromium" }' }, ["a.pac"])).code).toBe(0);
     expect((await lintJson({ "a.pac": es6, "package.json": '{ "name": "x", "pac-do": { "profile": "node" } }' }, ["a.pac"])).code).toBe(0);
     expect((await lintJson({ "a.pac": es6, "ci.json": '{ "profile": "chromium", "rules": { "jscript-compatible": "warn" } }' }, ["a.pac", "--config", "ci.json"])).code).toBe(0);
-    const missing = memoryIo({ "a.pac": es6 });
+    const missing = memoryIo({ files: { "a.pac": es6 } });
     expect(await run(["lint", "a.pac", "--config", "nope.json"], missing)).toBe(2);
     expect(missing.err).toBe("pac-do: nope.json: no such config file\n");
-    const bad = memoryIo({ "a.pac": es6, "pac-do.config.json": '{ "profile": "ie6" }' });
+    const bad = memoryIo({ files: { "a.pac": es6, "pac-do.config.json": '{ "profile": "ie6" }' } });
     expect(await run(["lint", "a.pac"], bad)).toBe(2);
     expect(bad.err).toBe('pac-do: pac-do.config.json: profile must be one of winhttp, chromium, node, not "ie6"\n');
   });
@@ -181,8 +162,8 @@ describe("pac-do lint", { timeout: 60_000 }, () => {
   });
 
   it("exits 2 on bad usage", async () => {
-    expect(await run(["lint"], memoryIo({}))).toBe(2);
-    expect(await run(["lint", "--format", "xml", "a.pac"], memoryIo({}))).toBe(2);
-    expect(await run(["lint", "--timeout", "soon", "a.pac"], memoryIo({}))).toBe(2);
+    expect(await run(["lint"], memoryIo())).toBe(2);
+    expect(await run(["lint", "--format", "xml", "a.pac"], memoryIo())).toBe(2);
+    expect(await run(["lint", "--timeout", "soon", "a.pac"], memoryIo())).toBe(2);
   });
 });

@@ -1,25 +1,16 @@
-import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { run } from "../../src/cli.js";
-import type { CliIo } from "../../src/cli/io.js";
+import { memoryIo } from "../helpers/memory-io.js";
 
 const FIXTURES = join(import.meta.dirname, "../../fixtures/resolve");
 const enterprise = join(FIXTURES, "enterprise-failover.pac");
 
 /** Runs `pac-do resolve ...` in process, with files from disk and an optional stdin and extra files. */
 async function resolve(args: readonly string[], files: Record<string, string> = {}, stdin = ""): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const io: CliIo = {
-    stdout: (text) => void (out += text),
-    stderr: (text) => void (err += text),
-    readFile: async (path) => (path in files ? new TextEncoder().encode(files[path]) : readFile(path)),
-    readStdin: async () => stdin,
-    color: false,
-  };
+  const io = memoryIo({ files, disk: true, stdin });
   const code = await run(["resolve", ...args], io);
-  return { code, out, err };
+  return { code, out: io.out, err: io.err };
 }
 
 describe("pac-do resolve", () => {

@@ -1,30 +1,13 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { run } from "../../src/cli.js";
-import type { CliIo } from "../../src/cli/io.js";
-
-function memoryIo(files: Record<string, string> = {}): CliIo & { out: string; err: string } {
-  const io = {
-    out: "",
-    err: "",
-    stdout: (text: string) => void (io.out += text),
-    stderr: (text: string) => void (io.err += text),
-    readFile: async (path: string) => {
-      const text = files[path];
-      if (text === undefined) throw Object.assign(new Error(`ENOENT: ${path}`), { code: "ENOENT" });
-      return new TextEncoder().encode(text);
-    },
-    readStdin: async () => "",
-    color: false,
-  };
-  return io;
-}
+import { memoryIo } from "../helpers/memory-io.js";
 
 const fixture = (name: string): string => readFileSync(new URL(`../../fixtures/analyze/${name}.pac`, import.meta.url), "utf8");
 
 describe("pac-do routes", { timeout: 30_000 }, () => {
   it("prints the matrix with returning lines, witnesses and coverage", async () => {
-    const io = memoryIo({ "proxy.pac": fixture("office-subnet-bypass") });
+    const io = memoryIo({ files: { "proxy.pac": fixture("office-subnet-bypass") } });
     expect(await run(["routes", "proxy.pac"], io)).toBe(0);
     expect(io.out).toMatch(/^proxy\.pac: profile winhttp, entry points FindProxyForURL; \d+ environment classes, \d+ evaluations/);
     expect(io.out).toContain("\n  service geo.prod.do.dsp.mp.microsoft.com, geover.prod.do.dsp.mp.microsoft.com,");
@@ -34,20 +17,20 @@ describe("pac-do routes", { timeout: 30_000 }, () => {
   });
 
   it("shows both entry points", async () => {
-    const io = memoryIo({ "proxy.pac": fixture("ex-without-bypass") });
+    const io = memoryIo({ files: { "proxy.pac": fixture("ex-without-bypass") } });
     expect(await run(["routes", "proxy.pac"], io)).toBe(0);
     expect(io.out).toMatch(/\nFindProxyForURL\n[\s\S]*\nFindProxyForURLEx\n/);
   });
 
   it("analyses extra hosts given with --host", async () => {
-    const io = memoryIo({ "proxy.pac": fixture("regex-misses-geover") });
+    const io = memoryIo({ files: { "proxy.pac": fixture("regex-misses-geover") } });
     expect(await run(["routes", "proxy.pac", "--host", "mcc.corp.example", "--host", "https://updates.corp.example/x", "--json"], io)).toBe(0);
     const json = JSON.parse(io.out) as { routes: { host: string; url: string }[] };
     expect(json.routes.map((r) => r.url)).toEqual(expect.arrayContaining(["http://mcc.corp.example/", "https://updates.corp.example/x"]));
   });
 
   it("prints JSON with positions and plain DNS maps", async () => {
-    const io = memoryIo({ "proxy.pac": fixture("bypass-needs-dns") });
+    const io = memoryIo({ files: { "proxy.pac": fixture("bypass-needs-dns") } });
     expect(await run(["routes", "proxy.pac", "--json"], io)).toBe(0);
     const json = JSON.parse(io.out) as {
       environments: { id: string; label: string; hostAnswer: string[] }[];
@@ -62,7 +45,7 @@ describe("pac-do routes", { timeout: 30_000 }, () => {
   it.each(["office-subnet-bypass", "business-hours-proxy", "bypass-needs-dns", "ex-without-bypass", "weekday-business-hours-proxy"])(
     "gives for every outcome of %s a pac-do resolve command that reproduces it",
     async (name) => {
-      const io = memoryIo({ "proxy.pac": fixture(name) });
+      const io = memoryIo({ files: { "proxy.pac": fixture(name) } });
       expect(await run(["routes", "proxy.pac", "--json", "--tz", "UTC"], io)).toBe(0);
       const json = JSON.parse(io.out) as { routes: { host: string; outcomes: { result: string; replay: string }[] }[] };
       const rows = json.routes.filter((r) => r.host.endsWith(".do.dsp.mp.microsoft.com") || r.host === "www.example.com");
@@ -71,7 +54,7 @@ describe("pac-do routes", { timeout: 30_000 }, () => {
         for (const outcome of row.outcomes) {
           const argv = outcome.replay.split(" ");
           expect(argv.slice(0, 3)).toEqual(["pac-do", "resolve", "proxy.pac"]);
-          const replay = memoryIo({ "proxy.pac": fixture(name) });
+          const replay = memoryIo({ files: { "proxy.pac": fixture(name) } });
           expect(await run([...argv.slice(1), "--json"], replay), replay.err).toBe(0);
           expect((JSON.parse(replay.out) as { result: string }).result, outcome.replay).toBe(outcome.result);
         }
@@ -80,24 +63,24 @@ describe("pac-do routes", { timeout: 30_000 }, () => {
   );
 
   it("reads local time in the zone given with --tz", async () => {
-    const io = memoryIo({ "proxy.pac": fixture("business-hours-proxy") });
+    const io = memoryIo({ files: { "proxy.pac": fixture("business-hours-proxy") } });
     expect(await run(["routes", "proxy.pac", "--tz", "Europe/Berlin", "--json"], io)).toBe(0);
     const json = JSON.parse(io.out) as { environments: { label: string; now: string; timeZone: string }[] };
     const opening = json.environments.find((e) => e.label === "Wed 08:00 Europe/Berlin");
     expect(opening).toMatchObject({ now: "2026-11-25T07:00:00.000Z", timeZone: "Europe/Berlin" });
-    const bad = memoryIo({ "proxy.pac": fixture("business-hours-proxy") });
+    const bad = memoryIo({ files: { "proxy.pac": fixture("business-hours-proxy") } });
     expect(await run(["routes", "proxy.pac", "--tz", "Mars/Olympus"], bad)).toBe(2);
     expect(bad.err).toBe("pac-do: --tz Mars/Olympus: not an IANA time zone (e.g. Europe/Berlin)\n");
   });
 
   it("exits 1 when the PAC cannot be loaded", async () => {
-    const io = memoryIo({ "broken.pac": 'function FindProxyForURL(url, host) {\n  return "DIRECT";\n' });
+    const io = memoryIo({ files: { "broken.pac": 'function FindProxyForURL(url, host) {\n  return "DIRECT";\n' } });
     expect(await run(["routes", "broken.pac"], io)).toBe(1);
     expect(io.err).toMatch(/^pac-do: broken\.pac:\d+:\d+: the PAC cannot be loaded \(syntax\)/);
   });
 
   it("exits 1 when the PAC throws at load time", async () => {
-    const io = memoryIo({ "throws.pac": 'throw new Error("nope");\nfunction FindProxyForURL(url, host) { return "DIRECT"; }\n' });
+    const io = memoryIo({ files: { "throws.pac": 'throw new Error("nope");\nfunction FindProxyForURL(url, host) { return "DIRECT"; }\n' } });
     expect(await run(["routes", "throws.pac"], io)).toBe(1);
     expect(io.err).toMatch(/cannot be loaded/);
   });
@@ -106,10 +89,10 @@ describe("pac-do routes", { timeout: 30_000 }, () => {
     const missing = memoryIo();
     expect(await run(["routes", "nope.pac"], missing)).toBe(2);
     expect(missing.err).toBe("pac-do: nope.pac: no such file\n");
-    const timeout = memoryIo({ "proxy.pac": fixture("regex-misses-geover") });
+    const timeout = memoryIo({ files: { "proxy.pac": fixture("regex-misses-geover") } });
     expect(await run(["routes", "proxy.pac", "--timeout", "soon"], timeout)).toBe(2);
     expect(timeout.err).toBe("pac-do: --timeout soon: expected a positive whole number\n");
-    const host = memoryIo({ "proxy.pac": fixture("regex-misses-geover") });
+    const host = memoryIo({ files: { "proxy.pac": fixture("regex-misses-geover") } });
     expect(await run(["routes", "proxy.pac", "--host", "not a host"], host)).toBe(2);
     expect(host.err).toMatch(/^pac-do: --host not a host: /);
   });
