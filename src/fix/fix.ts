@@ -10,7 +10,7 @@ import { createSourceFile, type SourceFile } from "../source/source-file.js";
 import { parse, type ParseError } from "../syntax/parse.js";
 import type { BypassTargets } from "./block.js";
 import { applyEdits, type Edit } from "./edits.js";
-import { planFix, stripEdits, type ParsedPac, type SitePlan } from "./plan.js";
+import { planFix, stripEdits, type SitePlan } from "./plan.js";
 import { bypassTargets, type TargetOptions } from "./targets.js";
 import { bypassViolations, changedRoutes, type RouteProblem } from "./verify.js";
 
@@ -50,8 +50,7 @@ export async function fixPac(source: SourceFile, options: FixOptions = {}): Prom
 
   const parsed = parse(source);
   if (!parsed.ok) return { status: "parse-error", errors: parsed.errors };
-  const pac: ParsedPac = { source, program: parsed.program, comments: parsed.comments };
-  const plan = planFix(pac, targets);
+  const plan = planFix(parsed, targets);
   if (!plan.ok) return { status: "unfixable", problems: plan.problems };
 
   const sites = plan.sites.map(({ site, line, action }): FixedSite => ({ name: site.name, line, action }));

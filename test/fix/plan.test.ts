@@ -5,10 +5,10 @@ import { runInNewContext } from "node:vm";
 import { describe, expect, test } from "vitest";
 import { bypasses } from "../../src/fix/block.js";
 import { applyEdits, encodeOutput, insertedRanges, type Edit } from "../../src/fix/edits.js";
-import { planFix, type FixPlan } from "../../src/fix/plan.js";
+import { planFix, type FixPlan, type ParsedPac } from "../../src/fix/plan.js";
 import { bypassTargets } from "../../src/fix/targets.js";
 import { createSourceFile, decodeSource, type SourceFile } from "../../src/source/source-file.js";
-import { parsePac } from "./parse-pac.js";
+import { parse } from "../../src/syntax/parse.js";
 
 const FIXTURES = join(import.meta.dirname, "../../fixtures/fix");
 const chosen = bypassTargets({});
@@ -19,6 +19,12 @@ function load(bytes: Uint8Array): SourceFile {
   const decoded = decodeSource(bytes);
   if (!decoded.ok) throw new Error(decoded.message);
   return decoded.source;
+}
+
+/** A parse that succeeds is the planner's input as it is; undefined when the PAC does not parse. */
+function parsePac(source: SourceFile): ParsedPac | undefined {
+  const parsed = parse(source);
+  return parsed.ok ? parsed : undefined;
 }
 
 function plan(source: SourceFile): FixPlan {
