@@ -1,3 +1,4 @@
+import { Script } from "node:vm";
 import * as acorn from "acorn";
 
 /** What acorn makes of a script with the options the issue prescribes: an AST, or the error. */
@@ -7,6 +8,20 @@ export function acornParse(text: string): { ok: true; program: unknown } | { ok:
     return { ok: true, program };
   } catch (e) {
     return { ok: false, message: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+/**
+ * V8's verdict, the tie-breaker where acorn rejects a valid script: acorn's regex-or-division guess
+ * after a nested block is wrong (`do { { } /=/ } while (a)` is a block then a regex, which V8 and the
+ * spec accept). Compiling a vm.Script runs nothing.
+ */
+export function v8Accepts(text: string): boolean {
+  try {
+    new Script(text);
+    return true;
+  } catch {
+    return false;
   }
 }
 
