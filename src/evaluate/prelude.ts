@@ -58,6 +58,7 @@ function bind(f) { return call.bind(f); }
 var join = bind(G.Array.prototype.join), push = bind(G.Array.prototype.push), slice = bind(G.Array.prototype.slice);
 var split = bind(S.prototype.split), indexOf = bind(S.prototype.indexOf), toLowerCase = bind(S.prototype.toLowerCase);
 var replace = bind(S.prototype.replace), substring = bind(S.prototype.substring), charAt = bind(S.prototype.charAt);
+var lastIndexOf = bind(S.prototype.lastIndexOf);
 var exec = bind(RE.prototype.exec), test = bind(RE.prototype.test), getTime = bind(OrigDate.prototype.getTime), sort = bind(G.Array.prototype.sort);
 var hasOwn = bind(G.Object.prototype.hasOwnProperty);
 var getUTCHours = bind(OrigDate.prototype.getUTCHours), getUTCMinutes = bind(OrigDate.prototype.getUTCMinutes);
@@ -263,18 +264,52 @@ function localHostOrDomainIs(host, hostdom) {
 function dnsDomainLevels(host) {
   return T.on ? record("dnsDomainLevels", [host], host.split(".").length - 1) : host.split(".").length - 1;
 }
-/* Compiled patterns are kept: PACs test the same few patterns for every URL. */
-var globs = G.Object.create(null), globCount = 0;
-function shExpMatch(url, pattern) {
-  var re = typeof pattern === "string" ? globs[pattern] : undefined;
-  if (re === undefined) {
-    var source = pattern.replace(/\\./g, "\\\\.");
-    source = source.replace(/\\*/g, ".*");
-    source = source.replace(/\\?/g, ".");
-    re = new RE("^" + source + "$");
-    if (typeof pattern === "string" && globCount < 10000) { globs[pattern] = re; globCount++; }
+/* The reference translation (Mozilla/Chromium pac_js_library): "." literal, "*" any run, "?" one character, every other RegExp metacharacter live. */
+function globRegExp(pattern) {
+  var source = pattern.replace(/\\./g, "\\\\.");
+  source = source.replace(/\\*/g, ".*");
+  source = source.replace(/\\?/g, ".");
+  return new RE("^" + source + "$");
+}
+/*
+ * Most globs are "*.suffix", "prefix*", "*part*" or a plain name. Without "?", a second "*" or any other
+ * RegExp metacharacter they are string tests, with one catch: "." (from "*") matches no line terminator,
+ * so a star shape also requires the subject to have none (the literal part has none either).
+ * Kinds: 0 RegExp, 1 exact, 2 "*S", 3 "S*", 4 "*S*". Compiled globs are kept: PACs test the same
+ * patterns for every URL.
+ */
+var GLOB_META = /[\\\\^$+?()[\\]{}|\\n\\r\\u2028\\u2029]/, LINE_END = /[\\n\\r\\u2028\\u2029]/;
+var globs = G.Object.create(null), globCount = 0, lineEndSubject = "", lineEndFound = false;
+function compileGlob(pattern) {
+  if (typeof pattern === "string" && !test(GLOB_META, pattern)) {
+    var n = pattern.length, first = indexOf(pattern, "*"), last = lastIndexOf(pattern, "*");
+    if (first < 0) return { k: 1, s: pattern, re: null };
+    if (first === last && first === 0) return { k: 2, s: substring(pattern, 1), re: null };
+    if (first === last && first === n - 1) return { k: 3, s: substring(pattern, 0, n - 1), re: null };
+    if (first === 0 && last === n - 1 && indexOf(pattern, "*", 1) === last) return { k: 4, s: substring(pattern, 1, n - 1), re: null };
   }
-  return T.on ? record("shExpMatch", [url, pattern], test(re, url)) : test(re, url);
+  return { k: 0, s: "", re: globRegExp(pattern) };
+}
+function hasLineEnd(subject) {
+  if (subject !== lineEndSubject) { lineEndSubject = subject; lineEndFound = test(LINE_END, subject); }
+  return lineEndFound;
+}
+function globMatch(glob, url, pattern) {
+  var k = glob.k, s = glob.s;
+  if (k === 0) return test(glob.re, url);
+  if (typeof url !== "string") return test(globRegExp(pattern), url);
+  if (k === 1) return url === s;
+  if (k === 2) return url.length >= s.length && substring(url, url.length - s.length) === s && !hasLineEnd(url);
+  if (k === 3) return substring(url, 0, s.length) === s && !hasLineEnd(url);
+  return indexOf(url, s) >= 0 && !hasLineEnd(url);
+}
+function shExpMatch(url, pattern) {
+  var glob = typeof pattern === "string" ? globs[pattern] : undefined;
+  if (glob === undefined) {
+    glob = compileGlob(pattern);
+    if (typeof pattern === "string" && globCount < 10000) { globs[pattern] = glob; globCount++; }
+  }
+  return T.on ? record("shExpMatch", [url, pattern], globMatch(glob, url, pattern)) : globMatch(glob, url, pattern);
 }
 
 /* ---- time: wall clocks as UTC-based Dates, so local arithmetic never depends on the process zone ---- */
