@@ -1,9 +1,7 @@
 import { Option } from "commander";
 import type { Register } from "../cli.js";
 import type { Limits, ProfileName } from "../evaluate/types.js";
-import { normalizeCacheHost } from "../fix/block.js";
 import type { FixedSite, FixResult } from "../fix/fix.js";
-import { AtomicWriteError, writeFileAtomic } from "../fix/write-atomic.js";
 import type { SourceFile } from "../source/source-file.js";
 import { CliError, describeFsError, loadSource, type CliIo } from "./io.js";
 
@@ -53,6 +51,8 @@ async function runFix(io: CliIo, file: string, flags: FixFlags): Promise<number>
   if (flags.write && flags.output !== undefined) throw new CliError("use either --write or --output, not both");
   if (flags.check && (flags.write || flags.output !== undefined)) throw new CliError("--check writes nothing; drop --write/--output");
 
+  // Loaded on demand, like the fixer below: other commands should not pay for it.
+  const { normalizeCacheHost } = await import("../fix/block.js");
   for (const host of flags.cacheHost) {
     const checked = normalizeCacheHost(host);
     if (!checked.ok) throw new CliError(checked.message);
@@ -122,6 +122,8 @@ export async function fixLintedFile(
 }
 
 async function writeOut(io: CliIo, path: string, data: Uint8Array): Promise<void> {
+  // node:crypto, which the temporary file's name needs, costs more to load than the rest of the CLI.
+  const { AtomicWriteError, writeFileAtomic } = await import("../fix/write-atomic.js");
   try {
     await (io.writeFile ?? writeFileAtomic)(path, data);
   } catch (error) {
