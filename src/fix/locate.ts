@@ -5,6 +5,7 @@
  * not a function literal) are reported, because leaving one of them unfixed could keep DO proxied.
  */
 import type { EntryPointName } from "../evaluate/types.js";
+import { findDefinitions, type EntryPointDefinition } from "../pac/entry-points.js";
 import type {
   ArrowFunctionExpression,
   BlockStatement,
@@ -12,14 +13,10 @@ import type {
   FunctionDeclaration,
   FunctionExpression,
   Node,
-  Pattern,
   Program,
   Statement,
 } from "../syntax/ast.js";
-import { walk } from "../syntax/walk.js";
 import type { Range } from "../types.js";
-
-export const ENTRY_POINTS: readonly EntryPointName[] = ["FindProxyForURL", "FindProxyForURLEx"];
 
 type FunctionNode = FunctionDeclaration | FunctionExpression | ArrowFunctionExpression;
 
@@ -49,88 +46,60 @@ export interface EntryPointScan {
   readonly unfixable: readonly Unfixable[];
 }
 
-function isEntryPoint(name: string): name is EntryPointName {
-  return name === "FindProxyForURL" || name === "FindProxyForURLEx";
-}
-
 export function findEntryPoints(program: Program): EntryPointScan {
   const sites: EntryPointSite[] = [];
   const unfixable: Unfixable[] = [];
-  const handled = new Set<Node>();
-
-  const take = (name: EntryPointName, form: string, range: Range, fn: Expression | FunctionDeclaration): void => {
-    if (fn.type !== "FunctionDeclaration" && fn.type !== "FunctionExpression" && fn.type !== "ArrowFunctionExpression") {
-      unfixable.push({ name, range, reason: `${name} is assigned a ${describe(fn)}, not a function literal` });
-      return;
-    }
-    handled.add(fn);
-    const site = siteOf(name, form, range, fn);
-    if (typeof site === "string") unfixable.push({ name, range, reason: site });
-    else sites.push(site);
-  };
-
+  // The statement each top-level definition stands in: a declaration, a `var` or an assignment statement.
+  const topLevel = new Map<Node, Statement>();
   for (const statement of program.body) {
-    if (statement.type === "FunctionDeclaration" && isEntryPoint(statement.id.name)) {
-      take(statement.id.name, "function declaration", statement.range, statement);
-    } else if (statement.type === "VariableDeclaration") {
-      for (const declarator of statement.declarations) {
-        if (declarator.id.type === "Identifier" && isEntryPoint(declarator.id.name) && declarator.init) {
-          handled.add(declarator);
-          take(declarator.id.name, `${statement.kind} ${declarator.id.name} = function`, declarator.range, declarator.init);
-        }
-      }
-    } else if (statement.type === "ExpressionStatement" && statement.expression.type === "AssignmentExpression") {
-      const assignment = statement.expression;
-      const target = assignedEntryPoint(assignment.left);
-      if (target && assignment.operator === "=") {
-        handled.add(assignment);
-        take(target.name, target.form, statement.range, assignment.right);
-      }
-    }
+    if (statement.type === "FunctionDeclaration") topLevel.set(statement, statement);
+    else if (statement.type === "VariableDeclaration") for (const declarator of statement.declarations) topLevel.set(declarator, statement);
+    else if (statement.type === "ExpressionStatement") topLevel.set(statement.expression, statement);
   }
 
-  // Any other definition (nested in a function, an IIFE, a chained assignment) is out of reach.
-  walk(program, {
-    FunctionDeclaration(node) {
-      if (!handled.has(node) && isEntryPoint(node.id.name)) {
-        unfixable.push({ name: node.id.name, range: node.range, reason: `${node.id.name} is declared inside another function` });
-      }
-    },
-    VariableDeclarator(node) {
-      if (!handled.has(node) && node.id.type === "Identifier" && isEntryPoint(node.id.name) && node.init) {
-        unfixable.push({ name: node.id.name, range: node.range, reason: `${node.id.name} is defined inside another function` });
-      }
-    },
-    AssignmentExpression(node) {
-      const name = handled.has(node) ? undefined : assignedName(node.left);
-      if (name) {
-        unfixable.push({ name, range: node.range, reason: `${name} is assigned inside an expression, another function or on another object than \`this\`` });
-      }
-    },
-  });
+  for (const definition of findDefinitions(program)) {
+    const { name, node, value } = definition;
+    const statement = topLevel.get(node);
+    const site = statement && siteForm(definition, statement);
+    if (!site) {
+      unfixable.push({ name, range: node.range, reason: outOfReach(definition) });
+    } else if (value.type !== "FunctionDeclaration" && value.type !== "FunctionExpression" && value.type !== "ArrowFunctionExpression") {
+      unfixable.push({ name, range: site.range, reason: `${name} is assigned a ${describe(value)}, not a function literal` });
+    } else {
+      const found = siteOf(name, site.form, site.range, value);
+      if (typeof found === "string") unfixable.push({ name, range: site.range, reason: found });
+      else sites.push(found);
+    }
+  }
 
   sites.sort((a, b) => a.range[0] - b.range[0]);
   unfixable.sort((a, b) => a.range[0] - b.range[0]);
   return { sites, unfixable };
 }
 
-/** The entry point an assignment target names, on whatever object. */
-function assignedName(left: Pattern): EntryPointName | undefined {
-  if (left.type === "Identifier") return isEntryPoint(left.name) ? left.name : undefined;
-  if (left.type !== "MemberExpression") return undefined;
-  const key = left.property;
-  const name = !left.computed && key.type === "Identifier" ? key.name : key.type === "Literal" && typeof key.value === "string" ? key.value : undefined;
-  return name !== undefined && isEntryPoint(name) ? name : undefined;
+/** How a top-level definition reads and what range it covers, or undefined when pac-do cannot rewrite it in place. */
+function siteForm({ name, node, member }: EntryPointDefinition, statement: Statement): { form: string; range: Range } | undefined {
+  switch (node.type) {
+    case "FunctionDeclaration":
+      return { form: "function declaration", range: statement.range };
+    case "VariableDeclarator":
+      return statement.type === "VariableDeclaration" ? { form: `${statement.kind} ${name} = function`, range: node.range } : undefined;
+    case "AssignmentExpression":
+      if (node.operator !== "=" || member === "other") return undefined;
+      return { form: member === "this" ? `this.${name} = function` : `${name} = function`, range: statement.range };
+  }
 }
 
-function assignedEntryPoint(left: Pattern): { name: EntryPointName; form: string } | undefined {
-  if (left.type === "Identifier" && isEntryPoint(left.name)) return { name: left.name, form: `${left.name} = function` };
-  if (left.type === "MemberExpression" && left.object.type === "ThisExpression") {
-    const key = left.property;
-    const name = !left.computed && key.type === "Identifier" ? key.name : key.type === "Literal" && typeof key.value === "string" ? key.value : undefined;
-    if (name !== undefined && isEntryPoint(name)) return { name, form: `this.${name} = function` };
+/** Why a definition that is not a top-level one is out of reach. */
+function outOfReach({ name, node }: EntryPointDefinition): string {
+  switch (node.type) {
+    case "FunctionDeclaration":
+      return `${name} is declared inside another function`;
+    case "VariableDeclarator":
+      return `${name} is defined inside another function`;
+    case "AssignmentExpression":
+      return `${name} is assigned inside an expression, another function or on another object than \`this\``;
   }
-  return undefined;
 }
 
 function siteOf(name: EntryPointName, form: string, range: Range, fn: FunctionNode): EntryPointSite | string {

@@ -64,3 +64,8 @@ export function alwaysExits(statement: Statement): boolean {
       return false;
   }
 }
+
+/** Whether `node` lies inside `outer` (ranges nest in a tree). */
+export function contains(outer: { readonly range: readonly [number, number] }, node: { readonly range: readonly [number, number] }): boolean {
+  return outer.range[0] <= node.range[0] && node.range[1] <= outer.range[1];
+}

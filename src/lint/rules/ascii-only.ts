@@ -1,7 +1,7 @@
 import type { ReturnStatement } from "../../syntax/ast.js";
 import { positionAt } from "../../source/source-file.js";
 import { defineRule } from "../define-rule.js";
-import { contains } from "../entry-points.js";
+import { contains } from "../ast-utils.js";
 
 const NON_ASCII = /[^\x00-\x7f]+/g;
 

@@ -1,9 +1,8 @@
 import type { CallExpression, Node, ReturnStatement } from "../../syntax/ast.js";
 import { positionAt } from "../../source/source-file.js";
-import { findNodes } from "../ast-utils.js";
+import { contains, findNodes } from "../ast-utils.js";
 import { findDoBypasses } from "../bypass.js";
 import { defineRule } from "../define-rule.js";
-import { contains } from "../entry-points.js";
 
 /** Helpers whose answer depends on DNS, the client's address or the clock (research §4). */
 const DEPENDS_ON: Readonly<Record<string, string>> = {

@@ -1,8 +1,9 @@
 import type { EvaluationFailure, ProfileName } from "../../evaluate/types.js";
 import type { Identifier, Node, Pattern } from "../../syntax/ast.js";
 import type { Range } from "../../types.js";
+import { contains } from "../ast-utils.js";
 import { defineRule } from "../define-rule.js";
-import { contains, findEntryPoints } from "../entry-points.js";
+import { findEntryPoints } from "../entry-points.js";
 
 /** The standard PAC helpers every client defines (research §4). */
 const PAC_HELPERS = [

@@ -1,10 +1,10 @@
 import type { Node, ReturnStatement, Statement } from "../../syntax/ast.js";
 import { positionAt } from "../../source/source-file.js";
-import { alwaysExits } from "../ast-utils.js";
+import { alwaysExits, contains } from "../ast-utils.js";
 import { findDoBypasses } from "../bypass.js";
 import { defineRule } from "../define-rule.js";
 import { proxiedFirst, quoteResult } from "../do-hosts.js";
-import { contains, findEntryPoints } from "../entry-points.js";
+import { findEntryPoints } from "../entry-points.js";
 
 export default defineRule({
   id: "no-unreachable-bypass",

@@ -9,6 +9,7 @@ describe(id, { timeout: 60_000 }, () => {
     ['var FindProxyForURL = function (url, host) { return "DIRECT"; };'],
     ['FindProxyForURL = function (url, host) { return "DIRECT"; };'],
     ['this.FindProxyForURL = function (url, host) { return "DIRECT"; };'],
+    ['this["FindProxyForURL"] = function (url, host) { return "DIRECT"; };'],
   ])("accepts %s", async (code) => {
     expect(await lintOne(id, code)).toEqual([]);
   });
