@@ -1,6 +1,7 @@
 import type { Range } from "../../types.js";
 import { defineRule } from "../define-rule.js";
 import { proxiedFirst } from "../do-hosts.js";
+import { addToGroup, hostSlots, type HostGroup } from "../host-groups.js";
 
 export default defineRule({
   id: "do-content-proxied",
@@ -18,32 +19,21 @@ export default defineRule({
     return {
       async "Program:exit"() {
         const analysis = await context.analysis();
-        const groups = new Map<string, { hosts: string[]; proxy: string; environment: string; range: Range }>();
+        const groups = new Map<string, HostGroup<{ proxy: string; environment: string; range: Range }>>();
         for (const route of analysis.routes) {
           if (route.endpoint?.role !== "content") continue;
           for (const outcome of route.outcomes) {
             const entry = proxiedFirst(outcome);
-            if (!entry || !outcome.returnRange) continue;
-            const key = outcome.returnRange.join(":");
-            const group = groups.get(key);
-            if (group) {
-              if (!group.hosts.includes(route.host)) group.hosts.push(route.host);
-              continue;
-            }
-            groups.set(key, { hosts: [route.host], proxy: entry.text.trim(), environment: outcome.witness.label, range: outcome.returnRange });
+            const range = outcome.returnRange;
+            if (!entry || !range) continue;
+            addToGroup(groups, range.join(":"), route.host, () => ({ proxy: entry.text.trim(), environment: outcome.witness.label, range }));
           }
         }
-        for (const group of groups.values()) {
-          const others = group.hosts.length - 1;
+        for (const { hosts, first } of groups.values()) {
           context.report({
             messageId: "proxied",
-            range: group.range,
-            data: {
-              host: group.hosts[0] ?? "",
-              more: others > 0 ? ` (and ${others} more DO content host${others === 1 ? "" : "s"})` : "",
-              proxy: `"${group.proxy}"`,
-              environment: group.environment,
-            },
+            range: first.range,
+            data: { ...hostSlots(hosts, "DO content host"), proxy: `"${first.proxy}"`, environment: first.environment },
           });
         }
       },

@@ -4,6 +4,7 @@ import type { Range } from "../../types.js";
 import { defineRule } from "../define-rule.js";
 import { quoteResult } from "../do-hosts.js";
 import { findEntryPoints } from "../entry-points.js";
+import { addToGroup, hostSlots, type HostGroup } from "../host-groups.js";
 
 /** What a client does with an outcome: the valid entries in order, or the failure. */
 function routeKey(outcome: RouteOutcome): string {
@@ -21,7 +22,6 @@ function byEnvironment(route: HostRoutes): Map<string, RouteOutcome> {
 }
 
 interface Disagreement {
-  readonly hosts: string[];
   readonly ex: RouteOutcome;
   readonly legacy: RouteOutcome;
   readonly environment: string;
@@ -47,7 +47,7 @@ export default defineRule({
         const legacyRoutes = new Map<string, HostRoutes>();
         for (const route of analysis.routes) if (route.endpoint && route.entryPoint === "FindProxyForURL") legacyRoutes.set(route.url, route);
 
-        const found = new Map<string, Disagreement>();
+        const found = new Map<string, HostGroup<Disagreement>>();
         for (const route of analysis.routes) {
           if (!route.endpoint || route.entryPoint !== "FindProxyForURLEx") continue;
           const legacyRoute = legacyRoutes.get(route.url);
@@ -57,27 +57,23 @@ export default defineRule({
             const legacy = legacyByEnv.get(environmentId);
             if (!legacy || routeKey(legacy) === routeKey(ex)) continue;
             const key = `${ex.returnRange?.join(":") ?? "?"}|${legacy.returnRange?.join(":") ?? "?"}`;
-            const existing = found.get(key);
-            if (existing) {
-              if (!existing.hosts.includes(route.host)) existing.hosts.push(route.host);
-              continue;
-            }
-            const environment = analysis.environments.find((env) => env.id === environmentId)?.label ?? ex.witness.label;
-            found.set(key, { hosts: [route.host], ex, legacy, environment });
+            addToGroup(found, key, route.host, () => ({
+              ex,
+              legacy,
+              environment: analysis.environments.find((env) => env.id === environmentId)?.label ?? ex.witness.label,
+            }));
           }
         }
 
         const exDefinition = findEntryPoints(context.program).find((definition) => definition.name === "FindProxyForURLEx");
         const fallback: Range = exDefinition?.nameRange ?? [0, 0];
-        for (const disagreement of found.values()) {
-          const others = disagreement.hosts.length - 1;
+        for (const { hosts, first: disagreement } of found.values()) {
           const legacyReturn = disagreement.legacy.returnRange;
           context.report({
             messageId: "disagree",
             range: disagreement.ex.returnRange ?? fallback,
             data: {
-              host: disagreement.hosts[0] ?? "",
-              more: others > 0 ? ` (and ${others} more DO host${others === 1 ? "" : "s"})` : "",
+              ...hostSlots(hosts, "DO host"),
               exResult: describe(disagreement.ex),
               legacyResult: describe(disagreement.legacy),
               legacyLine: legacyReturn ? ` (line ${positionAt(context.source, legacyReturn[0]).line})` : "",

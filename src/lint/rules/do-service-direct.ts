@@ -5,9 +5,9 @@ import type { Range } from "../../types.js";
 import { defineRule } from "../define-rule.js";
 import { quoteResult } from "../do-hosts.js";
 import { findEntryPoints } from "../entry-points.js";
+import { addToGroup, hostSlots, type HostGroup } from "../host-groups.js";
 
 interface Violation {
-  readonly hosts: string[];
   readonly result: string | null;
   readonly entryPoint: EntryPointName;
   readonly environment: string;
@@ -33,34 +33,26 @@ export default defineRule({
         const analysis = await context.analysis();
         // Chromium and pac-resolver only call FindProxyForURL; WinHTTP may call either (research §2.1, §3.3).
         const checked = (entryPoint: EntryPointName): boolean => context.profile === "winhttp" || entryPoint === "FindProxyForURL";
-        const violations = new Map<string, Violation>();
+        const violations = new Map<string, HostGroup<Violation>>();
         // A failed evaluation is no-runtime-error's finding; here only routes that reach a proxy or nothing usable.
         for (const violation of serviceViolations(analysis)) {
           if (violation.reason === "failed" || !checked(violation.entryPoint)) continue;
           const key = `${violation.entryPoint}@${violation.returnRange?.join(":") ?? "?"}`;
-          const existing = violations.get(key);
-          if (existing) {
-            if (!existing.hosts.includes(violation.host)) existing.hosts.push(violation.host);
-            continue;
-          }
-          violations.set(key, {
-            hosts: [violation.host],
+          addToGroup(violations, key, violation.host, () => ({
             result: violation.outcome.result,
             entryPoint: violation.entryPoint,
             environment: violation.witness.label,
             returnRange: violation.returnRange,
-          });
+          }));
         }
         const definitions = findEntryPoints(context.program);
-        for (const violation of violations.values()) {
+        for (const { hosts, first: violation } of violations.values()) {
           const fallback = definitions.find((definition) => definition.name === violation.entryPoint)?.nameRange ?? [0, 0];
-          const others = violation.hosts.length - 1;
           context.report({
             messageId: "notDirect",
             range: violation.returnRange ?? fallback,
             data: {
-              host: violation.hosts[0] ?? "",
-              more: others > 0 ? ` (and ${others} more DO service host${others === 1 ? "" : "s"})` : "",
+              ...hostSlots(hosts, "DO service host"),
               result: quoteResult(violation.result),
               entryPoint: violation.entryPoint,
               line: violation.returnRange ? ` (line ${positionAt(context.source, violation.returnRange[0]).line})` : "",

@@ -4,6 +4,7 @@ import type { Range } from "../../types.js";
 import { contains } from "../ast-utils.js";
 import { defineRule } from "../define-rule.js";
 import { findEntryPoints } from "../entry-points.js";
+import { addToGroup, hostSlots, type HostGroup } from "../host-groups.js";
 
 /** The standard PAC helpers every client defines (research §4). */
 const PAC_HELPERS = [
@@ -115,7 +116,7 @@ export default defineRule({
           return;
         }
         const entryPoints = findEntryPoints(context.program);
-        const groups = new Map<string, { failure: EvaluationFailure; hosts: string[]; entryPoint: string; environment: string; range: Range }>();
+        const groups = new Map<string, HostGroup<{ failure: EvaluationFailure; entryPoint: string; environment: string; range: Range }>>();
         for (const route of analysis.routes) {
           for (const outcome of route.outcomes) {
             const failure = outcome.failure;
@@ -129,26 +130,14 @@ export default defineRule({
             const interrupted = failure.kind === "timeout" || failure.kind === "memory" || failure.kind === "stack";
             const range = (interrupted ? entryPointRange : (failure.range ?? outcome.returnRange ?? entryPointRange)) ?? [0, 0];
             const key = `${route.entryPoint}|${range.join(":")}|${failure.message}`;
-            const group = groups.get(key);
-            if (group) {
-              if (!group.hosts.includes(route.host)) group.hosts.push(route.host);
-              continue;
-            }
-            groups.set(key, { failure, hosts: [route.host], entryPoint: route.entryPoint, environment: outcome.witness.label, range });
+            addToGroup(groups, key, route.host, () => ({ failure, entryPoint: route.entryPoint, environment: outcome.witness.label, range }));
           }
         }
-        for (const group of groups.values()) {
-          const others = group.hosts.length - 1;
+        for (const { hosts, first } of groups.values()) {
           context.report({
             messageId: "failure",
-            range: group.range,
-            data: {
-              entryPoint: group.entryPoint,
-              host: group.hosts[0] ?? "",
-              more: others > 0 ? ` (and ${others} more host${others === 1 ? "" : "s"})` : "",
-              environment: group.environment,
-              message: group.failure.message,
-            },
+            range: first.range,
+            data: { entryPoint: first.entryPoint, ...hostSlots(hosts, "host"), environment: first.environment, message: first.failure.message },
           });
         }
       },
