@@ -1,18 +1,34 @@
 import { readFileSync } from "node:fs";
 
-/** The version in package.json, found from src/ (tests) and from dist/src/ (the built CLI) alike. */
-export const version: string = readVersion();
+interface PackageInfo {
+  readonly root: URL;
+  readonly version: string;
+  readonly homepage: string | undefined;
+}
 
-function readVersion(): string {
+const info = readPackage();
+
+/** The version in package.json, found from src/ (tests) and from dist/src/ (the built CLI) alike. */
+export const version: string = info?.version ?? "0.0.0";
+
+/** The `homepage` of package.json; absent while the project has no published home. */
+export const homepage: string | undefined = info?.homepage;
+
+/** The folder that holds package.json and `docs/` (both ship in the package). */
+export const packageRoot: URL | undefined = info?.root;
+
+function readPackage(): PackageInfo | undefined {
   for (const candidate of ["../package.json", "../../package.json"]) {
+    const url = new URL(candidate, import.meta.url);
     try {
-      const pkg: unknown = JSON.parse(readFileSync(new URL(candidate, import.meta.url), "utf8"));
+      const pkg: unknown = JSON.parse(readFileSync(url, "utf8"));
       if (typeof pkg === "object" && pkg !== null && "name" in pkg && pkg.name === "pac-do" && "version" in pkg) {
-        return String(pkg.version);
+        const homepage = "homepage" in pkg && typeof pkg.homepage === "string" && pkg.homepage !== "" ? pkg.homepage : undefined;
+        return { root: new URL(".", url), version: String(pkg.version), homepage };
       }
     } catch {
       // Not at this level; try the next one.
     }
   }
-  return "0.0.0";
+  return undefined;
 }

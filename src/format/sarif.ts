@@ -1,9 +1,10 @@
 import { isAbsolute, relative, resolve, sep } from "node:path";
 import type { ProfileName } from "../evaluate/types.js";
-import { HOMEPAGE, ruleDocsUrl, type RuleModule, type RuleSetting } from "../lint/define-rule.js";
+import { ruleDocsUrl, type RuleModule, type RuleSetting } from "../lint/define-rule.js";
 import { effectiveSetting, type LintResult } from "../lint/linter.js";
 import type { Severity } from "../types.js";
-import { version } from "../version.js";
+import { homepage, version } from "../version.js";
+import { ruleDoc } from "./rule-docs.js";
 
 export interface SarifOptions {
   readonly rules: readonly RuleModule[];
@@ -20,9 +21,14 @@ type SarifLevel = "error" | "warning" | "note" | "none";
 
 const LEVEL: Readonly<Record<Severity, SarifLevel>> = { error: "error", warning: "warning", info: "note" };
 
+const PARSE_ERROR_HELP =
+  "The file is not valid PAC JavaScript, so no client can load it. Fix the syntax error at the reported line and column; until the file parses, pac-do runs no other rule on it.";
+
 /**
  * `--format sarif`: SARIF 2.1.0 as GitHub code scanning reads it (one run, the rules in
- * `tool.driver.rules`, results with a repository-relative artifact URI and a region).
+ * `tool.driver.rules`, results with a repository-relative artifact URI and a region). Each rule carries
+ * its documentation page as `help` (code scanning shows `help.markdown`); `informationUri` and `helpUri`
+ * are optional and appear only when package.json names a homepage.
  */
 export function formatSarif(results: readonly LintResult[], options: SarifOptions): string {
   const rules = [
@@ -30,16 +36,21 @@ export function formatSarif(results: readonly LintResult[], options: SarifOption
       id: PARSE_ERROR_RULE_ID,
       name: "ParseError",
       shortDescription: { text: "The file is not valid PAC JavaScript." },
-      helpUri: `${HOMEPAGE}/blob/main/docs/cli.md`,
+      fullDescription: { text: PARSE_ERROR_HELP },
+      help: { text: PARSE_ERROR_HELP },
       defaultConfiguration: { level: "error" },
     },
     ...options.rules.map((rule) => {
       const setting = effectiveSetting(rule, options.profile, options.settings);
+      const doc = ruleDoc(rule.id);
+      const helpUri = ruleDocsUrl(rule.id);
       return {
         id: rule.id,
         name: rule.id.replace(/(^|-)(\w)/g, (_, __, c: string) => c.toUpperCase()),
         shortDescription: { text: rule.meta.docs.description },
-        helpUri: ruleDocsUrl(rule.id),
+        fullDescription: { text: doc?.summary ?? rule.meta.docs.description },
+        help: doc ? { text: doc.markdown, markdown: doc.markdown } : { text: rule.meta.docs.description },
+        ...(helpUri === undefined ? {} : { helpUri }),
         defaultConfiguration: { level: setting === "off" ? "none" : LEVEL[setting] },
         properties: { tags: [rule.meta.type] },
       };
@@ -70,7 +81,7 @@ export function formatSarif(results: readonly LintResult[], options: SarifOption
     version: "2.1.0",
     runs: [
       {
-        tool: { driver: { name: "pac-do", version, semanticVersion: version, informationUri: HOMEPAGE, rules } },
+        tool: { driver: { name: "pac-do", version, semanticVersion: version, ...(homepage === undefined ? {} : { informationUri: homepage }), rules } },
         columnKind: "utf16CodeUnits",
         results: sarifResults,
       },

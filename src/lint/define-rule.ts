@@ -4,6 +4,7 @@ import type { SourceFile } from "../source/source-file.js";
 import type { Comment, Token } from "../syntax/parse.js";
 import type { Node, Program } from "../syntax/ast.js";
 import type { Range, Severity } from "../types.js";
+import { homepage } from "../version.js";
 
 /** `problem`: the PAC misroutes traffic or fails somewhere; `suggestion`: it works but is fragile. */
 export type RuleType = "problem" | "suggestion";
@@ -70,12 +71,12 @@ export function defineRule<MessageId extends string>(rule: RuleModule<MessageId>
   return rule;
 }
 
-/** The project's home; rule documentation lives under it. */
-export const HOMEPAGE = "https://github.com/pac-do/pac-do";
-
-/** The URL of a rule's documentation. */
-export function ruleDocsUrl(id: string): string {
-  return `${HOMEPAGE}/blob/main/docs/rules/${id}.md`;
+/**
+ * The URL of a rule's documentation (`docs/rules/<id>.md`) under package.json's `homepage`; undefined
+ * while the package has none (there is no published repository to link to).
+ */
+export function ruleDocsUrl(id: string): string | undefined {
+  return homepage === undefined ? undefined : new URL(`docs/rules/${id}.md`, homepage.endsWith("/") ? homepage : `${homepage}/`).href;
 }
 
 /** Fills `{{name}}` slots of a message template. */

@@ -108,6 +108,28 @@ describe("sarif", () => {
     expect(log.runs[0].results[0].ruleIndex).toBe(1);
   });
 
+  it("gives each rule its documentation page as help, and no made-up URL", () => {
+    const log = JSON.parse(formatSarif([result], { rules, profile: "winhttp", cwd: "/repo" }));
+    const driver = log.runs[0].tool.driver;
+    expect(driver).not.toHaveProperty("informationUri");
+    const [parseError, service] = driver.rules;
+    expect(parseError.help.text).toMatch(/^The file is not valid PAC JavaScript/);
+    expect(service).not.toHaveProperty("helpUri");
+    expect(service.fullDescription.text).toBe("Delivery Optimization service endpoints must be DIRECT as the first entry in every environment.");
+    expect(service.help.markdown).toMatch(/^Delivery Optimization service endpoints must be DIRECT[\s\S]*\n## Why\n/);
+    expect(service.help.text).toBe(service.help.markdown);
+  });
+
+  it("falls back to the rule's description for a rule without a documentation page", () => {
+    const custom = defineRule({
+      id: "my-own-rule",
+      meta: { type: "suggestion", docs: { description: "A rule of the user's own." }, messages: {}, defaultSeverity: "info" },
+      create: () => ({}),
+    });
+    const log = JSON.parse(formatSarif([], { rules: [custom], profile: "winhttp", cwd: "/repo" }));
+    expect(log.runs[0].tool.driver.rules[1]).toMatchObject({ fullDescription: { text: "A rule of the user's own." }, help: { text: "A rule of the user's own." } });
+  });
+
   it("makes absolute paths relative to the working directory", () => {
     expect(artifactUri("/repo/pac/proxy.pac", "/repo")).toBe("pac/proxy.pac");
     expect(artifactUri("pac/proxy.pac", "/repo")).toBe("pac/proxy.pac");
