@@ -152,24 +152,13 @@ function bodyIndent(source: SourceFile, site: EntryPointSite): string {
 /** The first line start in `(after, upTo]` that is not inside a comment. */
 function firstLineStartBetween(pac: ParsedPac, after: number, upTo: number): number | undefined {
   const starts = pac.source.lineStarts;
-  let index = lowerBound(starts, after + 1);
-  for (; index < starts.length; index++) {
+  // Index `line` (1-based line of `after`) is the next line: the first line start past `after`.
+  for (let index = positionAt(pac.source, after).line; index < starts.length; index++) {
     const start = starts[index];
     if (start === undefined || start > upTo) return undefined;
     if (!pac.comments.some((c) => c.range[0] < start && start < c.range[1])) return start;
   }
   return undefined;
-}
-
-function lowerBound(values: readonly number[], target: number): number {
-  let lo = 0;
-  let hi = values.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((values[mid] ?? 0) < target) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 function startOfLine(source: SourceFile, offset: number): number {
