@@ -1,32 +1,23 @@
 import { describe, expect, it } from "vitest";
 import { ConfigError, loadConfig, parseConfig, parseRuleOption } from "../../src/config/config.js";
+import { memoryIo } from "../helpers/memory-io.js";
 
 const known = new Set(["do-service-direct", "max-size"]);
-
-function reader(files: Record<string, string>) {
-  return {
-    readFile: async (path: string) => {
-      const text = files[path];
-      if (text === undefined) throw Object.assign(new Error("ENOENT"), { code: "ENOENT" });
-      return new TextEncoder().encode(text);
-    },
-  };
-}
 
 describe("config", () => {
   it("prefers pac-do.config.json over package.json", async () => {
     const loaded = await loadConfig(
-      reader({ "pac-do.config.json": '{ "profile": "node" }', "package.json": '{ "pac-do": { "profile": "chromium" } }' }),
+      memoryIo({ files: { "pac-do.config.json": '{ "profile": "node" }', "package.json": '{ "pac-do": { "profile": "chromium" } }' } }),
       known,
     );
     expect(loaded).toEqual({ config: { profile: "node", rules: {} }, path: "pac-do.config.json" });
   });
 
   it("reads the pac-do key of package.json and ignores a package.json without it", async () => {
-    expect((await loadConfig(reader({ "package.json": '{ "pac-do": { "rules": { "max-size": "warn" } } }' }), known)).config).toEqual({
+    expect((await loadConfig(memoryIo({ files: { "package.json": '{ "pac-do": { "rules": { "max-size": "warn" } } }' } }), known)).config).toEqual({
       rules: { "max-size": "warning" },
     });
-    expect(await loadConfig(reader({ "package.json": '{ "name": "x" }' }), known)).toEqual({ config: { rules: {} }, path: undefined });
+    expect(await loadConfig(memoryIo({ files: { "package.json": '{ "name": "x" }' } }), known)).toEqual({ config: { rules: {} }, path: undefined });
   });
 
   it("explains what is wrong in one line", () => {
@@ -40,8 +31,8 @@ describe("config", () => {
   });
 
   it("reports invalid JSON with the file name", async () => {
-    await expect(loadConfig(reader({ "pac-do.config.json": "{ profile: node }" }), known)).rejects.toThrow(ConfigError);
-    await expect(loadConfig(reader({ "pac-do.config.json": "{ profile: node }" }), known)).rejects.toThrow(/^pac-do.config.json: invalid JSON/);
+    await expect(loadConfig(memoryIo({ files: { "pac-do.config.json": "{ profile: node }" } }), known)).rejects.toThrow(ConfigError);
+    await expect(loadConfig(memoryIo({ files: { "pac-do.config.json": "{ profile: node }" } }), known)).rejects.toThrow(/^pac-do.config.json: invalid JSON/);
   });
 
   it("parses --rule id=level", () => {
