@@ -162,7 +162,7 @@ export async function routeTable(
           }
         } else if (key === undefined) {
           const evaluation = await evaluator.evaluate(
-            { url: query.url, entryPoint, coverage: true, reads: true, trace: !readsSupported },
+            { url: query.url, entryPoint, coverage: true, newBranchesOnly: true, reads: true, trace: !readsSupported },
             environmentFor(environment, query.host),
           );
           evaluations++;

@@ -68,16 +68,18 @@ var getUTCFullYear = bind(OrigDate.prototype.getUTCFullYear);
 
 /* The environment: replaced wholesale by __pacdo$env. dns keys are lower case. */
 var E = { ips: ["127.0.0.1"], dns: {}, now: 0, offset: 0 };
-var T = { on: false, calls: [], ret: -1, hits: [], stamp: [], round: 0, site: -1, siteName: null, miss: [], rd: 0 };
+/* Per-call state. What every helper or probe touches is a closure variable, which QuickJS reaches faster than a property. */
+var T = { calls: [], miss: [] };
+var tracing = false, readBits = 0, retId = -1, siteId = -1, siteName = null;
 
 function fix(name, value) { defineProperty(G, name, { value: value, writable: false, enumerable: false, configurable: false }); }
 function pub(name, f) { defineProperty(G, name, { value: f, writable: true, enumerable: false, configurable: true }); }
-/* Helpers call record() only when tracing (T.on ? record(...) : value): no argument array otherwise. */
+/* Helpers call record() only when tracing (tracing ? record(...) : value): no argument array otherwise. */
 /* A call site probe names the helper it stands before, so helpers that call helpers keep their own sites. */
 function record(name, args, result) {
   var site = -1;
-  if (T.siteName === name) { site = T.site; T.siteName = null; }
-  if (T.on) push(T.calls, [name, slice(args), result === undefined ? null : result, site]);
+  if (siteName === name) { site = siteId; siteName = null; }
+  if (tracing) push(T.calls, [name, slice(args), result === undefined ? null : result, site]);
   return result;
 }
 
@@ -152,36 +154,36 @@ function lookup(host, family) {
 
 /* ---- DNS and client address ---- */
 function dnsResolve(host) {
-  T.rd |= 4;
+  readBits |= 4;
   var r = lookup(host, 4);
-  return T.on ? record("dnsResolve", [host], r.length ? r[0] : ${o.dnsFailure}) : r.length ? r[0] : ${o.dnsFailure};
+  return tracing ? record("dnsResolve", [host], r.length ? r[0] : ${o.dnsFailure}) : r.length ? r[0] : ${o.dnsFailure};
 }
 function resolved(host) {
   ${o.dnsViaGlobal ? "var ip = G.dnsResolve(host); return ip === null || ip === undefined || ip === false ? null : ip;" : 'var r = lookup(host, 4); return r.length ? r[0] : null;'}
 }
 function isResolvable(host) {
-  T.rd |= 16;
-  return T.on ? record("isResolvable", [host], resolved(host) !== null) : resolved(host) !== null;
+  readBits |= 16;
+  return tracing ? record("isResolvable", [host], resolved(host) !== null) : resolved(host) !== null;
 }
 function myIpAddress() {
-  T.rd |= 1;
+  readBits |= 1;
   var ip = "127.0.0.1";
   for (var i = 0; i < E.ips.length; i++) if (isV4(E.ips[i])) { ip = E.ips[i]; break; }
   if (ip === "127.0.0.1" && E.ips.length && !isV4(E.ips[0])) ip = E.ips[0];
-  return T.on ? record("myIpAddress", [], ip) : ip;
+  return tracing ? record("myIpAddress", [], ip) : ip;
 }
 function dnsResolveEx(host) {
-  T.rd |= 8;
+  readBits |= 8;
   var r = lookup(host, 0);
-  return T.on ? record("dnsResolveEx", [host], join(sortAddresses(r) || r, ";")) : join(sortAddresses(r) || r, ";");
+  return tracing ? record("dnsResolveEx", [host], join(sortAddresses(r) || r, ";")) : join(sortAddresses(r) || r, ";");
 }
 function isResolvableEx(host) {
-  T.rd |= 32;
-  return T.on ? record("isResolvableEx", [host], lookup(host, 0).length > 0) : lookup(host, 0).length > 0;
+  readBits |= 32;
+  return tracing ? record("isResolvableEx", [host], lookup(host, 0).length > 0) : lookup(host, 0).length > 0;
 }
 function myIpAddressEx() {
-  T.rd |= 2;
-  return T.on ? record("myIpAddressEx", [], join(E.ips, ";")) : join(E.ips, ";");
+  readBits |= 2;
+  return tracing ? record("myIpAddressEx", [], join(E.ips, ";")) : join(E.ips, ";");
 }
 
 /* ---- network tests ---- */
@@ -193,17 +195,17 @@ function isInNet(ipaddr, pattern, maskstr) {
   var result;
   if (!isV4(pattern) || !isV4(maskstr)) result = false;
   else {
-    var ip = isV4(ipaddr) ? ipaddr : (T.rd |= 64, resolved(ipaddr));
+    var ip = isV4(ipaddr) ? ipaddr : (readBits |= 64, resolved(ipaddr));
     if (ip === null || !isV4(ip)) result = false;
     else {
       var mask = convert_addr(maskstr);
       result = (convert_addr(ip) & mask) === (convert_addr(pattern) & mask);
     }
   }
-  return T.on ? record("isInNet", [ipaddr, pattern, maskstr], result) : result;
+  return tracing ? record("isInNet", [ipaddr, pattern, maskstr], result) : result;
 }
 function isInNetEx(ipAddress, ipPrefix) {
-  if (typeof ipAddress !== "string" || typeof ipPrefix !== "string") return T.on ? record("isInNetEx", [ipAddress, ipPrefix], ${o.inNetExMixedFamilies === "mapped" ? "null" : "false"}) : ${o.inNetExMixedFamilies === "mapped" ? "null" : "false"};
+  if (typeof ipAddress !== "string" || typeof ipPrefix !== "string") return tracing ? record("isInNetEx", [ipAddress, ipPrefix], ${o.inNetExMixedFamilies === "mapped" ? "null" : "false"}) : ${o.inNetExMixedFamilies === "mapped" ? "null" : "false"};
   var slash = indexOf(ipPrefix, "/");
   var result = false;
   if (slash > 0 && test(/^\\d{1,3}$/, substring(ipPrefix, slash + 1))) {
@@ -220,7 +222,7 @@ function isInNetEx(ipAddress, ipPrefix) {
       }
     }
   }
-  return T.on ? record("isInNetEx", [ipAddress, ipPrefix], result) : result;
+  return tracing ? record("isInNetEx", [ipAddress, ipPrefix], result) : result;
 }
 /* IPv6 before IPv4, each ascending by value; null if any entry is not an address. */
 function sortAddresses(list) {
@@ -240,29 +242,29 @@ function sortAddresses(list) {
   return out;
 }
 function sortIpAddressList(list) {
-  if (typeof list !== "string") return T.on ? record("sortIpAddressList", [list], null) : null;
+  if (typeof list !== "string") return tracing ? record("sortIpAddressList", [list], null) : null;
   var parts = split(replace(list, /[ \\t]/g, ""), ";"), kept = [];
   for (var i = 0; i < parts.length; i++) if (parts[i] !== "") push(kept, parts[i]);
   var sorted = kept.length ? sortAddresses(kept) : null;
-  return T.on ? record("sortIpAddressList", [list], sorted === null ? false : join(sorted, ";")) : sorted === null ? false : join(sorted, ";");
+  return tracing ? record("sortIpAddressList", [list], sorted === null ? false : join(sorted, ";")) : sorted === null ? false : join(sorted, ";");
 }
 
 /* ---- host names ---- */
 function isPlainHostName(host) {
   ${
     o.plainHost === "chromium"
-      ? 'if (typeof host !== "string") throw new G.TypeError("Requires 1 string parameter");\n  return T.on ? record("isPlainHostName", [host], indexOf(host, ".") < 0 && bytesOf(host) === null) : indexOf(host, ".") < 0 && bytesOf(host) === null;'
-      : 'return T.on ? record("isPlainHostName", [host], host.search("\\\\.") == -1) : host.search("\\\\.") == -1;'
+      ? 'if (typeof host !== "string") throw new G.TypeError("Requires 1 string parameter");\n  return tracing ? record("isPlainHostName", [host], indexOf(host, ".") < 0 && bytesOf(host) === null) : indexOf(host, ".") < 0 && bytesOf(host) === null;'
+      : 'return tracing ? record("isPlainHostName", [host], host.search("\\\\.") == -1) : host.search("\\\\.") == -1;'
   }
 }
 function dnsDomainIs(host, domain) {
-  return T.on ? record("dnsDomainIs", [host, domain], host.length >= domain.length && host.substring(host.length - domain.length) == domain) : host.length >= domain.length && host.substring(host.length - domain.length) == domain;
+  return tracing ? record("dnsDomainIs", [host, domain], host.length >= domain.length && host.substring(host.length - domain.length) == domain) : host.length >= domain.length && host.substring(host.length - domain.length) == domain;
 }
 function localHostOrDomainIs(host, hostdom) {
-  return T.on ? record("localHostOrDomainIs", [host, hostdom], host == hostdom || hostdom.lastIndexOf(host + ".", 0) == 0) : host == hostdom || hostdom.lastIndexOf(host + ".", 0) == 0;
+  return tracing ? record("localHostOrDomainIs", [host, hostdom], host == hostdom || hostdom.lastIndexOf(host + ".", 0) == 0) : host == hostdom || hostdom.lastIndexOf(host + ".", 0) == 0;
 }
 function dnsDomainLevels(host) {
-  return T.on ? record("dnsDomainLevels", [host], host.split(".").length - 1) : host.split(".").length - 1;
+  return tracing ? record("dnsDomainLevels", [host], host.split(".").length - 1) : host.split(".").length - 1;
 }
 /* The reference translation (Mozilla/Chromium pac_js_library): "." literal, "*" any run, "?" one character, every other RegExp metacharacter live. */
 function globRegExp(pattern) {
@@ -309,7 +311,7 @@ function shExpMatch(url, pattern) {
     glob = compileGlob(pattern);
     if (typeof pattern === "string" && globCount < 10000) { globs[pattern] = glob; globCount++; }
   }
-  return T.on ? record("shExpMatch", [url, pattern], globMatch(glob, url, pattern)) : globMatch(glob, url, pattern);
+  return tracing ? record("shExpMatch", [url, pattern], globMatch(glob, url, pattern)) : globMatch(glob, url, pattern);
 }
 
 /* ---- time: wall clocks as UTC-based Dates, so local arithmetic never depends on the process zone ---- */
@@ -318,7 +320,7 @@ var MONTHS = { JAN: 0, FEB: 1, MAR: 2, APR: 3, MAY: 4, JUN: 5, JUL: 6, AUG: 7, S
 function localWall() { return new OrigDate(E.now + E.offset); }
 function utcWall() { return new OrigDate(E.now); }
 function weekdayRange() {
-  T.rd |= 512;
+  readBits |= 512;
   var argc = arguments.length, wday;
   function day(name) { return hasOwn(WDAYS, name) ? WDAYS[name] : -1; }
   if (argc < 1) return record("weekdayRange", arguments, false);
@@ -332,7 +334,7 @@ function weekdayRange() {
   return record("weekdayRange", arguments, result);
 }
 function dateRange() {
-  T.rd |= 1024;
+  readBits |= 1024;
   var args = arguments;
   function month(name) { return hasOwn(MONTHS, name) ? MONTHS[name] : -1; }
   var date = localWall(), argc = args.length;
@@ -369,7 +371,7 @@ function dateRange() {
   return record("dateRange", args, t1 <= t2 ? t1 <= t && t <= t2 : t2 >= t || t >= t1);
 }
 function timeRange() {
-  T.rd |= 256;
+  readBits |= 256;
   var args = arguments, argc = args.length, isGMT = false;
   if (argc < 1) return record("timeRange", args, false);
   if (args[argc - 1] == "GMT") { isGMT = true; argc--; }
@@ -405,14 +407,14 @@ function alert(message) {
 /* ---- the guest clock: Date() and Date.now() see the environment's instant, local getters its zone ---- */
 function PacDate(a, b, c, d, e, f, g) {
   var n = arguments.length;
-  if (!(this instanceof PacDate) || n === 0) T.rd |= 2048;
+  if (!(this instanceof PacDate) || n === 0) readBits |= 2048;
   if (!(this instanceof PacDate)) return S(new OrigDate(E.now));
   var inner = n === 0 ? new OrigDate(E.now) : n === 1 ? new OrigDate(a) : new OrigDate(dateUTC(a, b, n > 2 ? c : 1, n > 3 ? d : 0, n > 4 ? e : 0, n > 5 ? f : 0, n > 6 ? g : 0) - E.offset);
   G.Object.setPrototypeOf(inner, PacDate.prototype);
   return inner;
 }
 PacDate.prototype = OrigDate.prototype;
-PacDate.now = function now() { T.rd |= 2048; return E.now; };
+PacDate.now = function now() { readBits |= 2048; return E.now; };
 PacDate.UTC = dateUTC;
 PacDate.parse = OrigDate.parse;
 defineProperty(OrigDate.prototype, "constructor", { value: PacDate, writable: true, enumerable: false, configurable: true });
@@ -441,17 +443,36 @@ var helpers = {
 };
 var names = keys(helpers);
 for (var h = 0; h < names.length; h++) G[names[h]] = helpers[names[h]];
-${o.clientVersion === null ? "" : `G.getClientVersion = function getClientVersion() { return T.on ? record("getClientVersion", [], ${JSON.stringify(o.clientVersion)}) : ${JSON.stringify(o.clientVersion)}; };`}
+${o.clientVersion === null ? "" : `G.getClientVersion = function getClientVersion() { return tracing ? record("getClientVersion", [], ${JSON.stringify(o.clientVersion)}) : ${JSON.stringify(o.clientVersion)}; };`}
 
-/* ---- probes inserted by the instrumenter; each is a store into a private array ---- */
-function hit(id) { if (T.stamp[id] !== T.round) { T.stamp[id] = T.round; push(T.hits, id); } }
-fix("${HARNESS.ret}", function (id, value) { T.ret = id; return value; });
-fix("${HARNESS.test}", function (id, value) { hit(value ? id : id + 1); return value; });
-fix("${HARNESS.and}", function (id, value) { hit(value ? id + 1 : id); return value; });
-fix("${HARNESS.or}", function (id, value) { hit(value ? id : id + 1); return value; });
-fix("${HARNESS.nullish}", function (id, value) { hit(value === null || value === undefined ? id + 1 : id); return value; });
+/*
+ * ---- probes inserted by the instrumenter: stores into closure variables and dense arrays ----
+ * A branch outcome is listed once per call: stamp[id] holds the last call (round) that took it, so the
+ * list needs no clearing between calls. With "new outcomes only" (the route analysis, which wants the
+ * union) reported[id] is -1 once a call that returned listed the outcome (a call that throws lists
+ * nothing, so its outcomes stay unreported), else the last round that took it. Nothing is recorded
+ * unless coverage is asked for.
+ */
+var stamp = [], reported = [], round = 0, hits = [], covering = false, onlyNew = false;
+function grow(list, id) { while (list.length <= id) push(list, 0); }
+function hit(id) {
+  if (!covering) return;
+  if (onlyNew) {
+    var r = reported[id];
+    if (r !== -1 && r !== round) { if (id >= reported.length) grow(reported, id); reported[id] = round; push(hits, id); }
+  } else if (stamp[id] !== round) {
+    if (id >= stamp.length) grow(stamp, id);
+    stamp[id] = round;
+    push(hits, id);
+  }
+}
+fix("${HARNESS.ret}", function (id, value) { retId = id; return value; });
+fix("${HARNESS.test}", function (id, value) { if (covering) hit(value ? id : id + 1); return value; });
+fix("${HARNESS.and}", function (id, value) { if (covering) hit(value ? id + 1 : id); return value; });
+fix("${HARNESS.or}", function (id, value) { if (covering) hit(value ? id : id + 1); return value; });
+fix("${HARNESS.nullish}", function (id, value) { if (covering) hit(value === null || value === undefined ? id + 1 : id); return value; });
 fix("${HARNESS.hit}", hit);
-fix("${HARNESS.site}", function (id, name, value) { T.site = id; T.siteName = name; return value; });
+fix("${HARNESS.site}", function (id, name, value) { if (tracing) { siteId = id; siteName = name; } return value; });
 
 /* ---- host entry points ---- */
 fix("${HARNESS.env}", function (json) {
@@ -469,16 +490,19 @@ fix("${HARNESS.run}", function (request) {
   var flags = +substring(request, 0, c1), entry = ENTRIES[+substring(request, c1 + 1, c2)];
   var hostEnd = c3 + 1 + +substring(request, c2 + 1, c3);
   var host = substring(request, c3 + 1, hostEnd), url = substring(request, hostEnd);
-  T.ret = -1; T.on = (flags & 1) !== 0; T.calls = []; T.site = -1; T.siteName = null; T.miss = [];
-  T.round++; T.hits = []; T.rd = 0;
+  retId = -1; tracing = (flags & 1) !== 0; T.calls = []; siteId = -1; siteName = null; T.miss = [];
+  covering = (flags & 2) !== 0; onlyNew = (flags & 4) !== 0; round++; hits = []; readBits = 0;
   var f = G[entry];
   if (typeof f !== "function") return "n-1|||";
   var value = f(url, host);
-  var head = T.ret + "|" + ((flags & 2) !== 0 ? join(T.hits, ",") : "") + "|" + T.rd + "|";
-  if (typeof value === "string") return "s" + head + value;
-  var shown;
-  try { shown = typeof value + ":" + S(value); } catch (e) { shown = typeof value; }
-  return "v" + head + shown;
+  var listed = hits.length, head = retId + "|" + (covering ? join(hits, ",") : "") + "|" + readBits + "|";
+  var shown = "";
+  if (typeof value !== "string") {
+    try { shown = typeof value + ":" + S(value); } catch (e) { shown = typeof value; }
+  }
+  /* Only now is the call sure to return (a value's toString may still time out). */
+  if (onlyNew) for (var i = 0; i < listed; i++) reported[hits[i]] = -1;
+  return typeof value === "string" ? "s" + head + value : "v" + head + shown;
 });
 fix("${HARNESS.trace}", function () {
   return stringify({ calls: T.calls, miss: T.miss });

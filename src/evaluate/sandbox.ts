@@ -175,13 +175,18 @@ class SandboxEvaluator implements PacEvaluator {
     if (this.loadFailure) return { ...base, result: null, entries: [], failure: this.loadFailure };
 
     let trace = request.trace === true || env.liveDns;
+    const coverage = request.coverage !== true ? 0 : request.newBranchesOnly === true ? 2 : 1;
+    // New-only outcomes listed by a replayed (discarded) call would never be listed again: keep them.
+    let listedBefore: readonly number[] = [];
     for (let replay = 0; ; replay++) {
-      const outcome = this.call(entryPoint, url, host, env, trace, request.coverage === true, request.reads === true);
+      const outcome = this.call(entryPoint, url, host, env, trace, coverage, request.reads === true);
       if (!env.liveDns || outcome.misses.length === 0 || replay >= MAX_DNS_REPLAYS || "failure" in outcome.evaluation) {
         // Live DNS traces every call to learn the names it missed; the calls are only reported when asked for.
         const { calls, ...evaluation } = outcome.evaluation;
-        return { ...base, ...evaluation, ...(request.trace && calls ? { calls } : {}) };
+        const branches = listedBefore.length ? { branches: [...listedBefore, ...(evaluation.branches ?? [])] } : {};
+        return { ...base, ...evaluation, ...branches, ...(request.trace && calls ? { calls } : {}) };
       }
+      if (coverage === 2) listedBefore = [...listedBefore, ...(outcome.evaluation.branches ?? [])];
       for (const name of outcome.misses) this.liveAnswers.set(name, await (this.options.liveResolver ?? resolveLive)(name));
       this.lastEnv = undefined;
       trace = true;
@@ -209,14 +214,15 @@ class SandboxEvaluator implements PacEvaluator {
     host: string,
     env: Environment,
     trace: boolean,
-    coverage: boolean,
+    /** 0 off, 1 every outcome taken, 2 only outcomes not listed before. */
+    coverage: 0 | 1 | 2,
     reads: boolean,
   ): { evaluation: Omit<Evaluation, "url" | "host" | "entryPoint">; misses: readonly string[] } {
     const guest = this.guest;
     if (!guest) throw new Error("evaluator used after dispose");
     const { context } = guest;
     this.setEnvironment(guest, env);
-    const flags = (trace ? 1 : 0) | (coverage ? 2 : 0);
+    const flags = (trace ? 1 : 0) | (coverage > 0 ? 2 : 0) | (coverage === 2 ? 4 : 0);
     const requestHandle = context.newString(`${flags},${entry === "FindProxyForURL" ? 0 : 1},${host.length},${host}${url}`);
     this.startClock();
     const result = context.callFunction(guest.run, context.undefined, requestHandle);
@@ -230,7 +236,7 @@ class SandboxEvaluator implements PacEvaluator {
     }
     const raw = context.getString(result.value);
     result.value.dispose();
-    return this.decode(guest, entry, raw, trace, coverage, reads);
+    return this.decode(guest, entry, raw, trace, coverage > 0, reads);
   }
 
   private decode(

@@ -112,6 +112,13 @@ export interface EvaluateRequest {
   readonly entryPoint?: EntryPointName;
   readonly trace?: boolean;
   readonly coverage?: boolean;
+  /**
+   * With `coverage`: `branches` lists only the outcomes that no earlier call with this flag listed (it
+   * may list one again after a timeout or out-of-memory rebuilt the sandbox). For callers that want
+   * the union over many calls, such as the route analysis: a call that takes 10,000 branches no longer
+   * ships all 10,000 every time.
+   */
+  readonly newBranchesOnly?: boolean;
   /** Record which environment-reading helpers the call used (see Evaluation.reads). */
   readonly reads?: boolean;
 }

@@ -138,6 +138,52 @@ describe("instrumentation", () => {
       { numRuns: 60 },
     );
   });
+
+  it("lists each outcome once with newBranchesOnly, and together the same outcomes as every call's full list", async () => {
+    await fc.assert(
+      fc.asyncProperty(pac, fc.array(host, { minLength: 1, maxLength: 6 }), async (text, hosts) => {
+        const loaded = await createEvaluator(createSourceFile(text, "t.pac"), { profile: "chromium", program: parseForTest(text) });
+        if (!loaded.ok) throw new Error(loaded.failure.message);
+        using evaluator = loaded.evaluator;
+        const all = new Set<number>();
+        const listed: number[] = [];
+        for (const h of hosts) {
+          const full = await evaluator.evaluate({ url: `http://${h}/`, coverage: true }, env);
+          const fresh = await evaluator.evaluate({ url: `http://${h}/`, coverage: true, newBranchesOnly: true }, env);
+          expect(fresh.result).toBe(full.result);
+          for (const id of full.branches ?? []) all.add(id);
+          listed.push(...(fresh.branches ?? []));
+        }
+        expect(new Set(listed).size).toBe(listed.length);
+        expect([...listed].sort((a, b) => a - b)).toEqual([...all].sort((a, b) => a - b));
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it("leaves the outcomes of a call that throws to the next call that takes them (newBranchesOnly)", async () => {
+    const text = 'function FindProxyForURL(url, host) {\n  if (host.length > 3) { if (host == "boom.example") throw new Error("boom"); else return "DIRECT"; }\n  return "PROXY p.example:1";\n}\n';
+    const loaded = await createEvaluator(createSourceFile(text, "t.pac"), { profile: "chromium", program: parseForTest(text) });
+    if (!loaded.ok) throw new Error(loaded.failure.message);
+    using evaluator = loaded.evaluator;
+    const request = (h: string) => ({ url: `http://${h}/`, coverage: true, newBranchesOnly: true });
+    const thrown = await evaluator.evaluate(request("boom.example"), env);
+    expect(thrown.failure?.kind).toBe("exception");
+    const first = await evaluator.evaluate(request("fine.example"), env);
+    const kinds = (ids: readonly number[] | undefined) => (ids ?? []).map((id) => evaluator.branchPoints.find((b) => b.id === id)?.kind).sort();
+    // The outer if-then was taken by the throwing call too; it is listed now, with the inner if-else.
+    expect(kinds(first.branches)).toEqual(["if-else", "if-then"]);
+    expect((await evaluator.evaluate(request("fine.example"), env)).branches).toEqual([]);
+  });
+
+  it("lists an outcome a loop takes many times once (newBranchesOnly)", async () => {
+    const text = 'function FindProxyForURL(url, host) {\n  var n = 0;\n  for (var i = 0; i < 5; i++) if (host.length > i) n++;\n  return n > 3 ? "DIRECT" : "PROXY p.example:1";\n}\n';
+    const loaded = await createEvaluator(createSourceFile(text, "t.pac"), { profile: "chromium", program: parseForTest(text) });
+    if (!loaded.ok) throw new Error(loaded.failure.message);
+    using evaluator = loaded.evaluator;
+    const evaluation = await evaluator.evaluate({ url: "http://a.example/", coverage: true, newBranchesOnly: true }, env);
+    expect(evaluation.branches?.length).toBe(2);
+  });
 });
 
 describe("environment reads", () => {
