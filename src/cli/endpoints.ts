@@ -1,6 +1,5 @@
 import { Option, type Command } from "commander";
 import type { Register } from "../cli.js";
-import { CATALOGUE } from "../do/catalogue.js";
 import type { Endpoint, EndpointRole } from "../do/types.js";
 import type { CliIo } from "./io.js";
 
@@ -15,7 +14,9 @@ export const registerEndpoints: Register = (program: Command, io: CliIo, done: (
     .description("List the Delivery Optimization and Connected Cache endpoints pac-do checks, with their sources.")
     .option("--json", "print the catalogue as JSON")
     .addOption(new Option("--role <role>", "only endpoints of this role").choices(["service", "content", "related"]))
-    .action((options: EndpointsOptions) => {
+    .action(async (options: EndpointsOptions) => {
+      // Loaded on demand: building the catalogue's tables costs more than this module, and only this command needs them up front.
+      const { CATALOGUE } = await import("../do/catalogue.js");
       const entries = CATALOGUE.filter((entry) => options.role === undefined || entry.role === options.role);
       io.stdout(options.json ? `${JSON.stringify(entries, null, 2)}\n` : endpointTable(entries));
       done(0);
