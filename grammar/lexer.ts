@@ -8,12 +8,6 @@ import { Lexer } from "./chevrotain.js";
 import { tokenEnd } from "./offsets.js";
 import { allTokens, KEYWORDS, NumericLiteral, parseTokens, UNTERMINATED } from "./tokens.js";
 
-/** A significant token, with the one fact the grammar needs about the trivia before it. */
-export interface PacToken extends IToken {
-  /** A line terminator (or a comment containing one) stands between this token and the previous one. */
-  newlineBefore: boolean;
-}
-
 /** A lexical error: half-open `[offset, offset + length)` into the text. */
 export interface LexError {
   readonly offset: number;
@@ -23,7 +17,15 @@ export interface LexError {
 
 export interface LexResult {
   /** Significant tokens, in order. */
-  readonly tokens: PacToken[];
+  readonly tokens: IToken[];
+  /**
+   * The start offsets of the tokens that a line terminator (or a comment containing one) separates
+   * from the token before them: the one fact about trivia the grammar needs. A set beside the
+   * tokens rather than a property on each: adding a property to Chevrotain's token objects gives
+   * each of them a second allocation (an out-of-object property store) that stays live through the
+   * parse, which costs more in the garbage collector than the set lookups.
+   */
+  readonly lineBreakBefore: ReadonlySet<number>;
   readonly comments: IToken[];
   /** Whitespace and line terminators. */
   readonly whitespace: IToken[];
@@ -38,6 +40,18 @@ export interface LexerOptions {
   /** Keep whitespace and line breaks as tokens (in `LexResult.whitespace`) instead of skipping them. */
   readonly keepWhitespace?: boolean;
 }
+
+const lineBreaks = new WeakMap<readonly IToken[], ReadonlySet<number>>();
+
+/**
+ * The `lineBreakBefore` set of the `tokenize` result whose `tokens` array this is (empty for any
+ * other array), so that a parser given only the tokens still knows where the line breaks are.
+ */
+export function lineBreaksBefore(tokens: readonly IToken[]): ReadonlySet<number> {
+  return lineBreaks.get(tokens) ?? NO_LINE_BREAKS;
+}
+
+const NO_LINE_BREAKS: ReadonlySet<number> = new Set();
 
 const shared: { skipping?: Lexer; keeping?: Lexer } = {};
 
@@ -77,7 +91,8 @@ export function tokenize(text: string, lexer: Lexer = sharedLexer(false)): LexRe
   const result = lexer.tokenize(text);
   const skipped = result.errors.map((e: ILexingError) => ({ offset: e.offset, length: Math.max(1, e.length) }));
   const errors: LexError[] = result.errors.map((e: ILexingError) => ({ offset: e.offset, length: Math.max(1, e.length), message: e.message }));
-  const tokens = result.tokens as PacToken[];
+  const tokens = result.tokens;
+  const lineBreakBefore = new Set<number>();
   let prevEnd = 0;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
@@ -104,7 +119,7 @@ export function tokenize(text: string, lexer: Lexer = sharedLexer(false)): LexRe
         break;
       }
     }
-    token.newlineBefore = newline && i > 0;
+    if (newline && i > 0) lineBreakBefore.add(token.startOffset);
     prevEnd = tokenEnd(token);
   }
   const comments = result.groups["comments"] ?? [];
@@ -116,7 +131,8 @@ export function tokenize(text: string, lexer: Lexer = sharedLexer(false)): LexRe
     }
   }
   errors.sort((a, b) => a.offset - b.offset);
-  return { tokens, comments, whitespace: result.groups["whitespace"] ?? [], errors, skipped };
+  lineBreaks.set(tokens, lineBreakBefore);
+  return { tokens, lineBreakBefore, comments, whitespace: result.groups["whitespace"] ?? [], errors, skipped };
 }
 
 function retype(token: IToken, type: TokenType): void {

@@ -19,7 +19,7 @@
  */
 import type { CstNode, IOrAlt, IParserConfig, IToken, OrMethodOpts, ParserMethod, TokenType } from "chevrotain";
 import { CstParser, EOF } from "./chevrotain.js";
-import type { PacToken } from "./lexer.js";
+import { lineBreaksBefore } from "./lexer.js";
 import * as t from "./tokens.js";
 
 /** Tokens the parser knows; the keyword and category types are included through `allTokens`. */
@@ -52,8 +52,12 @@ export class PacParser extends CstParser {
   /** Tokens before which a `;` is missing and cannot be inserted (§12.10.1); reset with each input. */
   missingSemicolons: IToken[] = [];
 
+  /** Start offsets of the tokens after a line break, from the lexer (`lineBreaksBefore`). */
+  private lineBreaks: ReadonlySet<number> = new Set();
+
   override set input(tokens: IToken[]) {
     this.missingSemicolons = [];
+    this.lineBreaks = lineBreaksBefore(tokens);
     super.input = tokens;
   }
 
@@ -63,7 +67,7 @@ export class PacParser extends CstParser {
 
   /** Whether a line terminator precedes the k-th token ahead. */
   private newlineBefore(k: number): boolean {
-    return (this.LA(k) as Partial<PacToken>).newlineBefore === true;
+    return this.lineBreaks.has(this.LA(k).startOffset);
   }
 
   /** §12.10.1: a semicolon may be omitted before `}`, at the end of input, or after a line break. */
