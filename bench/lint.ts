@@ -11,7 +11,8 @@ import { fileURLToPath } from "node:url";
 import { ruleList } from "../src/lint/rules/index.js";
 import { enterprisePac } from "./analyze.js";
 
-const CLI = fileURLToPath(new URL("../src/cli.js", import.meta.url));
+/** The bundled CLI that package.json's `bin` runs (scripts/bundle.mjs). */
+const CLI = fileURLToPath(new URL("../bin/pac-do.js", import.meta.url));
 const DIST = new URL("../src/", import.meta.url).href;
 
 function median(values: readonly number[]): number {
@@ -107,7 +108,7 @@ export async function run(): Promise<string> {
     return [
       "## Linting",
       "",
-      "`bench/lint.ts`: the built CLI spawned as a new process (`node dist/src/cli.js lint --format json FILE`), wall",
+      "`bench/lint.ts`: the built CLI spawned as a new process (`node dist/bin/pac-do.js lint --format json FILE`), wall",
       "clock, median of 5 runs (10 KB) or 3 runs (1 MB with the analysis rules off) after one discarded run; the full",
       "1 MB lint is a single run. Beside it a bare `node -e ''` (median of 7).",
       "Inputs: `enterprisePac()` from bench/analyze.ts (office subnets, a DNS check, business hours,",
