@@ -9,9 +9,9 @@
  * - unary, update, member and call expressions share one rule (`unaryExpression`): fewer CST
  *   nodes per operand, which is most of the parse time (allocation and garbage collection);
  * - for the same reason statements and member/call steps are labelled children of their parent
- *   (helpers `statementAt()` and `suffix()`, not rules), lone identifier/string/number operands
- *   and arguments are bare tokens, and `if`, `return` and expression statements hold their
- *   expressions directly (`commaExpression()`);
+ *   (helpers `statementAt()` and `suffix()`, not rules), lone identifier/string/number operands,
+ *   arguments and whole expressions are bare tokens, and `if`, `return` and expression statements
+ *   hold their expressions directly (`commaExpression()`);
  * - an `else if` chain is a loop, not a recursion, so that long chains do not exhaust the stack;
  * - assignment targets and for-in/of heads are parsed as expressions and converted to patterns
  *   (the spec's "cover grammar", §13.15.5);
@@ -21,6 +21,9 @@ import type { CstNode, IOrAlt, IParserConfig, IToken, OrMethodOpts, ParserMethod
 import { CstParser, EOF } from "./chevrotain.js";
 import { lineBreaksBefore } from "./lexer.js";
 import * as t from "./tokens.js";
+
+/** The label of a lone token that stands for a whole expression in `commaExpression`. */
+const LONE_EXPRESSION = { LABEL: "assignmentExpression" } as const;
 
 /** Tokens the parser knows; the keyword and category types are included through `allTokens`. */
 const vocabulary: TokenType[] = t.allTokens;
@@ -48,6 +51,8 @@ export class PacParser extends CstParser {
   private argumentAlternatives2: OrMethodOpts<void> | undefined;
   private operandAlternatives2: OrMethodOpts<void> | undefined;
   private operandAlternatives: OrMethodOpts<void> | undefined;
+  private expressionAlternatives1: OrMethodOpts<void> | undefined;
+  private expressionAlternatives2: OrMethodOpts<void> | undefined;
 
   /** Tokens before which a `;` is missing and cannot be inserted (§12.10.1); reset with each input. */
   missingSemicolons: IToken[] = [];
@@ -419,11 +424,37 @@ export class PacParser extends CstParser {
    */
   private commaExpression(occurrence: 1 | 2 = 1): void {
     const idx = 50 + 2 * occurrence;
-    this.subrule(idx, this.assignmentExpression, { ARGS: [false] });
+    const alternatives =
+      occurrence === 1
+        ? (this.expressionAlternatives1 ??= this.buildExpressionAlternatives(idx))
+        : (this.expressionAlternatives2 ??= this.buildExpressionAlternatives(idx));
+    this.or(idx, alternatives);
     this.many(idx, () => {
       this.consume(idx, t.Comma);
       this.subrule(idx + 1, this.assignmentExpression, { ARGS: [false] });
     });
+  }
+
+  /**
+   * The first expression of `commaExpression`: a lone identifier, string or number that ends the
+   * expression (`return "DIRECT";`, `if (isPlain)`) as a bare token labelled like the node it
+   * stands for, anything else as an assignmentExpression node. The token that follows must be one
+   * that cannot continue an expression, even after a line break.
+   */
+  private buildExpressionAlternatives(idx: number): OrMethodOpts<void> {
+    const gate = () => {
+      const next = this.LA(2).tokenType;
+      return next === t.Semicolon || next === t.RParen || next === t.RBrace || next === t.Comma || next === EOF;
+    };
+    return {
+      IGNORE_AMBIGUITIES: true,
+      DEF: [
+        { GATE: gate, ALT: () => this.consume(idx, t.Identifier, LONE_EXPRESSION) },
+        { GATE: gate, ALT: () => this.consume(idx, t.StringLiteral, LONE_EXPRESSION) },
+        { GATE: gate, ALT: () => this.consume(idx, t.NumericLiteral, LONE_EXPRESSION) },
+        { ALT: () => this.subrule(idx, this.assignmentExpression, { ARGS: [false] }) },
+      ],
+    };
   }
 
   /**
@@ -681,8 +712,9 @@ export class PacParser extends CstParser {
   /**
    * §13.5 UnaryExpression, §13.4 UpdateExpression and §13.3 LeftHandSideExpression in one rule:
    * prefix operators, an operand, member/call suffixes in source order, a postfix `++`/`--`
-   * (restricted production: not after a line break). Plain identifiers and literals are consumed
-   * here directly, without a primaryExpression node: they are most operands.
+   * (restricted production: not after a line break). Plain identifiers, literals and regular
+   * expressions are consumed here directly, without a primaryExpression node: they are most
+   * operands (`/^cdn\./.test(host)` in PAC files).
    */
   public unaryExpression = this.RULE("unaryExpression", () => {
     this.MANY(() =>
@@ -697,6 +729,7 @@ export class PacParser extends CstParser {
         { ALT: () => this.CONSUME(t.Identifier) },
         { ALT: () => this.CONSUME(t.StringLiteral) },
         { ALT: () => this.CONSUME(t.NumericLiteral) },
+        { ALT: () => this.CONSUME(t.RegularExpressionLiteral) },
         { ALT: () => this.SUBRULE(this.newExpression) },
         { ALT: () => this.SUBRULE(this.primaryExpression) },
       ],

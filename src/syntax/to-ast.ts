@@ -219,7 +219,7 @@ class Converter {
   }
 
   private expressionStatement(cst: C.ExpressionStatementCstNode): A.ExpressionStatement {
-    const expression = this.expressionList(cst.children.assignmentExpression);
+    const expression = this.expressionList(cst.children.assignmentExpression ?? []);
     const begin = this.outerStart(expression);
     return { type: "ExpressionStatement", expression, range: [begin, this.eosEnd(cst.children.Semicolon, this.outerEnd(expression))] };
   }
@@ -228,7 +228,7 @@ class Converter {
   private ifStatement(cst: C.IfStatementCstNode): A.IfStatement {
     const c = cst.children;
     // The conditions' expressions are one list; each belongs to the branch whose `)` follows it.
-    const parts = c.assignmentExpression.map((e) => this.assignmentExpression(e));
+    const parts = (c.assignmentExpression ?? []).map((e) => this.expressionItem(e));
     let next = 0;
     const branches = c.If.map((keyword, i) => {
       const close = nth(c.RParen, i).startOffset;
@@ -522,8 +522,13 @@ class Converter {
   }
 
   /** One expression, or a SequenceExpression of several (§13.16). */
-  private expressionList(list: C.AssignmentExpressionCstNode[]): A.Expression {
-    return this.sequence(list.map((e) => this.assignmentExpression(e)));
+  private expressionList(list: readonly (IToken | C.AssignmentExpressionCstNode)[]): A.Expression {
+    return this.sequence(list.map((e) => this.expressionItem(e)));
+  }
+
+  /** An expression of a comma list: an assignmentExpression node, or a lone token standing for one. */
+  private expressionItem(cst: IToken | C.AssignmentExpressionCstNode): A.Expression {
+    return "image" in cst ? this.operand(cst) : this.assignmentExpression(cst);
   }
 
   private sequence(expressions: A.Expression[]): A.Expression {
@@ -688,6 +693,7 @@ class Converter {
     if (c.Identifier) node = this.identifier(first(c.Identifier));
     else if (c.StringLiteral) node = this.stringLiteral(first(c.StringLiteral));
     else if (c.NumericLiteral) node = this.numericLiteral(first(c.NumericLiteral));
+    else if (c.RegularExpressionLiteral) node = this.regexLiteral(first(c.RegularExpressionLiteral));
     else if (c.primaryExpression) node = this.primaryExpression(first(c.primaryExpression));
     else node = this.newExpression(first(c.newExpression));
     if (c.suffix) {

@@ -1,3 +1,4 @@
+import type { CstNode, IToken } from "chevrotain";
 import { describe, expect, test } from "vitest";
 import { tokenize } from "../../grammar/lexer.js";
 import { PacParser } from "../../grammar/parser.js";
@@ -15,6 +16,23 @@ describe("the grammar", () => {
     expect(parser.errors).toEqual([]);
     expect(cst.name).toBe("program");
     expect(Object.keys(cst.children)).toEqual(["statement"]);
+  });
+
+  test("holds a lone identifier, string or number that ends an expression as a bare token", () => {
+    const parser = new PacParser({ recoveryEnabled: false });
+    parser.input = tokenize("if (a) return 'DIRECT'; else if (f(a)) return p\n(q); b, 1;").tokens;
+    const cst = parser.program();
+    expect(parser.errors).toEqual([]);
+    const kind = (item: CstNode | IToken) => ("image" in item ? item.image : item.name);
+    const expressions = (node: CstNode | IToken | undefined) =>
+      node !== undefined && !("image" in node) ? (node.children["assignmentExpression"] ?? []).map(kind) : [];
+    const [ifStatement] = cst.children["statement"] ?? [];
+    expect(expressions(ifStatement)).toEqual(["a", "assignmentExpression"]);
+    const [first, second] = ifStatement !== undefined && !("image" in ifStatement) ? (ifStatement.children["consequent"] ?? []) : [];
+    expect(expressions(first)).toEqual(["'DIRECT'"]);
+    // `p` then `(q)` on the next line is a call: the line break does not end the expression.
+    expect(expressions(second)).toEqual(["assignmentExpression"]);
+    expect(expressions(cst.children["statement"]?.[1])).toEqual(["b", "assignmentExpression"]);
   });
 
   test("records a missing semicolon where none may be inserted, and none where one may", () => {
