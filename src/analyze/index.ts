@@ -64,6 +64,8 @@ export async function analyze(source: SourceFile, options: AnalyzeOptions = {}):
   const created = await createEvaluator(source, {
     profile,
     program,
+    // The analysis reads helper names (`reads`, or a trace's names), never where a helper was called.
+    probes: { callSites: false },
     ...(options.limits === undefined ? {} : { limits: options.limits }),
   });
   if (!created.ok) return { ...failed(profile, created.failure), environments: space.classes, environmentsTotal: space.total };

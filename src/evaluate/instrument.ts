@@ -43,8 +43,18 @@ interface Insert {
   readonly seq: number;
 }
 
+/** Which probes to insert besides the return probes (all by default). */
+export interface ProbeOptions {
+  /** Branch probes, for `EvaluateRequest.coverage`. */
+  readonly branches?: boolean;
+  /** Call-site probes, so traced helper calls carry their `range`. */
+  readonly callSites?: boolean;
+}
+
 /** Inserts the probes into `text`, whose syntax tree is `program`; see the module comment. */
-export function instrument(text: string, program: Program): Instrumented {
+export function instrument(text: string, program: Program, probes: ProbeOptions = {}): Instrumented {
+  const branches = probes.branches ?? true;
+  const callSites = probes.callSites ?? true;
   const inserts: Insert[] = [];
   const returns: Range[] = [];
   const branchPoints: BranchPoint[] = [];
@@ -91,22 +101,26 @@ export function instrument(text: string, program: Program): Instrumented {
         }
         break;
       case "IfStatement": {
+        if (!branches) break;
         const id = branchPair(node.consequent.range, node.alternate?.range ?? null, ["if-then", "if-else"]);
         wrap(node.test, `${HARNESS.test}(${id}, `);
         break;
       }
       case "ConditionalExpression": {
+        if (!branches) break;
         const id = branchPair(node.consequent.range, node.alternate.range, ["cond-then", "cond-else"]);
         wrap(node.test, `${HARNESS.test}(${id}, `);
         break;
       }
       case "LogicalExpression": {
+        if (!branches) break;
         const id = branchPair(node.left.range, node.right.range, ["logical-left", "logical-right"]);
         const probe = node.operator === "&&" ? HARNESS.and : node.operator === "||" ? HARNESS.or : HARNESS.nullish;
         wrap(node.left, `${probe}(${id}, `);
         break;
       }
       case "SwitchCase": {
+        if (!branches) break;
         const id = nextBranch++;
         branchPoints.push({ id, range: node.range, kind: "case" });
         const first = node.consequent[0];
@@ -114,7 +128,7 @@ export function instrument(text: string, program: Program): Instrumented {
         break;
       }
       case "CallExpression":
-        if (node.callee.type === "Identifier" && HELPER_NAMES.has(node.callee.name) && !node.optional) {
+        if (callSites && node.callee.type === "Identifier" && HELPER_NAMES.has(node.callee.name) && !node.optional) {
           const last = node.arguments[node.arguments.length - 1];
           const head = `${HARNESS.site}(${sites.length}, ${JSON.stringify(node.callee.name)}`;
           if (last === undefined) {

@@ -10,7 +10,7 @@ import type { SourceFile } from "../source/source-file.js";
 import type { Program } from "../syntax/ast.js";
 import type { Range } from "../types.js";
 import { guestEnvironment } from "./environment.js";
-import { instrument, originalOffset, type Instrumented } from "./instrument.js";
+import { instrument, originalOffset, type Instrumented, type ProbeOptions } from "./instrument.js";
 import { HARNESS, prelude } from "./prelude.js";
 import { chromiumImplicitBypass, requestUrl } from "./url.js";
 import type {
@@ -47,6 +47,8 @@ export interface SandboxOptions {
   readonly profile: SandboxProfile;
   readonly source: SourceFile;
   readonly program?: Program;
+  /** Probes to leave out of the instrumented script (see EvaluatorOptions.probes). */
+  readonly probes?: ProbeOptions;
   readonly limits: Limits;
   readonly module: Pick<QuickJSWASMModule, "newRuntime">;
   /** Answers names for `Environment.liveDns` (default: the system resolver). */
@@ -93,7 +95,7 @@ class SandboxEvaluator implements PacEvaluator {
 
   constructor(private readonly options: SandboxOptions) {
     this.profile = options.profile;
-    this.instrumented = options.program ? instrumentOrNot(options.source.text, options.program) : undefined;
+    this.instrumented = options.program ? instrumentOrNot(options.source.text, options.program, options.probes ?? {}) : undefined;
     this.script = this.instrumented?.text ?? options.source.text;
     this.branchPoints = this.instrumented?.branchPoints ?? [];
   }
@@ -472,9 +474,9 @@ export function wasmHeap(runtime: QuickJSRuntime): () => number {
 }
 
 /** The probed script, or undefined when the tree does not fit the text: the original then runs without ranges. */
-function instrumentOrNot(text: string, program: Program): Instrumented | undefined {
+function instrumentOrNot(text: string, program: Program, probes: ProbeOptions): Instrumented | undefined {
   try {
-    const result = instrument(text, program);
+    const result = instrument(text, program, probes);
     return result.insertions.every(([offset]) => offset >= 0 && offset <= text.length) ? result : undefined;
   } catch {
     return undefined;

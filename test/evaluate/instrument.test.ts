@@ -176,6 +176,28 @@ describe("instrumentation", () => {
     expect((await evaluator.evaluate(request("fine.example"), env)).branches).toEqual([]);
   });
 
+  it("leaves out branch and call-site probes when told to, and the PAC still answers the same", async () => {
+    const text = 'function FindProxyForURL(url, host) {\n  if (shExpMatch(host, "*.a.example") || isPlainHostName(host)) return "DIRECT";\n  return host.length > 3 ? "PROXY p.example:1" : "PROXY q.example:1";\n}\n';
+    const program = parseForTest(text);
+    const full = instrument(text, program);
+    const lean = instrument(text, program, { branches: false, callSites: false });
+    expect(full.branchPoints.length).toBe(5);
+    expect(full.sites.length).toBe(2);
+    expect(lean.branchPoints).toEqual([]);
+    expect(lean.sites).toEqual([]);
+    expect(lean.returns).toEqual(full.returns);
+    expect(lean.text).not.toContain("__pacdo$c");
+    expect(lean.text).not.toContain("__pacdo$i");
+    const loaded = await createEvaluator(createSourceFile(text, "t.pac"), { profile: "chromium", program, probes: { callSites: false } });
+    if (!loaded.ok) throw new Error(loaded.failure.message);
+    using evaluator = loaded.evaluator;
+    const evaluation = await evaluator.evaluate({ url: "http://www.a.example/", trace: true, coverage: true }, env);
+    expect(evaluation.result).toBe("DIRECT");
+    expect(at(text, evaluation.returnRange)).toBe("2:65");
+    expect(evaluation.calls).toEqual([{ name: "shExpMatch", args: ["www.a.example", "*.a.example"], result: true }]);
+    expect(evaluation.branches?.length).toBe(2);
+  });
+
   it("lists an outcome a loop takes many times once (newBranchesOnly)", async () => {
     const text = 'function FindProxyForURL(url, host) {\n  var n = 0;\n  for (var i = 0; i < 5; i++) if (host.length > i) n++;\n  return n > 3 ? "DIRECT" : "PROXY p.example:1";\n}\n';
     const loaded = await createEvaluator(createSourceFile(text, "t.pac"), { profile: "chromium", program: parseForTest(text) });
