@@ -6,8 +6,8 @@
  * the rest.
  */
 import type { EntryPointName } from "../evaluate/types.js";
-import type { AssignmentExpression, Expression, FunctionDeclaration, Pattern, Program, VariableDeclarator } from "../syntax/ast.js";
-import { walk } from "../syntax/walk.js";
+import type { AssignmentExpression, Expression, FunctionDeclaration, Node, Pattern, Program, VariableDeclarator } from "../syntax/ast.js";
+import { childNodes } from "../syntax/walk.js";
 import type { Range } from "../types.js";
 
 /** The entry points a PAC may define, classic first. */
@@ -30,24 +30,42 @@ export interface EntryPointDefinition {
   readonly member?: "this" | "other";
 }
 
-/** Every definition of an entry point anywhere in the program, in source order of the defining name. */
-export function findDefinitions(program: Program): EntryPointDefinition[] {
-  const found: EntryPointDefinition[] = [];
-  walk(program, {
-    FunctionDeclaration(node) {
+const definitionsOf = new WeakMap<Program, readonly EntryPointDefinition[]>();
+
+/**
+ * Every definition of an entry point anywhere in the program, in source order of the defining name.
+ * Several lint rules ask for the same tree, so the answer is kept per (immutable) program.
+ */
+export function findDefinitions(program: Program): readonly EntryPointDefinition[] {
+  let found = definitionsOf.get(program);
+  if (!found) {
+    const list: EntryPointDefinition[] = [];
+    collect(program, list);
+    found = list.sort((a, b) => a.nameRange[0] - b.nameRange[0]);
+    definitionsOf.set(program, found);
+  }
+  return found;
+}
+
+function collect(node: Node, found: EntryPointDefinition[]): void {
+  switch (node.type) {
+    case "FunctionDeclaration":
       if (isEntryPoint(node.id.name)) found.push({ name: node.id.name, node, value: node, nameRange: node.id.range });
-    },
-    VariableDeclarator(node) {
+      break;
+    case "VariableDeclarator":
       if (node.id.type === "Identifier" && isEntryPoint(node.id.name) && node.init) {
         found.push({ name: node.id.name, node, value: node.init, nameRange: node.id.range });
       }
-    },
-    AssignmentExpression(node) {
+      break;
+    case "AssignmentExpression": {
       const target = assignmentTarget(node.left);
       if (target) found.push({ ...target, node, value: node.right });
-    },
-  });
-  return found.sort((a, b) => a.nameRange[0] - b.nameRange[0]);
+      break;
+    }
+    default:
+      break;
+  }
+  for (const child of childNodes(node)) collect(child, found);
 }
 
 /** The entry point an assignment target names: the bare name, or a member key written as a name or a string. */
