@@ -4,6 +4,7 @@
  * just outside every boundary the PAC tests; values the PAC cannot tell apart (same answer to every
  * address test) are merged; the classes are the product of the dimensions, capped.
  */
+import { zoneOffset } from "../evaluate/environment.js";
 import type { Environment } from "../evaluate/types.js";
 import { positionAt, type SourceFile } from "../source/source-file.js";
 import type { EnvironmentClass, EnvironmentDimension } from "./types.js";
@@ -417,28 +418,12 @@ function zonedToEpoch(date: CivilDate, secondOfDay: number, timeZone: string): n
   const wall = Date.UTC(date.year, date.month, date.day) + secondOfDay * 1000;
   if (timeZone === "UTC") return wall;
   let guess = wall;
-  for (let i = 0; i < 3; i++) guess = wall - offsetMs(guess, timeZone);
+  for (let i = 0; i < 3; i++) guess = wall - zoneOffset(guess, timeZone);
   return guess;
 }
 
-function offsetMs(epoch: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "numeric",
-    day: "numeric",
-    hour: "numeric",
-    minute: "numeric",
-    second: "numeric",
-  }).formatToParts(epoch);
-  const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  const asUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
-  return asUtc - Math.floor(epoch / 1000) * 1000;
-}
-
 function formatClock(epoch: number, timeZone: string, withDate: boolean): string {
-  const local = new Date(epoch + (timeZone === "UTC" ? 0 : offsetMs(epoch, timeZone)));
+  const local = new Date(epoch + (timeZone === "UTC" ? 0 : zoneOffset(epoch, timeZone)));
   const pad = (n: number): string => String(n).padStart(2, "0");
   const day = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"][local.getUTCDay()] ?? "";
   const date = withDate ? ` ${local.getUTCFullYear()}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}` : "";
