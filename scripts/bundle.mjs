@@ -16,7 +16,9 @@ import { build } from "esbuild";
 
 const BUNDLED = new Set(["commander"]);
 const root = new URL("../", import.meta.url);
-const outdir = fileURLToPath(new URL("dist/bin/", root));
+// `--outdir DIR` (relative to the package root, and two levels deep like dist/bin) is for the bundle's test.
+const outdirFlag = process.argv.indexOf("--outdir");
+const outdir = fileURLToPath(new URL(outdirFlag >= 0 ? `${process.argv[outdirFlag + 1]}/` : "dist/bin/", root));
 const pkg = JSON.parse(readFileSync(new URL("package.json", root), "utf8"));
 const external = Object.keys(pkg.dependencies ?? {}).filter((name) => !BUNDLED.has(name));
 
