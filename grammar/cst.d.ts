@@ -457,10 +457,14 @@ export type UnaryExpressionCstChildren = {
   RegularExpressionLiteral?: IToken[];
   newExpression?: NewExpressionCstNode[];
   primaryExpression?: PrimaryExpressionCstNode[];
-  suffix?: (IToken | ArgumentsCstNode | TemplateLiteralCstNode)[];
+  suffix?: (IToken | TemplateLiteralCstNode)[];
   IdentifierName?: IToken[];
   expression?: (ExpressionCstNode)[];
   RBracket?: (IToken)[];
+  argument?: (IToken | AssignmentExpressionCstNode)[];
+  Ellipsis?: (IToken)[];
+  Comma?: (IToken)[];
+  RParen?: (IToken)[];
   postfix?: IToken[];
 };
 
@@ -473,10 +477,14 @@ export type NewExpressionCstChildren = {
   New: IToken[];
   newExpression?: NewExpressionCstNode[];
   primaryExpression?: PrimaryExpressionCstNode[];
-  suffix?: (IToken | ArgumentsCstNode | TemplateLiteralCstNode)[];
+  suffix?: (IToken | TemplateLiteralCstNode)[];
   IdentifierName?: IToken[];
   expression?: (ExpressionCstNode)[];
   RBracket?: (IToken)[];
+  argument?: (IToken | AssignmentExpressionCstNode)[];
+  Ellipsis?: (IToken)[];
+  Comma?: (IToken)[];
+  RParen?: (IToken)[];
   arguments?: ArgumentsCstNode[];
 };
 

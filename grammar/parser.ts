@@ -25,6 +25,9 @@ import * as t from "./tokens.js";
 /** The label of a lone token that stands for a whole expression in `commaExpression`. */
 const LONE_EXPRESSION = { LABEL: "assignmentExpression" } as const;
 
+/** The label of the first token of a member, call or optional-chain step. */
+const SUFFIX = { LABEL: "suffix" } as const;
+
 /** Tokens the parser knows; the keyword and category types are included through `allTokens`. */
 const vocabulary: TokenType[] = t.allTokens;
 
@@ -47,8 +50,7 @@ export class PacParser extends CstParser {
   private readonly statementAlternatives = new Map<string, OrMethodOpts<void> & { DEF: IOrAlt<void>[] }>();
   private operandAlternatives1: OrMethodOpts<void> | undefined;
   private suffixAlternatives: IOrAlt<void>[] | undefined;
-  private argumentAlternatives1: OrMethodOpts<void> | undefined;
-  private argumentAlternatives2: OrMethodOpts<void> | undefined;
+  private readonly argumentAlternatives = new Map<number, OrMethodOpts<void>>();
   private operandAlternatives2: OrMethodOpts<void> | undefined;
   private operandAlternatives: OrMethodOpts<void> | undefined;
   private expressionAlternatives1: OrMethodOpts<void> | undefined;
@@ -774,7 +776,7 @@ export class PacParser extends CstParser {
           this.CONSUME7(t.RBracket);
         },
       },
-      { ALT: () => this.SUBRULE6(this.arguments, { LABEL: "suffix" }) },
+      { ALT: () => this.callArguments(60) },
       { ALT: () => this.SUBRULE6(this.templateLiteral, { LABEL: "suffix" }) },
       {
         ALT: () => {
@@ -788,11 +790,33 @@ export class PacParser extends CstParser {
                 this.CONSUME8(t.RBracket);
               },
             },
-            { ALT: () => this.SUBRULE8(this.arguments, { LABEL: "suffix" }) },
+            { ALT: () => this.callArguments(70) },
           ]);
         },
       },
     ]));
+  }
+
+  /**
+   * A call's arguments written out in the calling rule (one `arguments` node less per call): the
+   * `(` is the call's "suffix" step, the arguments join the rule's "argument" list and the `)` its
+   * `RParen` list, both in source order, so the AST step gives each call the arguments that start
+   * before its `)`. `idx` to `idx + 3` are the occurrence indices this use takes.
+   */
+  private callArguments(idx: number): void {
+    this.consume(idx, t.LParen, SUFFIX);
+    this.option(idx, () => {
+      this.argument(idx + 1);
+      this.many(idx, {
+        GATE: () => this.LA(2).tokenType !== t.RParen,
+        DEF: () => {
+          this.consume(idx + 1, t.Comma);
+          this.argument(idx + 2);
+        },
+      });
+      this.option(idx + 3, () => this.consume(idx + 2, t.Comma));
+    });
+    this.consume(idx, t.RParen);
   }
 
   /**
@@ -804,15 +828,16 @@ export class PacParser extends CstParser {
     this.CONSUME(t.LParen);
     this.commaList(
       t.RParen,
-      () => this.argument(1),
-      () => this.argument(2),
+      () => this.argument(31),
+      () => this.argument(32),
     );
     this.CONSUME(t.RParen);
   });
 
-  private argument(occurrence: 1 | 2): void {
-    const idx = 30 + occurrence;
-    const alternatives = occurrence === 1 ? (this.argumentAlternatives1 ??= this.buildArgumentAlternatives(idx)) : (this.argumentAlternatives2 ??= this.buildArgumentAlternatives(idx));
+  /** One argument; `idx` tells apart the argument positions within one rule (occurrence index). */
+  private argument(idx: number): void {
+    let alternatives = this.argumentAlternatives.get(idx);
+    if (alternatives === undefined) this.argumentAlternatives.set(idx, (alternatives = this.buildArgumentAlternatives(idx)));
     this.or(idx, alternatives);
   }
 

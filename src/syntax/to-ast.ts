@@ -50,7 +50,7 @@ const PRECEDENCE: Readonly<Record<string, number>> = {
 type StatementCst = NonNullable<C.BlockCstChildren["statement"]>[number];
 
 /** The CST children that hold member/call steps (see `suffix()` in grammar/parser.ts). */
-type SuffixChildren = Pick<C.UnaryExpressionCstChildren, "suffix" | "IdentifierName" | "expression" | "RBracket">;
+type SuffixChildren = Pick<C.UnaryExpressionCstChildren, "suffix" | "IdentifierName" | "expression" | "RBracket" | "argument" | "Ellipsis" | "RParen">;
 
 interface FunctionContext {
   labels: { name: string; loop: boolean }[];
@@ -734,7 +734,8 @@ class Converter {
 
   /**
    * Applies the member, call, template and optional-chain steps of `c.suffix` in order; the names,
-   * index expressions and `]` that complete `.` and `[` steps come from their own ordered lists.
+   * index expressions and `]` that complete `.` and `[` steps, and the arguments and `)` of calls,
+   * come from their own ordered lists.
    */
   private suffixes(head: A.Expression, c: SuffixChildren, allowCalls: boolean): A.Expression {
     let node = head;
@@ -742,17 +743,21 @@ class Converter {
     let optional = false;
     let names = 0;
     let indexes = 0;
+    let calls = 0;
     const begin = this.outerStart(head);
+    const args = c.argument ? this.argumentList(c.argument, c.Ellipsis) : [];
+    let nextArgument = 0;
     for (const part of c.suffix ?? []) {
       if (!("image" in part)) {
-        if (part.name === "arguments") {
-          const { args, end } = this.arguments(part);
-          node = { type: "CallExpression", callee: node, arguments: args, optional, range: [begin, end] };
-        } else {
-          if (optionalChain) this.error("tagged template in an optional chain", this.cstRange(part));
-          const quasi = this.templateLiteral(part, true);
-          node = { type: "TaggedTemplateExpression", tag: node, quasi, range: [begin, quasi.range[1]] };
-        }
+        if (optionalChain) this.error("tagged template in an optional chain", this.cstRange(part));
+        const quasi = this.templateLiteral(part, true);
+        node = { type: "TaggedTemplateExpression", tag: node, quasi, range: [begin, quasi.range[1]] };
+      } else if (part.tokenType.name === "LParen") {
+        // This call's arguments are the next ones that start before its `)`.
+        const close = nth(c.RParen, calls++);
+        const from = nextArgument;
+        while (nextArgument < args.length && this.outerStart(args[nextArgument]!) < close.startOffset) nextArgument++;
+        node = { type: "CallExpression", callee: node, arguments: args.slice(from, nextArgument), optional, range: [begin, tokenEnd(close)] };
       } else if (part.tokenType.name === "QuestionDot") {
         optionalChain = true;
         optional = true;
@@ -799,9 +804,13 @@ class Converter {
 
   private arguments(cst: C.ArgumentsCstNode): { args: (A.Expression | A.SpreadElement)[]; end: number } {
     const c = cst.children;
-    const ellipses = c.Ellipsis ?? [];
+    return { args: c.argument ? this.argumentList(c.argument, c.Ellipsis) : [], end: tokenEnd(first(c.RParen)) };
+  }
+
+  /** Arguments in source order, each `...` paired with the argument it precedes. */
+  private argumentList(items: readonly (IToken | C.AssignmentExpressionCstNode)[], ellipses: readonly IToken[] = []): (A.Expression | A.SpreadElement)[] {
     let e = 0;
-    const args = (c.argument ?? []).map((a): A.Expression | A.SpreadElement => {
+    return items.map((a): A.Expression | A.SpreadElement => {
       const expression = "image" in a ? this.operand(a) : this.assignmentExpression(a);
       // Each `...` lies between the previous argument and its own, so offsets pair them.
       const ellipsis = ellipses[e];
@@ -809,7 +818,6 @@ class Converter {
       e++;
       return { type: "SpreadElement", argument: expression, range: [start(ellipsis), this.outerEnd(expression)] };
     });
-    return { args, end: tokenEnd(first(c.RParen)) };
   }
 
   private primaryExpression(cst: C.PrimaryExpressionCstNode): A.Expression {

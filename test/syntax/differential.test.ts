@@ -102,6 +102,26 @@ describe("pac-do and acorn agree", () => {
     );
   }, 120_000);
 
+  test.each([
+    "f(...a)",
+    "f(a, ...b)(...c, d)",
+    "f(a,)(b,)()",
+    "a?.(b)(c)",
+    "a?.b(...c)(d)",
+    "new C(...a)(b)",
+    "f(a)`t`(b)",
+    "a[f(b)](c)[d](e)",
+    "f((a), (b))(c)",
+    "f(function () { return g(a)(b); }, (x) => h(x)(...y))",
+    'f(a)\n(b, "c")\n.d(e)',
+  ])("on the arguments of chained and optional calls in %j", (text) => {
+    const ours = parse(text);
+    const theirs = acornParse(text);
+    if (!theirs.ok) throw new Error(theirs.message);
+    if (!ours.ok) throw new Error(ours.errors.map((e) => e.message).join("; "));
+    expect(firstDifference(normalize(ours.program), normalize(theirs.program))).toBeUndefined();
+  });
+
   test("a regex after a nested block, which acorn rejects, is accepted as V8 accepts it", () => {
     const text = "do { { } /=/ } while ( a ) ";
     expect(acornParse(text).ok).toBe(false);
