@@ -18,7 +18,7 @@ import type { QuickJSContext, QuickJSHandle, QuickJSRuntime, QuickJSWASMModule }
 import { effectiveProxyList, parseProxyList } from "../resolve/proxy-string.js";
 import type { SourceFile } from "../source/source-file.js";
 import { DEFAULT_CLIENT_IP } from "./environment.js";
-import { wasmHeap } from "./sandbox.js";
+import { RuntimeLimiter } from "./limiter.js";
 import { requestUrl } from "./url.js";
 import type { EntryPointName, Environment, EvaluateRequest, Evaluation, EvaluationFailure, HelperCall, Limits, PacEvaluator } from "./types.js";
 
@@ -64,30 +64,20 @@ class NodeEvaluator implements PacEvaluator {
   private transient: QuickJSHandle[] = [];
   private kept: QuickJSHandle[] = [];
   private resolver: Resolver | undefined;
-  private deadline = Infinity;
   private env: Environment | undefined;
   private calls: HelperCall[] | undefined;
   private reads: Set<string> | undefined;
   private broken = false;
   private loadFailure: EvaluationFailure | undefined;
-  private heap: () => number = () => 0;
-  private heapAtStart = 0;
-  private outOfMemory = false;
+  private limiter: RuntimeLimiter | undefined;
 
   constructor(private readonly options: NodeEvaluatorOptions) {}
 
   load(): EvaluationFailure | undefined {
     const { module, limits, source } = this.options;
     const runtime = module.newRuntime();
-    runtime.setMemoryLimit(limits.memoryBytes);
-    runtime.setMaxStackSize(limits.stackBytes);
-    const heap = wasmHeap(runtime);
-    runtime.setInterruptHandler(() => {
-      if (performance.now() > this.deadline) return true;
-      this.outOfMemory = heap() - this.heapAtStart > limits.memoryBytes + this.heapAtStart / 4;
-      return this.outOfMemory;
-    });
-    this.heap = heap;
+    const limiter = new RuntimeLimiter(runtime, limits);
+    this.limiter = limiter;
     this.runtime = runtime;
     this.broken = false;
     const qjs = {
@@ -98,7 +88,7 @@ class NodeEvaluator implements PacEvaluator {
         return context;
       },
     };
-    this.startClock();
+    limiter.start();
     try {
       this.resolver = createPacResolver(qjs, source.text, { sandbox: this.helpers(), filename: "proxy.pac" });
       this.loadFailure = undefined;
@@ -107,7 +97,7 @@ class NodeEvaluator implements PacEvaluator {
       this.loadFailure = this.classify(error, true);
       return this.loadFailure;
     } finally {
-      this.deadline = Infinity;
+      limiter.stop();
     }
   }
 
@@ -129,14 +119,14 @@ class NodeEvaluator implements PacEvaluator {
     this.calls = request.trace ? [] : undefined;
     this.reads = request.reads ? new Set() : undefined;
     const restoreClock = pinHostClock(env);
-    this.startClock();
+    this.limiter?.start();
     let value: unknown;
     try {
       value = await resolver(request.url, request.host);
     } catch (error) {
       return { ...base, result: null, entries: [], failure: this.classify(error, false), ...(this.calls ? { calls: this.calls } : {}) };
     } finally {
-      this.deadline = Infinity;
+      this.limiter?.stop();
       restoreClock();
       this.freeTransient();
     }
@@ -151,12 +141,6 @@ class NodeEvaluator implements PacEvaluator {
 
   [Symbol.dispose](): void {
     this.disposeRuntime();
-  }
-
-  private startClock(): void {
-    this.deadline = performance.now() + this.options.limits.timeoutMs;
-    this.heapAtStart = this.heap();
-    this.outOfMemory = false;
   }
 
   /** pac-resolver's helpers, with the ones that touch the network answered from the environment. */
@@ -245,7 +229,7 @@ class NodeEvaluator implements PacEvaluator {
     const name = typeof cause === "object" && cause !== null && "name" in cause ? String(cause.name) : "";
     const message = typeof cause === "object" && cause !== null && "message" in cause ? String(cause.message) : String(cause);
     const { limits } = this.options;
-    if (message === "interrupted" && this.outOfMemory) {
+    if (message === "interrupted" && this.limiter?.outOfMemory === true) {
       this.broken = true;
       return { kind: "memory", message: `out of memory (limit ${limits.memoryBytes / (1024 * 1024)} MB)` };
     }

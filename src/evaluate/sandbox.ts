@@ -10,6 +10,7 @@ import type { SourceFile } from "../source/source-file.js";
 import type { Program } from "../syntax/ast.js";
 import type { Range } from "../types.js";
 import { guestEnvironment } from "./environment.js";
+import { RuntimeLimiter } from "./limiter.js";
 import { instrument, originalOffset, type Instrumented, type ProbeOptions } from "./instrument.js";
 import { HARNESS, prelude } from "./prelude.js";
 import { chromiumImplicitBypass, requestUrl } from "./url.js";
@@ -61,6 +62,7 @@ interface Guest {
   readonly run: QuickJSHandle;
   readonly env: QuickJSHandle;
   readonly trace: QuickJSHandle;
+  readonly limiter: RuntimeLimiter;
 }
 
 /** Creates a sandboxed evaluator, or the reason the PAC cannot load. */
@@ -81,7 +83,6 @@ class SandboxEvaluator implements PacEvaluator {
   private readonly instrumented: Instrumented | undefined;
   private readonly script: string;
   private guest: Guest | undefined;
-  private deadline = Infinity;
   private envJson = "";
   private lastEnv: Environment | undefined;
   /** Set after a timeout, OOM or stack overflow: the next evaluation rebuilds the runtime. */
@@ -89,9 +90,6 @@ class SandboxEvaluator implements PacEvaluator {
   private loadFailure: EvaluationFailure | undefined;
   private readonly liveAnswers = new Map<string, readonly string[]>();
   private readonly readResults = new Map<string, { readonly entries: readonly ProxyEntry[]; readonly effective: string }>();
-  private heap: () => number = () => 0;
-  private heapAtStart = 0;
-  private outOfMemory = false;
 
   constructor(private readonly options: SandboxOptions) {
     this.profile = options.profile;
@@ -104,17 +102,9 @@ class SandboxEvaluator implements PacEvaluator {
   load(): EvaluationFailure | undefined {
     const { module, limits, profile } = this.options;
     const runtime = module.newRuntime();
-    runtime.setMemoryLimit(limits.memoryBytes);
-    runtime.setMaxStackSize(limits.stackBytes);
-    const heap = wasmHeap(runtime);
-    runtime.setInterruptHandler(() => {
-      if (performance.now() > this.deadline) return true;
-      this.outOfMemory = heap() - this.heapAtStart > limits.memoryBytes + this.heapAtStart / 4;
-      return this.outOfMemory;
-    });
-    this.heap = heap;
+    const limiter = new RuntimeLimiter(runtime, limits);
     const context = runtime.newContext();
-    this.heapAtStart = heap();
+    limiter.markHeap();
     const setup = context.evalCode(prelude(profile), "pac-do:prelude", { type: "global" });
     if (setup.error) {
       const message = describeThrown(context, setup.error);
@@ -131,14 +121,15 @@ class SandboxEvaluator implements PacEvaluator {
       run: global(HARNESS.run),
       env: global(HARNESS.env),
       trace: global(HARNESS.trace),
+      limiter,
     };
     this.envJson = "";
     this.lastEnv = undefined;
     this.broken = false;
 
-    this.startClock();
+    limiter.start();
     const result = context.evalCode(this.script, SCRIPT_NAME, { type: "global" });
-    this.deadline = Infinity;
+    limiter.stop();
     if (result.error) {
       const failure = this.failure(context, result.error, true);
       result.error.dispose();
@@ -199,12 +190,6 @@ class SandboxEvaluator implements PacEvaluator {
     this.disposeGuest();
   }
 
-  private startClock(): void {
-    this.deadline = performance.now() + this.options.limits.timeoutMs;
-    this.heapAtStart = this.heap();
-    this.outOfMemory = false;
-  }
-
   private defaultEntryPoint(): EntryPointName {
     // WinINET and (probably) WinHTTP call FindProxyForURLEx when the script defines it (research §2.1).
     return this.profile === "winhttp" && this.entryPoints.includes("FindProxyForURLEx") ? "FindProxyForURLEx" : "FindProxyForURL";
@@ -226,9 +211,9 @@ class SandboxEvaluator implements PacEvaluator {
     this.setEnvironment(guest, env);
     const flags = (trace ? 1 : 0) | (coverage > 0 ? 2 : 0) | (coverage === 2 ? 4 : 0);
     const requestHandle = context.newString(`${flags},${entry === "FindProxyForURL" ? 0 : 1},${host.length},${host}${url}`);
-    this.startClock();
+    guest.limiter.start();
     const result = context.callFunction(guest.run, context.undefined, requestHandle);
-    this.deadline = Infinity;
+    guest.limiter.stop();
     requestHandle.dispose();
     if (result.error) {
       const failure = this.failure(context, result.error, false);
@@ -335,7 +320,7 @@ class SandboxEvaluator implements PacEvaluator {
     const thrown = inspectThrown(context, error);
     const range = this.errorRange(thrown.stack);
     const at = range ? { range } : {};
-    if (thrown.name === "InternalError" && thrown.message === "interrupted" && this.outOfMemory) {
+    if (thrown.name === "InternalError" && thrown.message === "interrupted" && this.guest?.limiter.outOfMemory === true) {
       this.broken = true;
       return { kind: "memory", message: `out of memory (limit ${formatMegabytes(limits.memoryBytes)})`, ...at };
     }
@@ -457,21 +442,6 @@ async function resolveLive(host: string): Promise<readonly string[]> {
   }
 }
 
-/**
- * The size of the wasm heap the runtime lives in. QuickJS's own memory limit undercounts under
- * emscripten (its allocator accounting has no malloc_usable_size there, so every allocation counts as
- * 8 bytes; measured: 50 strings of 100 KB showed as 53 KB), so the interrupt handler also stops a
- * call once the heap has grown by more than the limit since the call began, plus one growth step
- * (emscripten grows the heap by up to 20% of its size at a time), so that growing once is not taken for
- * running out.
- */
-export function wasmHeap(runtime: QuickJSRuntime): () => number {
-  const module: unknown = Reflect.get(runtime, "module");
-  return () => {
-    const bytes: unknown = typeof module === "object" && module !== null ? Reflect.get(module, "HEAPU8") : undefined;
-    return bytes instanceof Uint8Array ? bytes.byteLength : 0;
-  };
-}
 
 /** The probed script, or undefined when the tree does not fit the text: the original then runs without ranges. */
 function instrumentOrNot(text: string, program: Program, probes: ProbeOptions): Instrumented | undefined {

@@ -1,0 +1,60 @@
+import type { QuickJSRuntime } from "quickjs-emscripten-core";
+import type { Limits } from "./types.js";
+
+/**
+ * Holds a QuickJS runtime to pac-do's limits: QuickJS's own memory and stack limits, and an
+ * interrupt handler that stops a call at its deadline or once the wasm heap has outgrown the memory
+ * limit (see wasmHeap). Shared by the sandbox and the node profile.
+ */
+export class RuntimeLimiter {
+  /** Set when the interrupt handler stopped the current call for memory rather than time. */
+  outOfMemory = false;
+  private deadline = Infinity;
+  private heapAtStart = 0;
+  private readonly heap: () => number;
+
+  constructor(runtime: QuickJSRuntime, private readonly limits: Limits) {
+    runtime.setMemoryLimit(limits.memoryBytes);
+    runtime.setMaxStackSize(limits.stackBytes);
+    const heap = wasmHeap(runtime);
+    this.heap = heap;
+    runtime.setInterruptHandler(() => {
+      if (performance.now() > this.deadline) return true;
+      this.outOfMemory = heap() - this.heapAtStart > limits.memoryBytes + this.heapAtStart / 4;
+      return this.outOfMemory;
+    });
+  }
+
+  /** Takes the heap's current size as the base the memory check measures growth from. */
+  markHeap(): void {
+    this.heapAtStart = this.heap();
+  }
+
+  /** Starts a call: its deadline runs from now, its memory from the heap's size now. */
+  start(): void {
+    this.deadline = performance.now() + this.limits.timeoutMs;
+    this.markHeap();
+    this.outOfMemory = false;
+  }
+
+  /** Ends a call: no deadline until the next start. */
+  stop(): void {
+    this.deadline = Infinity;
+  }
+}
+
+/**
+ * The size of the wasm heap the runtime lives in. QuickJS's own memory limit undercounts under
+ * emscripten (its allocator accounting has no malloc_usable_size there, so every allocation counts as
+ * 8 bytes; measured: 50 strings of 100 KB showed as 53 KB), so the interrupt handler also stops a
+ * call once the heap has grown by more than the limit since the call began, plus one growth step
+ * (emscripten grows the heap by up to 20% of its size at a time), so that growing once is not taken for
+ * running out.
+ */
+export function wasmHeap(runtime: QuickJSRuntime): () => number {
+  const module: unknown = Reflect.get(runtime, "module");
+  return () => {
+    const bytes: unknown = typeof module === "object" && module !== null ? Reflect.get(module, "HEAPU8") : undefined;
+    return bytes instanceof Uint8Array ? bytes.byteLength : 0;
+  };
+}
