@@ -11,7 +11,7 @@ import { fileURLToPath } from "node:url";
 import { ruleList } from "../src/lint/rules/index.js";
 import { enterprisePac } from "./analyze.js";
 
-/** The bundled CLI that package.json's `bin` runs (scripts/bundle.mjs). */
+/** The bundled CLI that package.json's `bin` runs (.ci/bundle.mjs). */
 const CLI = fileURLToPath(new URL("../bin/pac-do.js", import.meta.url));
 const DIST = new URL("../src/", import.meta.url).href;
 

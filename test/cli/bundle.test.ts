@@ -22,9 +22,9 @@ async function inProcess(...args: string[]): Promise<{ status: number; stdout: s
   return { status, stdout: io.out, stderr: io.err };
 }
 
-describe("the bundled CLI (scripts/bundle.mjs)", () => {
+describe("the bundled CLI (.ci/bundle.mjs)", () => {
   beforeAll(() => {
-    const build = spawnSync(process.execPath, ["scripts/bundle.mjs", "--outdir", OUTDIR], { cwd: ROOT, encoding: "utf8" });
+    const build = spawnSync(process.execPath, [".ci/bundle.mjs", "--outdir", OUTDIR], { cwd: ROOT, encoding: "utf8" });
     expect(build.stderr).toBe("");
     expect(build.status).toBe(0);
   }, 60_000);
