@@ -70,7 +70,7 @@ export interface ExpressionStatementCstNode extends CstNode {
 }
 
 export type ExpressionStatementCstChildren = {
-  assignmentExpression?: (IToken | AssignmentExpressionCstNode)[];
+  assignmentExpression?: (IToken | UnaryExpressionCstNode | AssignmentExpressionCstNode)[];
   Comma?: IToken[];
   Semicolon?: IToken[];
 };
@@ -83,7 +83,7 @@ export interface IfStatementCstNode extends CstNode {
 export type IfStatementCstChildren = {
   If: (IToken)[];
   LParen: (IToken)[];
-  assignmentExpression?: (IToken | AssignmentExpressionCstNode)[];
+  assignmentExpression?: (IToken | UnaryExpressionCstNode | AssignmentExpressionCstNode)[];
   Comma?: (IToken)[];
   RParen: (IToken)[];
   consequent?: (BlockCstNode | VariableStatementCstNode | EmptyStatementCstNode | IfStatementCstNode | ForStatementCstNode | WhileStatementCstNode | DoWhileStatementCstNode | ContinueStatementCstNode | BreakStatementCstNode | ReturnStatementCstNode | WithStatementCstNode | SwitchStatementCstNode | ThrowStatementCstNode | TryStatementCstNode | DebuggerStatementCstNode | FunctionDeclarationCstNode | LabelledStatementCstNode | ExpressionStatementCstNode)[];
@@ -168,7 +168,7 @@ export interface ReturnStatementCstNode extends CstNode {
 
 export type ReturnStatementCstChildren = {
   Return: IToken[];
-  assignmentExpression?: (IToken | AssignmentExpressionCstNode)[];
+  assignmentExpression?: (IToken | UnaryExpressionCstNode | AssignmentExpressionCstNode)[];
   Comma?: IToken[];
   Semicolon?: IToken[];
 };

@@ -440,8 +440,9 @@ export class PacParser extends CstParser {
   /**
    * The first expression of `commaExpression`: a lone identifier, string or number that ends the
    * expression (`return "DIRECT";`, `if (isPlain)`) as a bare token labelled like the node it
-   * stands for, anything else as an assignmentExpression node. The token that follows must be one
-   * that cannot continue an expression, even after a line break.
+   * stands for, a call or member chain that is the whole expression (`if (shExpMatch(host, p))`)
+   * as a unaryExpression node under the same label, anything else as an assignmentExpression node.
+   * The token that follows must be one that cannot continue an expression, even after a line break.
    */
   private buildExpressionAlternatives(idx: number): OrMethodOpts<void> {
     const gate = () => {
@@ -454,9 +455,42 @@ export class PacParser extends CstParser {
         { GATE: gate, ALT: () => this.consume(idx, t.Identifier, LONE_EXPRESSION) },
         { GATE: gate, ALT: () => this.consume(idx, t.StringLiteral, LONE_EXPRESSION) },
         { GATE: gate, ALT: () => this.consume(idx, t.NumericLiteral, LONE_EXPRESSION) },
+        { GATE: () => this.loneCallAhead(), ALT: () => this.subrule(idx, this.unaryExpression, LONE_EXPRESSION) },
         { ALT: () => this.subrule(idx, this.assignmentExpression, { ARGS: [false] }) },
       ],
     };
+  }
+
+  /**
+   * A name, string or regex followed by `.name`, `[...]` and `(...)` steps only, then a token that
+   * ends an expression (`)`, `;`, `}`, `,` or the end): a call or member chain with nothing around
+   * it (`shExpMatch(host, p)`, `/^cdn\./.test(host)`).
+   */
+  private loneCallAhead(): boolean {
+    const head = this.LA(1).tokenType;
+    if (head !== t.Identifier && head !== t.RegularExpressionLiteral && head !== t.StringLiteral) return false;
+    let k = 2;
+    let steps = 0;
+    for (;;) {
+      const type = this.LA(k).tokenType;
+      if (type === t.Dot) {
+        const name = this.LA(k + 1);
+        if (name.tokenType !== t.Identifier && t.KEYWORDS.get(name.image) !== name.tokenType) return false;
+        k += 2;
+      } else if (type === t.LParen || type === t.LBracket) {
+        let depth = 0;
+        for (;; k++) {
+          const inner = this.LA(k).tokenType;
+          if (inner === EOF) return false;
+          if (inner === t.LParen || inner === t.LBracket || inner === t.LBrace || inner === t.TemplateHead) depth++;
+          else if ((inner === t.RParen || inner === t.RBracket || inner === t.RBrace || inner === t.TemplateTail) && --depth === 0) break;
+        }
+        k++;
+      } else {
+        return steps > 0 && (type === t.Semicolon || type === t.RParen || type === t.RBrace || type === t.Comma || type === EOF);
+      }
+      steps++;
+    }
   }
 
   /**

@@ -522,13 +522,16 @@ class Converter {
   }
 
   /** One expression, or a SequenceExpression of several (§13.16). */
-  private expressionList(list: readonly (IToken | C.AssignmentExpressionCstNode)[]): A.Expression {
+  private expressionList(list: readonly (IToken | C.AssignmentExpressionCstNode | C.UnaryExpressionCstNode)[]): A.Expression {
     return this.sequence(list.map((e) => this.expressionItem(e)));
   }
 
-  /** An expression of a comma list: an assignmentExpression node, or a lone token standing for one. */
-  private expressionItem(cst: IToken | C.AssignmentExpressionCstNode): A.Expression {
-    return "image" in cst ? this.operand(cst) : this.assignmentExpression(cst);
+  /**
+   * An expression of a comma list: an assignmentExpression node, or a lone token or
+   * unaryExpression node standing for one.
+   */
+  private expressionItem(cst: IToken | C.AssignmentExpressionCstNode | C.UnaryExpressionCstNode): A.Expression {
+    return "image" in cst || cst.name === "unaryExpression" ? this.operand(cst) : this.assignmentExpression(cst);
   }
 
   private sequence(expressions: A.Expression[]): A.Expression {

@@ -18,21 +18,22 @@ describe("the grammar", () => {
     expect(Object.keys(cst.children)).toEqual(["statement"]);
   });
 
-  test("holds a lone identifier, string or number that ends an expression as a bare token", () => {
+  test("holds a lone identifier, string or number that is a whole expression as a bare token, a lone call chain as a unaryExpression", () => {
     const parser = new PacParser({ recoveryEnabled: false });
-    parser.input = tokenize("if (a) return 'DIRECT'; else if (f(a)) return p\n(q); b, 1;").tokens;
+    parser.input = tokenize("if (a) return 'DIRECT'; else if (f(a)) return p\n(q); b, 1; f(a).b[c] + 1;").tokens;
     const cst = parser.program();
     expect(parser.errors).toEqual([]);
     const kind = (item: CstNode | IToken) => ("image" in item ? item.image : item.name);
     const expressions = (node: CstNode | IToken | undefined) =>
       node !== undefined && !("image" in node) ? (node.children["assignmentExpression"] ?? []).map(kind) : [];
     const [ifStatement] = cst.children["statement"] ?? [];
-    expect(expressions(ifStatement)).toEqual(["a", "assignmentExpression"]);
+    expect(expressions(ifStatement)).toEqual(["a", "unaryExpression"]);
     const [first, second] = ifStatement !== undefined && !("image" in ifStatement) ? (ifStatement.children["consequent"] ?? []) : [];
     expect(expressions(first)).toEqual(["'DIRECT'"]);
     // `p` then `(q)` on the next line is a call: the line break does not end the expression.
-    expect(expressions(second)).toEqual(["assignmentExpression"]);
+    expect(expressions(second)).toEqual(["unaryExpression"]);
     expect(expressions(cst.children["statement"]?.[1])).toEqual(["b", "assignmentExpression"]);
+    expect(expressions(cst.children["statement"]?.[2])).toEqual(["assignmentExpression"]);
   });
 
   test("records a missing semicolon where none may be inserted, and none where one may", () => {

@@ -114,7 +114,13 @@ describe("pac-do and acorn agree", () => {
     "f((a), (b))(c)",
     "f(function () { return g(a)(b); }, (x) => h(x)(...y))",
     'f(a)\n(b, "c")\n.d(e)',
-  ])("on the arguments of chained and optional calls in %j", (text) => {
+    "if (f(a).b[c](d)) e(f); else if (g.if.h) i()",
+    "x = function () { return f(a)`t`; }",
+    "f(a)\n++b",
+    "f({ a: [1, (2)] }, `x${y}z`).g, h(i)?.j",
+    "if (f(a)) b; else c(d)\n(e)",
+    "if (/^a\\.b$/.test(host)) c; if ('x'.indexOf(y)) z; if (/a/) b",
+  ])("on the arguments of chained and optional calls and on lone call chains in %j", (text) => {
     const ours = parse(text);
     const theirs = acornParse(text);
     if (!theirs.ok) throw new Error(theirs.message);
