@@ -32,6 +32,8 @@ export async function resolveUrls(source: SourceFile, urls: readonly string[], o
           profile,
           ...(options.limits ? { limits: options.limits } : {}),
           ...(options.program ? { program: options.program } : {}),
+          // resolve reads no coverage; call-site ranges only label a --trace.
+          probes: { branches: false, callSites: options.trace ?? false },
         });
     if (!loaded.ok) {
       for (const url of urls) results.push({ url, profile, evaluation: failedToLoad(profile, url, options.entryPoint, loaded.failure) });
