@@ -10,8 +10,9 @@
  *   nodes per operand, which is most of the parse time (allocation and garbage collection);
  * - for the same reason statements and member/call steps are labelled children of their parent
  *   (helpers `statementAt()` and `suffix()`, not rules), lone identifier/string/number operands,
- *   arguments and whole expressions are bare tokens, and `if`, `return` and expression statements
- *   hold their expressions directly (`commaExpression()`);
+ *   arguments and whole expressions are bare tokens, a call's arguments are children of the
+ *   calling expression, and `if`, `return` and expression statements hold their expressions
+ *   directly (`commaExpression()`), a lone call or member chain as a unaryExpression node;
  * - an `else if` chain is a loop, not a recursion, so that long chains do not exhaust the stack;
  * - assignment targets and for-in/of heads are parsed as expressions and converted to patterns
  *   (the spec's "cover grammar", §13.15.5);
