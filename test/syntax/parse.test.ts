@@ -173,7 +173,7 @@ describe("code frames", () => {
 
 describe("large and deep scripts", () => {
   test("parses a 1 MB generated PAC of host rules", async () => {
-    const { generateRulesPac } = await import("../../bench/parse.js");
+    const { generateRulesPac } = await import("../bench/parse.js");
     const text = generateRulesPac(1024 * 1024);
     const result = parse(text);
     expect(result.ok).toBe(true);

@@ -48,8 +48,8 @@ const mbps = (bytes: number, millis: number) => (bytes / 1e6 / (millis / 1000)).
 
 export async function run(): Promise<string> {
   const loadStart = performance.now();
-  const { parse } = await import("../src/syntax/parse.js");
-  const { PacParser } = await import("../grammar/parser.js");
+  const { parse } = await import("../../src/syntax/parse.js");
+  const { PacParser } = await import("../../grammar/parser.js");
   const load = performance.now() - loadStart;
 
   const small = generateRulesPac(10 * 1024);
@@ -59,7 +59,7 @@ export async function run(): Promise<string> {
   const withValidations = time(() => new PacParser({ recoveryEnabled: false }));
   const recovering = time(() => new PacParser({ recoveryEnabled: true, skipValidations: true }));
 
-  const parseModule = fileURLToPath(new URL("../src/syntax/parse.js", import.meta.url));
+  const parseModule = fileURLToPath(new URL("../../src/syntax/parse.js", import.meta.url));
   const script = `import(${JSON.stringify(parseModule)}).then((m) => { if (!m.parse(require("fs").readFileSync(0, "utf8")).ok) process.exit(1); })`;
   const cold = (args: string[]) => {
     const start = performance.now();

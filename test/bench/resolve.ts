@@ -9,14 +9,14 @@ import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { createEvaluator, defaultEnvironment } from "../src/evaluate/index.js";
-import type { PacEvaluator, ProfileName } from "../src/evaluate/types.js";
-import { createSourceFile } from "../src/source/source-file.js";
-import { parse } from "../src/syntax/parse.js";
+import { createEvaluator, defaultEnvironment } from "../../src/evaluate/index.js";
+import type { PacEvaluator, ProfileName } from "../../src/evaluate/types.js";
+import { createSourceFile } from "../../src/source/source-file.js";
+import { parse } from "../../src/syntax/parse.js";
 
 const URL_COUNT = Number(process.env["PAC_DO_BENCH_URLS"] ?? 100_000);
 const PACTESTER = "/usr/bin/pactester";
-const CLI = join(dirname(fileURLToPath(import.meta.url)), "../src/cli.js");
+const CLI = join(dirname(fileURLToPath(import.meta.url)), "../../src/cli.js");
 
 /** A deterministic pseudo-random sequence, so every run measures the same URLs. */
 function random(seed: number): () => number {

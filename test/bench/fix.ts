@@ -3,12 +3,12 @@
  * rewrite alone (parse, plan, apply), in one process after a warm-up run.
  */
 import { performance } from "node:perf_hooks";
-import { fixPac } from "../src/fix/fix.js";
-import { applyEdits } from "../src/fix/edits.js";
-import { planFix } from "../src/fix/plan.js";
-import { bypassTargets } from "../src/fix/targets.js";
-import { createSourceFile, type SourceFile } from "../src/source/source-file.js";
-import { parse } from "../src/syntax/parse.js";
+import { fixPac } from "../../src/fix/fix.js";
+import { applyEdits } from "../../src/fix/edits.js";
+import { planFix } from "../../src/fix/plan.js";
+import { bypassTargets } from "../../src/fix/targets.js";
+import { createSourceFile, type SourceFile } from "../../src/source/source-file.js";
+import { parse } from "../../src/syntax/parse.js";
 
 /** An enterprise-shaped PAC of about `bytes`: intranet and site rules, then a default proxy. */
 function generatePac(bytes: number): string {

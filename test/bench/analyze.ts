@@ -4,12 +4,12 @@
  * clock, so every dimension of the environment search is exercised.
  */
 import { performance } from "node:perf_hooks";
-import { analyze } from "../src/analyze/index.js";
-import { collect } from "../src/analyze/collect.js";
-import { createEvaluator } from "../src/evaluate/index.js";
-import { parse } from "../src/syntax/parse.js";
-import type { RouteAnalysis } from "../src/analyze/types.js";
-import { createSourceFile, type SourceFile } from "../src/source/source-file.js";
+import { analyze } from "../../src/analyze/index.js";
+import { collect } from "../../src/analyze/collect.js";
+import { createEvaluator } from "../../src/evaluate/index.js";
+import { parse } from "../../src/syntax/parse.js";
+import type { RouteAnalysis } from "../../src/analyze/types.js";
+import { createSourceFile, type SourceFile } from "../../src/source/source-file.js";
 
 /** Office subnets, a DNS check, business hours, then site rules until the PAC is about `bytes` long. */
 export function enterprisePac(bytes: number): string {

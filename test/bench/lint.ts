@@ -8,12 +8,12 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { ruleList } from "../src/lint/rules/index.js";
+import { ruleList } from "../../src/lint/rules/index.js";
 import { enterprisePac } from "./analyze.js";
 
 /** The bundled CLI that package.json's `bin` runs (.ci/bundle.mjs). */
-const CLI = fileURLToPath(new URL("../bin/pac-do.js", import.meta.url));
-const DIST = new URL("../src/", import.meta.url).href;
+const CLI = fileURLToPath(new URL("../../bin/pac-do.js", import.meta.url));
+const DIST = new URL("../../src/", import.meta.url).href;
 
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -108,10 +108,10 @@ export async function run(): Promise<string> {
     return [
       "## Linting",
       "",
-      "`bench/lint.ts`: the built CLI spawned as a new process (`node dist/bin/pac-do.js lint --format json FILE`), wall",
+      "`test/bench/lint.ts`: the built CLI spawned as a new process (`node dist/bin/pac-do.js lint --format json FILE`), wall",
       "clock, median of 5 runs (10 KB) or 3 runs (1 MB with the analysis rules off) after one discarded run; the full",
       "1 MB lint is a single run. Beside it a bare `node -e ''` (median of 7).",
-      "Inputs: `enterprisePac()` from bench/analyze.ts (office subnets, a DNS check, business hours,",
+      "Inputs: `enterprisePac()` from test/bench/analyze.ts (office subnets, a DNS check, business hours,",
       "then site rules). \"Analysis rules off\" turns off the rules that read the route analysis, so no sandbox starts.",
       "CPU time comes from GNU time and is less affected by other load on the machine than the wall clock.",
       "",
