@@ -77,7 +77,7 @@ export async function run(): Promise<string> {
   return [
     "## Fixing",
     "",
-    "`bench/fix.ts`: `fixPac` on a generated enterprise-shaped PAC (intranet rule, an office subnet, then",
+    "`test/bench/fix.ts`: `fixPac` on a generated enterprise-shaped PAC (intranet rule, an office subnet, then",
     "`shExpMatch` site rules up to the size), in process after one warm-up run; median of the runs (the upper one of two). \"Whole fix\"",
     "includes both route analyses (the original and the fixed PAC, same hosts and environment classes);",
     '"rewrite" is parse, plan and apply alone. The per-call deadline is raised to 30 s so a slow evaluation is measured, not cut off.',

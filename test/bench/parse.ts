@@ -81,7 +81,7 @@ export async function run(): Promise<string> {
   return [
     "## Parsing",
     "",
-    "`bench/parse.ts`. Inputs: `generateRulesPac()` (host rules: `shExpMatch`, `dnsDomainIs`, regex tests and",
+    "`test/bench/parse.ts`. Inputs: `generateRulesPac()` (host rules: `shExpMatch`, `dnsDomainIs`, regex tests and",
     `comments) at ${(small.length / 1024).toFixed(1)} KB and ${(large.length / 1e6).toFixed(2)} MB. Warm numbers: median of 5 runs after 3 warm-up runs`,
     "(10 KB: median of 9); process numbers: median of 5 fresh `node` processes after one discarded.",
     "",

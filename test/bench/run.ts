@@ -11,7 +11,7 @@ for (const area of areas) {
   try {
     const module: unknown = await import(`./${area}.js`);
     if (typeof module !== "object" || module === null || !("run" in module) || typeof module.run !== "function") {
-      throw new Error(`bench/${area}.ts does not export run()`);
+      throw new Error(`test/bench/${area}.ts does not export run()`);
     }
     const section: unknown = await module.run();
     process.stdout.write(`${String(section).trimEnd()}\n\n`);
