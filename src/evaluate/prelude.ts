@@ -490,8 +490,12 @@ fix("${HARNESS.run}", function (request) {
   var flags = +substring(request, 0, c1), entry = ENTRIES[+substring(request, c1 + 1, c2)];
   var hostEnd = c3 + 1 + +substring(request, c2 + 1, c3);
   var host = substring(request, c3 + 1, hostEnd), url = substring(request, hostEnd);
-  retId = -1; tracing = (flags & 1) !== 0; T.calls = []; siteId = -1; siteName = null; T.miss = [];
-  covering = (flags & 2) !== 0; onlyNew = (flags & 4) !== 0; round++; hits = []; readBits = 0;
+  /* An empty list is kept rather than replaced: no reference to it outlives a call, and most calls fill none. */
+  retId = -1; tracing = (flags & 1) !== 0; siteId = -1; siteName = null;
+  if (T.calls.length) T.calls = [];
+  if (T.miss.length) T.miss = [];
+  covering = (flags & 2) !== 0; onlyNew = (flags & 4) !== 0; round++; readBits = 0;
+  if (hits.length) hits = [];
   var f = G[entry];
   if (typeof f !== "function") return "n-1|||";
   var value = f(url, host);

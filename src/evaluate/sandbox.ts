@@ -56,6 +56,16 @@ export interface SandboxOptions {
   readonly liveResolver?: (host: string) => Promise<readonly string[]>;
 }
 
+/** What every evaluation of a request starts with. */
+interface RequestBase {
+  readonly url: string;
+  readonly host: string;
+  readonly entryPoint: EntryPointName;
+}
+
+/** An Evaluation while decode fills in its optional fields. */
+type Building = { -readonly [K in keyof Evaluation]: Evaluation[K] };
+
 interface Guest {
   readonly runtime: QuickJSRuntime;
   readonly context: QuickJSContext;
@@ -172,12 +182,14 @@ class SandboxEvaluator implements PacEvaluator {
     // New-only outcomes listed by a replayed (discarded) call would never be listed again: keep them.
     let listedBefore: readonly number[] = [];
     for (let replay = 0; ; replay++) {
-      const outcome = this.call(entryPoint, url, host, env, trace, coverage, request.reads === true);
-      if (!env.liveDns || outcome.misses.length === 0 || replay >= MAX_DNS_REPLAYS || "failure" in outcome.evaluation) {
+      const outcome = this.call(base, env, trace, coverage, request.reads === true);
+      // Without live DNS, trace is request.trace and nothing was listed before: the evaluation is final as built.
+      if (!env.liveDns) return outcome.evaluation;
+      if (outcome.misses.length === 0 || replay >= MAX_DNS_REPLAYS || "failure" in outcome.evaluation) {
         // Live DNS traces every call to learn the names it missed; the calls are only reported when asked for.
         const { calls, ...evaluation } = outcome.evaluation;
         const branches = listedBefore.length ? { branches: [...listedBefore, ...(evaluation.branches ?? [])] } : {};
-        return { ...base, ...evaluation, ...branches, ...(request.trace && calls ? { calls } : {}) };
+        return { ...evaluation, ...branches, ...(request.trace && calls ? { calls } : {}) };
       }
       if (coverage === 2) listedBefore = [...listedBefore, ...(outcome.evaluation.branches ?? [])];
       for (const name of outcome.misses) this.liveAnswers.set(name, await (this.options.liveResolver ?? resolveLive)(name));
@@ -196,20 +208,19 @@ class SandboxEvaluator implements PacEvaluator {
   }
 
   private call(
-    entry: EntryPointName,
-    url: string,
-    host: string,
+    base: RequestBase,
     env: Environment,
     trace: boolean,
     /** 0 off, 1 every outcome taken, 2 only outcomes not listed before. */
     coverage: 0 | 1 | 2,
     reads: boolean,
-  ): { evaluation: Omit<Evaluation, "url" | "host" | "entryPoint">; misses: readonly string[] } {
+  ): { evaluation: Evaluation; misses: readonly string[] } {
     const guest = this.guest;
     if (!guest) throw new Error("evaluator used after dispose");
     const { context } = guest;
     this.setEnvironment(guest, env);
     const flags = (trace ? 1 : 0) | (coverage > 0 ? 2 : 0) | (coverage === 2 ? 4 : 0);
+    const { url, host, entryPoint: entry } = base;
     const requestHandle = context.newString(`${flags},${entry === "FindProxyForURL" ? 0 : 1},${host.length},${host}${url}`);
     guest.limiter.start();
     const result = context.callFunction(guest.run, context.undefined, requestHandle);
@@ -219,21 +230,27 @@ class SandboxEvaluator implements PacEvaluator {
       const failure = this.failure(context, result.error, false);
       result.error.dispose();
       const traced = trace && !this.broken ? this.readTrace(guest) : { calls: [], misses: [] };
-      return { evaluation: { result: null, entries: [], failure, ...(trace ? { calls: traced.calls } : {}) }, misses: traced.misses };
+      return { evaluation: { ...base, result: null, entries: [], failure, ...(trace ? { calls: traced.calls } : {}) }, misses: traced.misses };
     }
     const raw = context.getString(result.value);
     result.value.dispose();
-    return this.decode(guest, entry, raw, trace, coverage > 0, reads);
+    return this.decode(guest, base, raw, trace, coverage > 0, reads);
   }
 
+  /**
+   * Builds the evaluation from the guest's answer in one object, its optional fields assigned in the
+   * order the callers have always listed them (returnRange, branches, reads, calls): most evaluations
+   * are plain strings, and per-call spreads were a measurable share of the host's cost.
+   */
   private decode(
     guest: Guest,
-    entry: EntryPointName,
+    base: RequestBase,
     raw: string,
     trace: boolean,
     coverage: boolean,
     reads: boolean,
-  ): { evaluation: Omit<Evaluation, "url" | "host" | "entryPoint">; misses: readonly string[] } {
+  ): { evaluation: Evaluation; misses: readonly string[] } {
+    const entry = base.entryPoint;
     const kind = raw[0];
     const bar1 = raw.indexOf("|");
     const bar2 = raw.indexOf("|", bar1 + 1);
@@ -242,24 +259,30 @@ class SandboxEvaluator implements PacEvaluator {
     const value = raw.slice(bar3 + 1);
     const returnRange = this.instrumented?.returns[returnId];
     const traced = trace ? this.readTrace(guest) : undefined;
-    const extras = {
-      ...(returnRange ? { returnRange } : {}),
-      ...(traced ? { calls: traced.calls } : {}),
-      ...(coverage ? { branches: raw.slice(bar1 + 1, bar2).split(",").filter(Boolean).map(Number) } : {}),
-      ...(reads ? { reads: readNames(Number(raw.slice(bar2 + 1, bar3))) } : {}),
-    };
     const misses = traced?.misses ?? [];
+    let evaluation: Building;
     if (kind === "n") {
       const failure: EvaluationFailure = { kind: "no-entry-point", message: `${entry} is not defined` };
-      return { evaluation: { result: null, entries: [], failure, ...extras }, misses };
-    }
-    if (kind === "v") {
+      evaluation = { url: base.url, host: base.host, entryPoint: entry, result: null, entries: [], failure };
+    } else if (kind === "v") {
       const colon = value.indexOf(":");
       const type = value.slice(0, colon);
       const shown = type === "undefined" || type === "object" && value.endsWith(":null") ? value.slice(colon + 1) : `${type} ${value.slice(colon + 1)}`;
       const failure: EvaluationFailure = { kind: "not-a-string", message: `${entry} returned ${shown}, not a string`, ...(returnRange ? { range: returnRange } : {}) };
-      return { evaluation: { result: null, entries: [], failure, ...extras }, misses };
+      evaluation = { url: base.url, host: base.host, entryPoint: entry, result: null, entries: [], failure };
+    } else {
+      const read = this.readResult(value);
+      evaluation = { url: base.url, host: base.host, entryPoint: entry, result: value, entries: read.entries, effective: read.effective };
     }
+    if (returnRange) evaluation.returnRange = returnRange;
+    if (coverage) evaluation.branches = raw.slice(bar1 + 1, bar2).split(",").filter(Boolean).map(Number);
+    if (reads) evaluation.reads = readNames(Number(raw.slice(bar2 + 1, bar3)));
+    if (traced) evaluation.calls = traced.calls;
+    return { evaluation, misses };
+  }
+
+  /** The entries of a result string and the list the client uses, read once per distinct string. */
+  private readResult(value: string): { readonly entries: readonly ProxyEntry[]; readonly effective: string } {
     let read = this.readResults.get(value);
     if (read === undefined) {
       // A PAC returns few distinct strings: each is read once.
@@ -268,7 +291,7 @@ class SandboxEvaluator implements PacEvaluator {
       read = { entries, effective: effectiveProxyList(entries, this.profile) };
       this.readResults.set(value, read);
     }
-    return { evaluation: { result: value, entries: read.entries, effective: read.effective, ...extras }, misses };
+    return read;
   }
 
   private readTrace(guest: Guest): { calls: HelperCall[]; misses: string[] } {
