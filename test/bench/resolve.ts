@@ -1,6 +1,7 @@
 /**
  * Resolve throughput: 100,000 URLs against a typical 10 KB PAC and a 1 MB PAC, through pac-do's
- * sandbox (winhttp profile, instrumented), pac-resolver 7.0.1 in the same process (node profile)
+ * sandbox (winhttp profile, instrumented as `pac-do resolve` without --trace instruments: return probes
+ * only), pac-resolver 7.0.1 in the same process (node profile)
  * and pacparser's `pactester -f` when /usr/bin/pactester exists; then a cold `pac-do resolve` against
  * a bare `node -e ''`. No PAC here calls a DNS helper on a name, so nothing touches the network.
  */
@@ -120,7 +121,9 @@ async function measure(text: string, profile: ProfileName, list: readonly string
   const parseMs = performance.now() - parseStart;
   const program = parsed?.ok ? parsed.program : undefined;
   const loadStart = performance.now();
-  const loaded = await createEvaluator(source, { profile, limits: { timeoutMs: 30_000 }, ...(program ? { program } : {}) });
+  // The probes src/resolve/resolve.ts asks for without --trace: it reads neither coverage nor call sites.
+  const probes = { branches: false, callSites: false };
+  const loaded = await createEvaluator(source, { profile, limits: { timeoutMs: 30_000 }, ...(program ? { program, probes } : {}) });
   if (!loaded.ok) throw new Error(`${profile}: ${loaded.failure.message}`);
   const loadMs = performance.now() - loadStart;
   const evaluator: PacEvaluator = loaded.evaluator;
