@@ -1,4 +1,5 @@
 /** IP address arithmetic for the environment search: parsing, networks, members and neighbours. */
+import { parseIpv4 } from "../evaluate/address.js";
 
 export type Family = 4 | 6;
 
@@ -15,20 +16,6 @@ export interface Network {
   readonly mask: bigint;
   /** `10.20.0.0/16`, or `10.20.0.0 mask 255.0.255.0` for a non-contiguous mask. */
   readonly text: string;
-}
-
-const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
-
-export function parseIpv4(text: string): bigint | undefined {
-  const match = IPV4.exec(text);
-  if (!match) return undefined;
-  let value = 0n;
-  for (let i = 1; i <= 4; i++) {
-    const octet = Number(match[i]);
-    if (octet > 255) return undefined;
-    value = (value << 8n) | BigInt(octet);
-  }
-  return value;
 }
 
 export function parseIpv6(text: string): bigint | undefined {

@@ -17,6 +17,7 @@ import { createPacResolver, sandbox as stockHelpers } from "pac-resolver";
 import type { QuickJSContext, QuickJSHandle, QuickJSRuntime, QuickJSWASMModule } from "quickjs-emscripten-core";
 import { effectiveProxyList, parseProxyList } from "../resolve/proxy-string.js";
 import type { SourceFile } from "../source/source-file.js";
+import { parseIpv4 } from "./address.js";
 import { DEFAULT_CLIENT_IP } from "./environment.js";
 import { RuntimeLimiter } from "./limiter.js";
 import { requestUrl } from "./url.js";
@@ -45,14 +46,10 @@ export function createNodeEvaluator(options: NodeEvaluatorOptions): { ok: true; 
 /** Helpers whose answer depends on the environment (client address, DNS, clock). */
 const ENVIRONMENT_READERS: ReadonlySet<string> = new Set(["myIpAddress", "dnsResolve", "isResolvable", "isInNet", "timeRange", "weekdayRange", "dateRange"]);
 
-const V4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
-
+/** The dotted quad as a number, for pac-resolver's netmask arithmetic. */
 function ipv4ToInt(ip: string): number | undefined {
-  const m = V4.exec(ip);
-  if (!m) return undefined;
-  const parts = m.slice(1).map(Number);
-  if (parts.some((p) => p > 255)) return undefined;
-  return parts.reduce((acc, p) => acc * 256 + p, 0);
+  const value = parseIpv4(ip);
+  return value === undefined ? undefined : Number(value);
 }
 
 class NodeEvaluator implements PacEvaluator {
