@@ -21,7 +21,7 @@ import { parseIpv4 } from "./address.js";
 import { DEFAULT_CLIENT_IP } from "./environment.js";
 import { RuntimeLimiter } from "./limiter.js";
 import { requestUrl } from "./url.js";
-import type { EntryPointName, Environment, EvaluateRequest, Evaluation, EvaluationFailure, HelperCall, Limits, PacEvaluator } from "./types.js";
+import type { EntryPointName, Environment, EvaluateCall, EvaluateRequest, Evaluation, EvaluationFailure, HelperCall, Limits, PacEvaluator } from "./types.js";
 
 type Resolver = ReturnType<typeof createPacResolver>;
 type Helper = (...args: never[]) => unknown;
@@ -134,6 +134,12 @@ class NodeEvaluator implements PacEvaluator {
     }
     const entries = parseProxyList(value, "node");
     return { ...base, result: value, entries, effective: effectiveProxyList(entries, "node"), ...calls };
+  }
+
+  async evaluateMany(calls: readonly EvaluateCall[]): Promise<Evaluation[]> {
+    const evaluations: Evaluation[] = [];
+    for (const { request, env } of calls) evaluations.push(await this.evaluate(request, env));
+    return evaluations;
   }
 
   [Symbol.dispose](): void {

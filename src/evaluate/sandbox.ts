@@ -18,6 +18,7 @@ import type {
   BranchPoint,
   EntryPointName,
   Environment,
+  EvaluateCall,
   EvaluateRequest,
   Evaluation,
   EvaluationFailure,
@@ -196,6 +197,12 @@ class SandboxEvaluator implements PacEvaluator {
       this.lastEnv = undefined;
       trace = true;
     }
+  }
+
+  async evaluateMany(calls: readonly EvaluateCall[]): Promise<Evaluation[]> {
+    const evaluations: Evaluation[] = [];
+    for (const { request, env } of calls) evaluations.push(await this.evaluate(request, env));
+    return evaluations;
   }
 
   [Symbol.dispose](): void {

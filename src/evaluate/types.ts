@@ -130,4 +130,16 @@ export interface PacEvaluator extends Disposable {
   /** Every branch outcome of the script, for coverage. */
   readonly branchPoints: readonly BranchPoint[];
   evaluate(request: EvaluateRequest, env: Environment): Promise<Evaluation>;
+  /**
+   * Evaluates the calls in order, exactly as consecutive `evaluate` calls would (same results, each
+   * call with its own deadline, state carried from call to call, a timeout or out-of-memory failing only
+   * its own call and rebuilding the sandbox for the rest), with fewer host/guest crossings.
+   */
+  evaluateMany(calls: readonly EvaluateCall[]): Promise<Evaluation[]>;
+}
+
+/** One call of `PacEvaluator.evaluateMany`: a request and the world it is evaluated in. */
+export interface EvaluateCall {
+  readonly request: EvaluateRequest;
+  readonly env: Environment;
 }
