@@ -3,7 +3,7 @@
  * one-line message naming the option and the bad value.
  */
 import { isIP } from "node:net";
-import { DEFAULT_CLIENT_IP, isValidTimeZone, machineTimeZone, zoneOffset } from "../evaluate/environment.js";
+import { DEFAULT_CLIENT_IP, inMachineZone, isValidTimeZone, zoneOffset } from "../evaluate/environment.js";
 import type { Environment } from "../evaluate/types.js";
 
 /** A bad option value; the message names the option. */
@@ -18,6 +18,7 @@ export interface EnvironmentOptions {
   readonly liveDns?: boolean;
   /** ISO 8601 date-time; without an offset it is wall-clock time in `timeZone`. */
   readonly at?: string;
+  /** Default: the machine's zone (named only when something reads `Environment.timeZone`). */
   readonly timeZone?: string;
   /** The clock when `at` is absent. */
   readonly now?: number;
@@ -25,8 +26,8 @@ export interface EnvironmentOptions {
 
 /** The Environment the options describe; defaults as in `defaultEnvironment()`. */
 export function buildEnvironment(options: EnvironmentOptions): Environment {
-  const timeZone = options.timeZone ?? machineTimeZone();
-  if (!isValidTimeZone(timeZone)) throw new OptionError(`--tz: unknown time zone ${JSON.stringify(timeZone)} (use an IANA name such as Europe/Berlin)`);
+  const timeZone = options.timeZone;
+  if (timeZone !== undefined && !isValidTimeZone(timeZone)) throw new OptionError(`--tz: unknown time zone ${JSON.stringify(timeZone)} (use an IANA name such as Europe/Berlin)`);
   const clientIps = (options.clientIps ?? []).map((ip) => {
     if (isIP(ip) === 0) throw new OptionError(`--client-ip: ${JSON.stringify(ip)} is not an IPv4 or IPv6 address`);
     return ip;
@@ -43,13 +44,13 @@ export function buildEnvironment(options: EnvironmentOptions): Environment {
     const [host, ips] = parseDnsOption(entry);
     add(host, ips);
   }
-  return {
+  const base = {
     clientIps: clientIps.length ? clientIps : [DEFAULT_CLIENT_IP],
     dns,
     liveDns: options.liveDns ?? false,
     now: options.at === undefined ? (options.now ?? Date.now()) : parseInstant(options.at, timeZone),
-    timeZone,
   };
+  return timeZone === undefined ? inMachineZone(base) : { ...base, timeZone };
 }
 
 /** `host=ip[,ip...]` */
@@ -90,8 +91,8 @@ export function parseHostsFile(text: string, name: string): Map<string, string[]
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3})\d*)?)?)?(Z|[+-]\d{2}:?\d{2})?$/;
 
-/** An ISO 8601 date or date-time; without an offset it is wall-clock time in `timeZone`. */
-export function parseInstant(text: string, timeZone: string): number {
+/** An ISO 8601 date or date-time; without an offset it is wall-clock time in `timeZone` (default: the machine's). */
+export function parseInstant(text: string, timeZone?: string): number {
   const m = ISO.exec(text.trim());
   const bad = new OptionError(`--at: ${JSON.stringify(text)} is not an ISO 8601 date-time (e.g. 2026-11-27T10:00:00Z or 2026-11-27T10:00:00+01:00)`);
   if (!m) throw bad;

@@ -34,6 +34,24 @@ describe("pac-do resolve", () => {
     expect((await resolve(["t.pac", "http://intranet.example/", "--dns", "INTRANET.example=10.9.9.9", "--client-ip", "192.0.2.7", "--at", "2026-11-27T12:00:00+01:00", "--tz", "UTC"], files)).out).toContain("-> DIRECT");
   });
 
+  it("reads local time in the machine's zone (TZ) without --tz, as with --tz naming it", async () => {
+    const pac = 'function FindProxyForURL(url, host) {\n  return timeRange(9, 10) ? "DIRECT" : "PROXY p.example:8080";\n}\n';
+    const previous = process.env["TZ"];
+    process.env["TZ"] = "Asia/Kolkata";
+    try {
+      // 04:00 UTC is 09:30 in Kolkata; --at without an offset is wall time in the machine's zone too.
+      for (const at of ["2026-11-27T04:00:00Z", "2026-11-27T09:30:00"]) {
+        const machine = await resolve(["t.pac", "http://a.example/", "--at", at, "--json"], { "t.pac": pac });
+        const named = await resolve(["t.pac", "http://a.example/", "--at", at, "--json", "--tz", "Asia/Kolkata"], { "t.pac": pac });
+        expect(JSON.parse(machine.out)).toMatchObject({ result: "DIRECT", environment: { at: "2026-11-27T04:00:00.000Z", timeZone: "Asia/Calcutta" } });
+        expect(machine.out.replace("Asia/Calcutta", "Asia/Kolkata")).toBe(named.out);
+      }
+    } finally {
+      if (previous === undefined) delete process.env["TZ"];
+      else process.env["TZ"] = previous;
+    }
+  });
+
   it("traces helper calls with their answers and the deciding line", async () => {
     const { out } = await resolve([enterprise, "http://printer.lan.example/", "--dns", "printer.lan.example=192.168.7.9", "--trace"]);
     expect(out).toContain('    24:12  dnsResolve("printer.lan.example") -> "192.168.7.9"');
