@@ -41,6 +41,12 @@ export interface AnalyzeOptions {
    * endpoints do not, and skipping them roughly halves the work.
    */
   readonly otherHosts?: boolean;
+  /**
+   * Record branch coverage (default true). Without it the PAC gets no branch probes, so each
+   * evaluation runs faster (a probe is a guest call per branch outcome: on a PAC of 15,000 rules
+   * about half an evaluation), and `coverage` lists nothing (total 0). Lint rules do not read it.
+   */
+  readonly coverage?: boolean;
 }
 
 /** Analyses how `source` routes the catalogue's hosts; never throws for a bad PAC (see `loadFailure`). */
@@ -61,17 +67,18 @@ export async function analyze(source: SourceFile, options: AnalyzeOptions = {}):
       });
   const { queries, omitted } = planHosts(options.hosts ?? [], collected.hostLiterals, options.otherHosts ?? true);
 
+  const coverage = options.coverage ?? true;
   const created = await createEvaluator(source, {
     profile,
     program,
     // The analysis reads helper names (`reads`, or a trace's names), never where a helper was called.
-    probes: { callSites: false },
+    probes: { callSites: false, branches: coverage },
     ...(options.limits === undefined ? {} : { limits: options.limits }),
   });
   if (!created.ok) return { ...failed(profile, created.failure), environments: space.classes, environmentsTotal: space.total };
   const evaluator = created.evaluator;
   try {
-    const { routes, taken, evaluations, skipped } = await routeTable(evaluator, queries, space.classes, { readsDate: collected.usesDate });
+    const { routes, taken, evaluations, skipped } = await routeTable(evaluator, queries, space.classes, { readsDate: collected.usesDate, coverage });
     const notes = notesFor(collected, source);
     if (skipped > 0) {
       notes.push(`after ${MAX_TIMEOUTS} timeouts, ${skipped} of the remaining (host, entry point, class) cells were not evaluated`);
@@ -134,6 +141,8 @@ export async function routeTable(
     readonly readsDate?: boolean;
     /** After this many timeouts the remaining cells are not evaluated (default MAX_TIMEOUTS). */
     readonly maxTimeouts?: number;
+    /** Ask for branch coverage (default true); `taken` stays empty without it. */
+    readonly coverage?: boolean;
   } = {},
 ): Promise<{ routes: HostRoutes[]; taken: Set<number>; evaluations: number; skipped: number }> {
   const routes: HostRoutes[] = [];
@@ -142,6 +151,7 @@ export async function routeTable(
   let timeouts = 0;
   let skipped = 0;
   const maxTimeouts = options.maxTimeouts ?? MAX_TIMEOUTS;
+  const coverage = options.coverage ?? true;
   // A full trace answers the same question as `reads`, more slowly: only asked for until the
   // evaluator shows it supports `reads`.
   let readsSupported = false;
@@ -164,7 +174,7 @@ export async function routeTable(
           }
         } else if (key === undefined) {
           const evaluation = await evaluator.evaluate(
-            { url: query.url, entryPoint, coverage: true, newBranchesOnly: true, reads: true, trace: !readsSupported },
+            { url: query.url, entryPoint, coverage, newBranchesOnly: coverage, reads: true, trace: !readsSupported },
             environmentFor(environment, query.host),
           );
           evaluations++;

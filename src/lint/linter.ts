@@ -80,9 +80,16 @@ export async function lint(input: SourceFile | string, options: LintOptions = {}
   const runAnalysis = (): Promise<RouteAnalysis> => {
     if (options.analysis === false) return Promise.resolve(skippedAnalysis(profile));
     if (options.analyze) return options.analyze(source, parsed, profile);
-    // The rules judge DO endpoints only, so the hosts outside the catalogue (which the fixer needs) are skipped.
+    // The rules judge DO endpoints only, so the hosts outside the catalogue (which the fixer needs)
+    // are skipped; and no rule reads branch coverage, whose probes would slow every evaluation.
     return import("../analyze/index.js").then(({ analyze }) =>
-      analyze(source, { profile, program: parsed.program, otherHosts: false, ...(options.limits ? { limits: options.limits } : {}) }),
+      analyze(source, {
+        profile,
+        program: parsed.program,
+        otherHosts: false,
+        coverage: false,
+        ...(options.limits ? { limits: options.limits } : {}),
+      }),
     );
   };
 
