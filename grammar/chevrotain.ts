@@ -27,5 +27,7 @@ export const Lexer: typeof Chevrotain.Lexer = api.Lexer;
 export type Lexer = Chevrotain.Lexer;
 export const CstParser: typeof Chevrotain.CstParser = api.CstParser;
 export const EOF: typeof Chevrotain.EOF = api.EOF;
+export const LLkLookaheadStrategy: typeof Chevrotain.LLkLookaheadStrategy = api.LLkLookaheadStrategy;
+export const getLookaheadPaths: typeof Chevrotain.getLookaheadPaths = api.getLookaheadPaths;
 export const generateCstDts: typeof Chevrotain.generateCstDts = api.generateCstDts;
 export const createSyntaxDiagramsCode: typeof Chevrotain.createSyntaxDiagramsCode = api.createSyntaxDiagramsCode;

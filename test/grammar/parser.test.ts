@@ -1,7 +1,13 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import type { CstNode, IToken } from "chevrotain";
 import { describe, expect, test } from "vitest";
+import { LLkLookaheadStrategy } from "../../grammar/chevrotain.js";
 import { tokenize } from "../../grammar/lexer.js";
 import { PacParser } from "../../grammar/parser.js";
+import { generateRulesPac } from "../bench/parse.js";
+
+const fixtures = new URL("../../fixtures/", import.meta.url).pathname;
 
 describe("the grammar", () => {
   test("passes Chevrotain's grammar validations (production skips them for start-up time)", () => {
@@ -44,5 +50,23 @@ describe("the grammar", () => {
     parser.input = tokenize("a\nb").tokens;
     parser.program();
     expect(parser.missingSemicolons).toEqual([]);
+  });
+
+  test("chooses the same alternatives with its gated lookahead table as with Chevrotain's own LL(1) lookahead", () => {
+    const texts = readdirSync(fixtures, { recursive: true, encoding: "utf8" })
+      .filter((name) => name.endsWith(".pac"))
+      .map((name) => readFileSync(join(fixtures, name), "utf8"));
+    texts.push(generateRulesPac(20_000));
+    expect(texts.length).toBeGreaterThan(50);
+    const ours = new PacParser({ recoveryEnabled: false });
+    const chevrotains = new PacParser({ recoveryEnabled: false, lookaheadStrategy: new LLkLookaheadStrategy({ maxLookahead: 1 }) });
+    for (const text of texts) {
+      const tokens = tokenize(text).tokens;
+      ours.input = tokens;
+      const cst = ours.program();
+      chevrotains.input = tokens;
+      expect(cst).toEqual(chevrotains.program());
+      expect(ours.errors.map((e) => [e.token.startOffset, e.message])).toEqual(chevrotains.errors.map((e) => [e.token.startOffset, e.message]));
+    }
   });
 });
