@@ -8,8 +8,8 @@ import type { QuickJSWASMModule } from "quickjs-emscripten-core";
 export type QuickJSModule = Pick<QuickJSWASMModule, "newRuntime">;
 import type { SourceFile } from "../source/source-file.js";
 import type { Program } from "../syntax/ast.js";
-import { findModernSyntax } from "./es5.js";
-import type { ProbeOptions } from "./instrument.js";
+import { findModernSyntax, type ModernSyntax } from "./es5.js";
+import { instrumentIfFits, type Instrumented, type ProbeOptions } from "./instrument.js";
 import { quickJSModule } from "./quickjs.js";
 import { createSandbox } from "./sandbox.js";
 import { DEFAULT_LIMITS, type EvaluationFailure, type Limits, type PacEvaluator, type ProfileName } from "./types.js";
@@ -17,7 +17,8 @@ import { DEFAULT_LIMITS, type EvaluationFailure, type Limits, type PacEvaluator,
 export { defaultEnvironment, DEFAULT_CLIENT_IP, isValidTimeZone, machineTimeZone } from "./environment.js";
 export type * from "./types.js";
 export { DEFAULT_LIMITS } from "./types.js";
-export type { ProbeOptions } from "./instrument.js";
+export type { Instrumented, ProbeOptions } from "./instrument.js";
+export type { ModernSyntax } from "./es5.js";
 
 export const PROFILES: readonly ProfileName[] = ["winhttp", "chromium", "node"];
 
@@ -37,10 +38,32 @@ export interface EvaluatorOptions {
    * coverage lists nothing; without `callSites`, traced helper calls have no `range`.
    */
   readonly probes?: ProbeOptions;
+  /**
+   * What `compilePac` made of the parsed PAC, instead of `program` (and `probes`): a process that
+   * found it in a cache (src/cache/) needs no parser.
+   */
+  readonly compiled?: CompiledPac;
   /** The QuickJS module to run in (tests pass the debug build to check for leaks). */
   readonly module?: QuickJSModule;
   /** Answers names for `Environment.liveDns` in the winhttp and chromium profiles (default: the system resolver; tests pass a fake). */
   readonly liveResolver?: (host: string) => Promise<readonly string[]>;
+}
+
+/**
+ * What an evaluator takes from a PAC's syntax tree: the script with its probes and, for winhttp, the
+ * first ES2015+ construct. Plain data (JSON round-trips it), so that a cache can keep it.
+ */
+export interface CompiledPac {
+  /** Absent when the tree does not fit the text: the original then runs, and results name no line. */
+  readonly instrumented?: Instrumented;
+  readonly modern?: ModernSyntax;
+}
+
+/** Compiles a parsed PAC for `createEvaluator`'s `compiled` (see `EvaluatorOptions.probes`). */
+export function compilePac(text: string, program: Program, probes: ProbeOptions = {}): CompiledPac {
+  const instrumented = instrumentIfFits(text, program, probes);
+  const modern = findModernSyntax(program);
+  return { ...(instrumented ? { instrumented } : {}), ...(modern ? { modern } : {}) };
 }
 
 export type CreateEvaluatorResult = { ok: true; evaluator: PacEvaluator } | { ok: false; failure: EvaluationFailure };
@@ -58,26 +81,24 @@ export async function createEvaluator(source: SourceFile, options: EvaluatorOpti
     const { createNodeEvaluator } = await import("./node-profile.js");
     return createNodeEvaluator({ source, limits, module });
   }
-  if (profile === "winhttp" && options.program) {
-    const modern = findModernSyntax(options.program);
-    if (modern) {
-      return {
-        ok: false,
-        failure: {
-          kind: "syntax",
-          message: `${modern.construct} is ES2015+ syntax; Windows runs PACs with JScript, which rejects it and ignores the whole file`,
-          range: modern.range,
-        },
-      };
-    }
+  const compiled = options.compiled ?? (options.program ? compilePac(source.text, options.program, options.probes) : undefined);
+  if (profile === "winhttp" && compiled?.modern) {
+    const { modern } = compiled;
+    return {
+      ok: false,
+      failure: {
+        kind: "syntax",
+        message: `${modern.construct} is ES2015+ syntax; Windows runs PACs with JScript, which rejects it and ignores the whole file`,
+        range: modern.range,
+      },
+    };
   }
   return createSandbox({
     profile,
     source,
     limits,
     module,
-    ...(options.program ? { program: options.program } : {}),
-    ...(options.probes ? { probes: options.probes } : {}),
+    ...(compiled?.instrumented ? { instrumented: compiled.instrumented } : {}),
     ...(options.liveResolver ? { liveResolver: options.liveResolver } : {}),
   });
 }

@@ -164,6 +164,16 @@ export function instrument(text: string, program: Program, probes: ProbeOptions 
   return { text: parts.join(""), insertions, returns, branchPoints, sites };
 }
 
+/** The probed script, or undefined when the tree does not fit the text: the original then runs without ranges. */
+export function instrumentIfFits(text: string, program: Program, probes: ProbeOptions = {}): Instrumented | undefined {
+  try {
+    const result = instrument(text, program, probes);
+    return result.insertions.every(([offset]) => offset >= 0 && offset <= text.length) ? result : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Maps an offset in the instrumented text back to the original text. */
 export function originalOffset(insertions: Instrumented["insertions"], offset: number): number {
   let shift = 0;

@@ -7,11 +7,10 @@ import { lookup } from "node:dns/promises";
 import type { QuickJSContext, QuickJSHandle, QuickJSRuntime, QuickJSWASMModule } from "quickjs-emscripten-core";
 import { effectiveProxyList, parseProxyList } from "../resolve/proxy-string.js";
 import type { SourceFile } from "../source/source-file.js";
-import type { Program } from "../syntax/ast.js";
 import type { Range } from "../types.js";
 import { guestEnvironment } from "./environment.js";
 import { RuntimeLimiter } from "./limiter.js";
-import { instrument, originalOffset, type Instrumented, type ProbeOptions } from "./instrument.js";
+import { originalOffset, type Instrumented } from "./instrument.js";
 import { HARNESS, prelude } from "./prelude.js";
 import { chromiumImplicitBypass, requestUrl } from "./url.js";
 import type {
@@ -48,9 +47,8 @@ export type SandboxProfile = "winhttp" | "chromium";
 export interface SandboxOptions {
   readonly profile: SandboxProfile;
   readonly source: SourceFile;
-  readonly program?: Program;
-  /** Probes to leave out of the instrumented script (see EvaluatorOptions.probes). */
-  readonly probes?: ProbeOptions;
+  /** The script with its probes (see CompiledPac); without it the PAC runs as written and results name no line. */
+  readonly instrumented?: Instrumented;
   readonly limits: Limits;
   readonly module: Pick<QuickJSWASMModule, "newRuntime">;
   /** Answers names for `Environment.liveDns` (default: the system resolver). */
@@ -104,7 +102,7 @@ class SandboxEvaluator implements PacEvaluator {
 
   constructor(private readonly options: SandboxOptions) {
     this.profile = options.profile;
-    this.instrumented = options.program ? instrumentOrNot(options.source.text, options.program, options.probes ?? {}) : undefined;
+    this.instrumented = options.instrumented;
     this.script = this.instrumented?.text ?? options.source.text;
     this.branchPoints = this.instrumented?.branchPoints ?? [];
   }
@@ -469,16 +467,5 @@ async function resolveLive(host: string): Promise<readonly string[]> {
     return answers.map((a) => a.address);
   } catch {
     return [];
-  }
-}
-
-
-/** The probed script, or undefined when the tree does not fit the text: the original then runs without ranges. */
-function instrumentOrNot(text: string, program: Program, probes: ProbeOptions): Instrumented | undefined {
-  try {
-    const result = instrument(text, program, probes);
-    return result.insertions.every(([offset]) => offset >= 0 && offset <= text.length) ? result : undefined;
-  } catch {
-    return undefined;
   }
 }
