@@ -1,23 +1,9 @@
-import type { Literal, Node, Program, Statement } from "../syntax/ast.js";
+import type { Literal, Node, Statement } from "../syntax/ast.js";
 import { childNodes } from "../syntax/walk.js";
 
 /** Calls `visit` with each direct child node of `node`, in source order. */
 export function forEachChild(node: Node, visit: (child: Node) => void): void {
   for (const child of childNodes(node)) visit(child);
-}
-
-/** Maps every node below `root` to its parent. */
-export function parentMap(root: Program): Map<Node, Node> {
-  const parents = new Map<Node, Node>();
-  const stack: Node[] = [root];
-  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
-    const parent = node;
-    forEachChild(parent, (child) => {
-      parents.set(child, parent);
-      stack.push(child);
-    });
-  }
-  return parents;
 }
 
 /** True when `node` or a node below it satisfies `test`. */

@@ -1,5 +1,5 @@
-import type { Expression, Node, ReturnStatement } from "../syntax/ast.js";
-import { forEachChild, someNode } from "./ast-utils.js";
+import type { Expression, FunctionDeclaration, Node, ReturnStatement, VariableDeclarator } from "../syntax/ast.js";
+import { someNode } from "./ast-utils.js";
 import type { RuleContext } from "./define-rule.js";
 import { namesDoHost } from "./do-hosts.js";
 
@@ -10,6 +10,14 @@ export interface DoBypass {
   readonly guards: readonly Expression[];
   /** The function the return belongs to, or null at top level. */
   readonly fn: Node | null;
+}
+
+/** The function `node` belongs to, or null at top level. */
+export function functionOf(node: Node, context: RuleContext): Node | null {
+  for (let parent = context.parentOf(node); parent !== null; parent = context.parentOf(parent)) {
+    if (parent.type === "FunctionDeclaration" || parent.type === "FunctionExpression" || parent.type === "ArrowFunctionExpression") return parent;
+  }
+  return null;
 }
 
 /** The conditions that guard `node` up to its function: if tests, switch discriminants and case tests. */
@@ -57,25 +65,44 @@ function directResults(expression: Expression | null): Expression[] {
 /**
  * Names that stand for DO hosts: functions whose body names one (`function isDo(h) { return
  * dnsDomainIs(h, ".do.dsp.mp.microsoft.com"); }`) and variables initialised with one (`var doRe = /.../`).
+ * Only names a guard uses are ever asked about, so a body is searched the first time its name is:
+ * searching every function body would read a 1 MB FindProxyForURL for nothing.
  */
-function doNames(program: Node): Set<string> {
-  const names = new Set<string>();
-  const visit = (node: Node): void => {
-    if (node.type === "FunctionDeclaration" && someNode(node.body, namesDoHost)) names.add(node.id.name);
-    else if (node.type === "VariableDeclarator" && node.id.type === "Identifier" && node.init && someNode(node.init, namesDoHost)) {
-      names.add(node.id.name);
+function doNames(declarations: readonly Declaration[]): (name: string) => boolean {
+  const byName = new Map<string, Node[]>();
+  for (const declaration of declarations) {
+    if (declaration.type === "FunctionDeclaration") add(byName, declaration.id.name, declaration.body);
+    else if (declaration.id.type === "Identifier" && declaration.init) add(byName, declaration.id.name, declaration.init);
+  }
+  const answers = new Map<string, boolean>();
+  return (name) => {
+    let answer = answers.get(name);
+    if (answer === undefined) {
+      answer = (byName.get(name) ?? []).some((node) => someNode(node, namesDoHost));
+      answers.set(name, answer);
     }
-    forEachChild(node, visit);
+    return answer;
   };
-  visit(program);
-  return names;
 }
 
-/** Every DO bypass of the file: a DIRECT result whose guards name a DO host, directly or through a helper or variable. */
-export function findDoBypasses(context: RuleContext, returns: readonly ReturnStatement[]): DoBypass[] {
+function add(map: Map<string, Node[]>, name: string, node: Node): void {
+  const list = map.get(name);
+  if (list) list.push(node);
+  else map.set(name, [node]);
+}
+
+/** What may give a name a DO host: rules collect these as they walk (their `FunctionDeclaration` and `VariableDeclarator` listeners). */
+export type Declaration = FunctionDeclaration | VariableDeclarator;
+
+/**
+ * Every DO bypass of the file: a DIRECT result whose guards name a DO host, directly or through a
+ * helper or variable. `returns` and `declarations` are every ReturnStatement, FunctionDeclaration
+ * and VariableDeclarator of the program.
+ */
+export function findDoBypasses(context: RuleContext, returns: readonly ReturnStatement[], declarations: readonly Declaration[]): DoBypass[] {
   const bypasses: DoBypass[] = [];
-  const names = doNames(context.program);
-  const namesDo = (node: Node): boolean => namesDoHost(node) || (node.type === "Identifier" && names.has(node.name));
+  let isDoName: ((name: string) => boolean) | undefined;
+  const namesDo = (node: Node): boolean => namesDoHost(node) || (node.type === "Identifier" && (isDoName ??= doNames(declarations))(node.name));
   for (const statement of returns) {
     for (const result of directResults(statement.argument)) {
       const { guards, fn } = guardsOf(result, context);

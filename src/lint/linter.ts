@@ -3,9 +3,8 @@ import type { Limits, ProfileName } from "../evaluate/types.js";
 import { createSourceFile, positionAt, type SourceFile } from "../source/source-file.js";
 import type { Node } from "../syntax/ast.js";
 import { parse, type ParseResult } from "../syntax/parse.js";
-import { walk, type Listeners } from "../syntax/walk.js";
+import { VISITOR_KEYS } from "../syntax/walk.js";
 import type { Diagnostic, Severity } from "../types.js";
-import { parentMap } from "./ast-utils.js";
 import { formatMessage, type RuleContext, type RuleListeners, type RuleModule, type RuleSetting } from "./define-rule.js";
 import { readDirectives } from "./directives.js";
 import { ruleList } from "./rules/index.js";
@@ -76,7 +75,8 @@ export async function lint(input: SourceFile | string, options: LintOptions = {}
 
   const diagnostics: LintDiagnostic[] = [];
   let analysis: Promise<RouteAnalysis> | undefined;
-  let parents: Map<Node, Node> | undefined;
+  // Filled by the rules' walk below; listeners and `Program:exit` only run once it has begun.
+  const parents = new Map<Node, Node>();
   const runAnalysis = (): Promise<RouteAnalysis> => {
     if (options.analysis === false) return Promise.resolve(skippedAnalysis(profile));
     if (options.analyze) return options.analyze(source, parsed, profile);
@@ -105,7 +105,7 @@ export async function lint(input: SourceFile | string, options: LintOptions = {}
       comments: parsed.comments,
       tokens: parsed.tokens,
       profile,
-      parentOf: (node) => (parents ??= parentMap(parsed.program)).get(node) ?? null,
+      parentOf: (node) => parents.get(node) ?? null,
       analysis: () => (analysis ??= runAnalysis()),
       report: (descriptor) => {
         const range = descriptor.range ?? descriptor.node?.range ?? [0, 0];
@@ -125,7 +125,7 @@ export async function lint(input: SourceFile | string, options: LintOptions = {}
     listeners.push(rule.create(context));
   }
 
-  dispatch(parsed.program, listeners);
+  dispatch(parsed.program, listeners, parents);
   await Promise.all(listeners.map((listener) => listener["Program:exit"]?.()));
 
   const directives = readDirectives(source, parsed.comments);
@@ -141,10 +141,12 @@ function skippedAnalysis(profile: ProfileName): RouteAnalysis {
 type AnyListener = (node: Node, parent: Node | null) => void;
 
 /**
- * One walk for all rules: each node type gets a single listener that calls every rule's listener
- * for it in rule order. `Program:exit` is left to the caller, since rules may make it async.
+ * One walk for all rules, in source order (as syntax/walk.ts visits): each node type gets a single
+ * listener that calls every rule's listener for it in rule order, and every node's parent goes into
+ * `parents` on the way, so `parentOf` needs no walk of its own. Iterative, since minified PACs nest
+ * deeply. `Program:exit` is left to the caller, since rules may make it async.
  */
-function dispatch(root: Node, listeners: readonly RuleListeners[]): void {
+function dispatch(root: Node, listeners: readonly RuleListeners[], parents: Map<Node, Node>): void {
   const byType = new Map<string, AnyListener[]>();
   for (const listener of listeners) {
     for (const [type, handler] of Object.entries(listener)) {
@@ -153,12 +155,36 @@ function dispatch(root: Node, listeners: readonly RuleListeners[]): void {
       byType.set(type, [...(byType.get(type) ?? []), handler as AnyListener]);
     }
   }
-  if (byType.size === 0) return;
-  const merged: Record<string, AnyListener> = {};
+  const merged = new Map<string, AnyListener>();
   for (const [type, handlers] of byType) {
-    merged[type] = handlers.length === 1 && handlers[0] ? handlers[0] : (node, parent) => handlers.forEach((handler) => handler(node, parent));
+    merged.set(type, handlers.length === 1 && handlers[0] ? handlers[0] : (node, parent) => handlers.forEach((handler) => handler(node, parent)));
   }
-  walk(root, merged as Listeners);
+  const keysOf: Readonly<Record<string, readonly string[]>> = VISITOR_KEYS;
+  const stack: Node[] = [root];
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    merged.get(node.type)?.(node, parents.get(node) ?? null);
+    // Children pushed last-first, so they come off the stack in source order.
+    const keys = keysOf[node.type] ?? [];
+    for (let k = keys.length - 1; k >= 0; k--) {
+      const value: unknown = Reflect.get(node, keys[k] ?? "");
+      if (Array.isArray(value)) {
+        for (let i = value.length - 1; i >= 0; i--) {
+          const item: unknown = value[i];
+          if (isNode(item)) {
+            parents.set(item, node);
+            stack.push(item);
+          }
+        }
+      } else if (isNode(value)) {
+        parents.set(value, node);
+        stack.push(value);
+      }
+    }
+  }
+}
+
+function isNode(value: unknown): value is Node {
+  return typeof value === "object" && value !== null && "type" in value && "range" in value;
 }
 
 const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };

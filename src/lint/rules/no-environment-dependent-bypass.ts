@@ -1,7 +1,7 @@
 import type { CallExpression, Node, ReturnStatement } from "../../syntax/ast.js";
 import { positionAt } from "../../source/source-file.js";
 import { contains, findNodes } from "../ast-utils.js";
-import { findDoBypasses } from "../bypass.js";
+import { findDoBypasses, type Declaration } from "../bypass.js";
 import { defineRule } from "../define-rule.js";
 
 /** Helpers whose answer depends on DNS, the client's address or the clock (research §4). */
@@ -36,11 +36,14 @@ export default defineRule({
   },
   create(context) {
     const returns: ReturnStatement[] = [];
+    const declarations: Declaration[] = [];
     return {
       ReturnStatement: (node) => void returns.push(node),
+      FunctionDeclaration: (node) => void declarations.push(node),
+      VariableDeclarator: (node) => void declarations.push(node),
       "Program:exit"() {
         const reported = new Set<CallExpression>();
-        for (const bypass of findDoBypasses(context, returns)) {
+        for (const bypass of findDoBypasses(context, returns, declarations)) {
           for (const guard of bypass.guards) {
             for (const call of findNodes(guard, isDependentCall).sort((a, b) => a.range[0] - b.range[0])) {
               if (call.callee.type !== "Identifier" || [...reported].some((outer) => contains(outer, call))) continue;

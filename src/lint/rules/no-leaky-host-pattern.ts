@@ -9,8 +9,9 @@ import { defineRule } from "../define-rule.js";
  * apex names in 2025, research §1.4), or `windowsupdate.com`, the apex research §6 item 5 names.
  */
 function isDoApex(name: string): boolean {
-  return name === "windowsupdate.com" || CATALOGUE.some((endpoint) => endpoint.pattern === name || endpoint.samples.includes(name));
+  return (doApexes ??= new Set(["windowsupdate.com", ...CATALOGUE.flatMap((endpoint) => [endpoint.pattern, ...endpoint.samples])])).has(name);
 }
+let doApexes: ReadonlySet<string> | undefined;
 
 /** Characters that shExpMatch passes through to a RegExp (research §4). */
 const LIVE_REGEX = /[+()[\]{}|^$\\]/;

@@ -1,7 +1,7 @@
 import type { Node, ReturnStatement, Statement } from "../../syntax/ast.js";
 import { positionAt } from "../../source/source-file.js";
 import { alwaysExits, contains } from "../ast-utils.js";
-import { findDoBypasses } from "../bypass.js";
+import { findDoBypasses, type Declaration } from "../bypass.js";
 import { defineRule } from "../define-rule.js";
 import { proxiedFirst, quoteResult } from "../do-hosts.js";
 import { findEntryPoints } from "../entry-points.js";
@@ -21,6 +21,7 @@ export default defineRule({
   },
   create(context) {
     const returns: ReturnStatement[] = [];
+    const declarations: Declaration[] = [];
     /** Statements that follow an unconditional exit in the same list, with that exit. */
     const dead: { statement: Statement; exit: Statement }[] = [];
     const scan = (body: readonly Statement[]): void => {
@@ -36,11 +37,13 @@ export default defineRule({
 
     return {
       ReturnStatement: (node) => void returns.push(node),
+      FunctionDeclaration: (node) => void declarations.push(node),
+      VariableDeclarator: (node) => void declarations.push(node),
       BlockStatement: (node) => scan(node.body),
       Program: (node) => scan(node.body),
       SwitchCase: (node) => scan(node.consequent),
       async "Program:exit"() {
-        const bypasses = findDoBypasses(context, returns);
+        const bypasses = findDoBypasses(context, returns, declarations);
         if (bypasses.length === 0) return;
         const staticallyDead = new Set<Node>();
         for (const bypass of bypasses) {

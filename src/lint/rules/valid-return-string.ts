@@ -1,6 +1,6 @@
 import type { Expression, Node, ReturnStatement } from "../../syntax/ast.js";
-import type { Range } from "../../types.js";
-import { guardsOf } from "../bypass.js";
+import type { Range, Severity } from "../../types.js";
+import { functionOf } from "../bypass.js";
 import { defineRule, formatMessage } from "../define-rule.js";
 import { findEntryPoints } from "../entry-points.js";
 import { parseProxyList } from "../../resolve/proxy-string.js";
@@ -32,6 +32,24 @@ export default defineRule({
   },
   create(context) {
     const returns: ReturnStatement[] = [];
+    /** A 1 MB PAC returns the same few strings thousands of times: each is checked once. */
+    const problemsOf = new Map<string, readonly LiteralProblem[]>();
+    const literalProblems = (value: string): readonly LiteralProblem[] => {
+      let found = problemsOf.get(value);
+      if (found === undefined) {
+        const problems: LiteralProblem[] = checkProxyString(value).map(({ id, data, severity }) => ({ messageId: id, data, severity }));
+        // Well-formed entries the profile's client still drops, e.g. SOCKS5 under WinHTTP (research §2.3).
+        if (problems.length === 0) {
+          for (const entry of parseProxyList(value, context.profile)) {
+            if (entry.invalid === undefined) continue;
+            problems.push({ messageId: "unsupported", data: { entry: entry.text, reason: entry.invalid, profile: context.profile }, severity: "warning" });
+          }
+        }
+        found = problems;
+        problemsOf.set(value, found);
+      }
+      return found;
+    };
     /** Returns whose argument was fully checked from the source. */
     const checked = new Set<string>();
 
@@ -41,17 +59,7 @@ export default defineRule({
         return checkLiteral(expression.alternate, entryPoint) && both;
       }
       if (expression.type === "Literal" && typeof expression.value === "string") {
-        const problems = checkProxyString(expression.value);
-        for (const problem of problems) {
-          context.report({ messageId: problem.id, node: expression, data: problem.data, severity: problem.severity });
-        }
-        // Well-formed entries the profile's client still drops, e.g. SOCKS5 under WinHTTP (research §2.3).
-        if (problems.length === 0) {
-          for (const entry of parseProxyList(expression.value, context.profile)) {
-            if (entry.invalid === undefined) continue;
-            context.report({ messageId: "unsupported", node: expression, data: { entry: entry.text, reason: entry.invalid, profile: context.profile }, severity: "warning" });
-          }
-        }
+        for (const { messageId, data, severity } of literalProblems(expression.value)) context.report({ messageId, node: expression, data, severity });
         return true;
       }
       const what = nonStringKind(expression);
@@ -64,7 +72,7 @@ export default defineRule({
       async "Program:exit"() {
         const entryPoints = findEntryPoints(context.program);
         const entryPointOf = (node: Node): string | undefined => {
-          const { fn } = guardsOf(node, context);
+          const fn = functionOf(node, context);
           return entryPoints.find((definition) => definition.fn === fn)?.name;
         };
         for (const statement of returns) {
@@ -116,6 +124,13 @@ export default defineRule({
     };
   },
 });
+
+/** A report a returned string literal gets, whichever return it is. */
+interface LiteralProblem {
+  readonly messageId: ResultProblemId | "unsupported";
+  readonly data: Readonly<Record<string, string>>;
+  readonly severity: Severity;
+}
 
 /** Short forms of the problems for results the analysis computed. */
 const PROBLEM_TEXT: Readonly<Record<ResultProblemId, string>> = {
