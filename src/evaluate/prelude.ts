@@ -16,6 +16,9 @@ export const HARNESS = {
   run: "__pacdo$run",
   env: "__pacdo$env",
   trace: "__pacdo$trace",
+  batch: "__pacdo$batch",
+  finished: "__pacdo$finished",
+  rethrow: "__pacdo$rethrow",
   entries: "__pacdo$entries",
   ret: "__pacdo$r",
   test: "__pacdo$i",
@@ -475,21 +478,13 @@ fix("${HARNESS.hit}", hit);
 fix("${HARNESS.site}", function (id, name, value) { if (tracing) { siteId = id; siteName = name; } return value; });
 
 /* ---- host entry points ---- */
-fix("${HARNESS.env}", function (json) {
-  var e = parseJSON(json);
-  E = { ips: e.ips, dns: e.dns, now: e.now, offset: e.offset, live: e.live };
-});
+fix("${HARNESS.env}", function (json) { setEnvironment(parseJSON(json)); });
 fix("${HARNESS.entries}", function () {
   return (typeof G.FindProxyForURL === "function" ? "F" : "") + (typeof G.FindProxyForURLEx === "function" ? "X" : "");
 });
-/* Returns "<kind><retId>|<hits>|<reads>|<value>": kind s = string result, n = no entry point, v = other value. */
-/* One string in, one string out: "<flags>,<entry>,<host length>,<host><url>" keeps it to a single argument. */
+/* One call: "<kind><retId>|<hits>|<reads>|<value>"; kind s = string result, n = no entry point, v = other value. */
 var ENTRIES = ["FindProxyForURL", "FindProxyForURLEx"], indexOfFrom = bind(S.prototype.indexOf);
-fix("${HARNESS.run}", function (request) {
-  var c1 = indexOfFrom(request, ","), c2 = indexOfFrom(request, ",", c1 + 1), c3 = indexOfFrom(request, ",", c2 + 1);
-  var flags = +substring(request, 0, c1), entry = ENTRIES[+substring(request, c1 + 1, c2)];
-  var hostEnd = c3 + 1 + +substring(request, c2 + 1, c3);
-  var host = substring(request, c3 + 1, hostEnd), url = substring(request, hostEnd);
+function runOne(flags, entry, host, url) {
   /* An empty list is kept rather than replaced: no reference to it outlives a call, and most calls fill none. */
   retId = -1; tracing = (flags & 1) !== 0; siteId = -1; siteName = null;
   if (T.calls.length) T.calls = [];
@@ -507,10 +502,56 @@ fix("${HARNESS.run}", function (request) {
   /* Only now is the call sure to return (a value's toString may still time out). */
   if (onlyNew) for (var i = 0; i < listed; i++) reported[hits[i]] = -1;
   return typeof value === "string" ? "s" + head + value : "v" + head + shown;
+}
+function setEnvironment(e) { E = { ips: e.ips, dns: e.dns, now: e.now, offset: e.offset, live: e.live }; }
+function traceText() { return stringify({ calls: T.calls, miss: T.miss }); }
+/* One string in, one string out: "<flags>,<entry>,<host length>,<host><url>" keeps it to a single argument. */
+fix("${HARNESS.run}", function (request) {
+  var c1 = indexOfFrom(request, ","), c2 = indexOfFrom(request, ",", c1 + 1), c3 = indexOfFrom(request, ",", c2 + 1);
+  var hostEnd = c3 + 1 + +substring(request, c2 + 1, c3);
+  return runOne(+substring(request, 0, c1), ENTRIES[+substring(request, c1 + 1, c2)], substring(request, c3 + 1, hostEnd), substring(request, hostEnd));
 });
-fix("${HARNESS.trace}", function () {
-  return stringify({ calls: T.calls, miss: T.miss });
+/*
+ * ---- batches: many calls in one crossing ----
+ * In: JSON [[environment...], [code, host, url, ...]], code = flags | entry << 3 | environment index << 4.
+ * Out: JSON of one string per call as runOne answers it, followed by the trace's JSON when tracing (or ""
+ * when the trace cannot be written). A call that throws ends the batch with "x" and leaves the
+ * exception for ${HARNESS.rethrow}: the host reads it as it reads a single call's. The list the answers
+ * go into has no prototype, so nothing a PAC defines on Array.prototype or Object.prototype touches it.
+ * progress[0] says which call is running: the host's interrupt handler starts each call's deadline
+ * when it sees it change. Only the host holds progress (the prelude's completion value), so a PAC
+ * cannot move its own deadline.
+ */
+var progress = [0], batchOut = [], pendingError, setPrototypeOf = G.Object.setPrototypeOf;
+fix("${HARNESS.batch}", function (json) {
+  var input = parseJSON(json), envs = input[0], items = input[1], n = items.length, envAt = -1, out = [];
+  setPrototypeOf(out, null);
+  batchOut = out;
+  for (var i = 0; i < n; i += 3) {
+    progress[0] = i;
+    var code = items[i], e = code >> 4, answer;
+    if (e !== envAt) { setEnvironment(envs[e]); envAt = e; }
+    try {
+      answer = runOne(code & 7, ENTRIES[(code >> 3) & 1], items[i + 1], items[i + 2]);
+    } catch (thrown) {
+      pendingError = thrown;
+      push(out, "x");
+      return stringify(out);
+    }
+    push(out, answer);
+    if ((code & 1) !== 0) {
+      var text = "";
+      try { text = traceText(); } catch (e2) { text = ""; }
+      push(out, text);
+    }
+  }
+  return stringify(out);
 });
+/* The answers of the calls a batch finished before an uncatchable failure (timeout, memory) ended it. */
+fix("${HARNESS.finished}", function () { return stringify(batchOut); });
+fix("${HARNESS.rethrow}", function () { var thrown = pendingError; pendingError = undefined; throw thrown; });
+fix("${HARNESS.trace}", traceText);
+return progress;
 })(globalThis);
 `;
 }

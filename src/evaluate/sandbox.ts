@@ -71,8 +71,30 @@ interface Guest {
   readonly run: QuickJSHandle;
   readonly env: QuickJSHandle;
   readonly trace: QuickJSHandle;
+  readonly batch: QuickJSHandle;
+  readonly finished: QuickJSHandle;
+  readonly rethrow: QuickJSHandle;
+  /** Which call of a batch is running (the prelude's completion value; see prelude.ts). */
+  readonly progress: QuickJSHandle;
   readonly limiter: RuntimeLimiter;
 }
+
+/** A call of a batch that the guest answers. */
+interface GuestCall {
+  /** Its place in the batch. */
+  readonly index: number;
+  readonly base: RequestBase;
+  readonly env: Environment;
+  /** The environment's JSON as the guest was given it. */
+  readonly envJson: string;
+  readonly trace: boolean;
+  readonly coverage: 0 | 1 | 2;
+  readonly reads: boolean;
+}
+
+/** What one guest crossing of a batch takes at most: memory stays bounded whatever the batch's size. */
+const BATCH_CALLS = 2048;
+const BATCH_CHARS = 1 << 21;
 
 /** Creates a sandboxed evaluator, or the reason the PAC cannot load. */
 export function createSandbox(options: SandboxOptions): { ok: true; evaluator: PacEvaluator } | { ok: false; failure: EvaluationFailure } {
@@ -122,7 +144,6 @@ class SandboxEvaluator implements PacEvaluator {
       runtime.dispose();
       throw new Error(`the PAC helper library failed to load: ${message}`);
     }
-    setup.value.dispose();
     const global = (name: string): QuickJSHandle => context.getProp(context.global, name);
     this.guest = {
       runtime,
@@ -130,6 +151,10 @@ class SandboxEvaluator implements PacEvaluator {
       run: global(HARNESS.run),
       env: global(HARNESS.env),
       trace: global(HARNESS.trace),
+      batch: global(HARNESS.batch),
+      finished: global(HARNESS.finished),
+      rethrow: global(HARNESS.rethrow),
+      progress: setup.value,
       limiter,
     };
     this.envJson = "";
@@ -158,18 +183,9 @@ class SandboxEvaluator implements PacEvaluator {
   }
 
   async evaluate(request: EvaluateRequest, env: Environment): Promise<Evaluation> {
-    const derived = requestUrl(this.profile, request.url);
-    const url = derived.ok ? derived.url : request.url;
-    const host = request.host ?? (derived.ok ? derived.host : "");
-    const entryPoint = request.entryPoint ?? this.defaultEntryPoint();
-    const base = { url, host, entryPoint };
-    if (!derived.ok && request.host === undefined) {
-      return { ...base, result: null, entries: [], failure: { kind: "exception", message: derived.message } };
-    }
-    if (this.profile === "chromium" && request.host === undefined && chromiumImplicitBypass(host)) {
-      const reason = "Chromium sends loopback and link-local hosts DIRECT without calling the PAC";
-      return { ...base, result: null, entries: [{ text: "DIRECT", type: "DIRECT" }], effective: "DIRECT", implicitBypass: reason };
-    }
+    const prepared = this.prepare(request);
+    if ("evaluation" in prepared) return prepared.evaluation;
+    const { base } = prepared;
     if (this.broken) {
       this.disposeGuest();
       this.load();
@@ -197,14 +213,170 @@ class SandboxEvaluator implements PacEvaluator {
     }
   }
 
+  /**
+   * Runs as many calls as it can per guest crossing (see runBatch). A call that needs the host between
+   * guest steps (live DNS replays), or that comes after a failure that broke the sandbox, goes through
+   * `evaluate`, which rebuilds it; the batches then resume.
+   */
   async evaluateMany(calls: readonly EvaluateCall[]): Promise<Evaluation[]> {
-    const evaluations: Evaluation[] = [];
-    for (const { request, env } of calls) evaluations.push(await this.evaluate(request, env));
+    const evaluations = new Array<Evaluation>(calls.length);
+    let next = 0;
+    while (next < calls.length) {
+      const call = calls[next];
+      if (call === undefined) break;
+      if (call.env.liveDns || this.broken || this.loadFailure !== undefined) {
+        evaluations[next] = await this.evaluate(call.request, call.env);
+        next++;
+      } else {
+        next = this.runBatch(calls, next, evaluations);
+      }
+    }
     return evaluations;
   }
 
   [Symbol.dispose](): void {
     this.disposeGuest();
+  }
+
+  /** The url, host and entry point the PAC is called with, or the answer when the PAC is not called at all. */
+  private prepare(request: EvaluateRequest): { base: RequestBase } | { evaluation: Evaluation } {
+    const derived = requestUrl(this.profile, request.url);
+    const url = derived.ok ? derived.url : request.url;
+    const host = request.host ?? (derived.ok ? derived.host : "");
+    const entryPoint = request.entryPoint ?? this.defaultEntryPoint();
+    const base = { url, host, entryPoint };
+    if (!derived.ok && request.host === undefined) {
+      return { evaluation: { ...base, result: null, entries: [], failure: { kind: "exception", message: derived.message } } };
+    }
+    if (this.profile === "chromium" && request.host === undefined && chromiumImplicitBypass(host)) {
+      const reason = "Chromium sends loopback and link-local hosts DIRECT without calling the PAC";
+      return { evaluation: { ...base, result: null, entries: [{ text: "DIRECT", type: "DIRECT" }], effective: "DIRECT", implicitBypass: reason } };
+    }
+    return { base };
+  }
+
+  /**
+   * Answers calls from `start` on, up to a bounded number, with one guest crossing: the environments
+   * (each distinct one once) and the requests go in as one string, the guest runs them in order and
+   * the answers come back as one string. Stops before a call with live DNS. A call that throws ends
+   * the crossing there and is read as a single call's failure is; a timeout or out-of-memory also
+   * breaks the sandbox, and the caller rebuilds it for the rest. Returns the index of the first call
+   * not answered.
+   */
+  private runBatch(calls: readonly EvaluateCall[], start: number, into: Evaluation[]): number {
+    const guest = this.guest;
+    if (!guest) throw new Error("evaluator used after dispose");
+    const pending: GuestCall[] = [];
+    const items: (number | string)[] = [];
+    const envIndex = new Map<Environment, number>();
+    const envJson: string[] = [];
+    let chars = 0;
+    let next = start;
+    for (; next < calls.length && pending.length < BATCH_CALLS && chars < BATCH_CHARS; next++) {
+      const call = calls[next];
+      if (call === undefined || call.env.liveDns) break;
+      const { request, env } = call;
+      const prepared = this.prepare(request);
+      if ("evaluation" in prepared) {
+        into[next] = prepared.evaluation;
+        continue;
+      }
+      const { base } = prepared;
+      let e = envIndex.get(env);
+      if (e === undefined) {
+        e = envJson.length;
+        envIndex.set(env, e);
+        envJson.push(env === this.lastEnv ? this.envJson : this.environmentJson(env));
+        chars += envJson[e]?.length ?? 0;
+      }
+      const json = envJson[e] ?? "";
+      const trace = request.trace === true;
+      const coverage = request.coverage !== true ? 0 : request.newBranchesOnly === true ? 2 : 1;
+      const flags = (trace ? 1 : 0) | (coverage > 0 ? 2 : 0) | (coverage === 2 ? 4 : 0);
+      items.push(flags | (base.entryPoint === "FindProxyForURL" ? 0 : 8) | (e << 4), base.host, base.url);
+      chars += base.host.length + base.url.length;
+      pending.push({ index: next, base, env, envJson: json, trace, coverage, reads: request.reads === true });
+    }
+    if (pending.length === 0) return next;
+
+    const { context, limiter } = guest;
+    const arg = context.newString(`[[${envJson.join(",")}],${JSON.stringify(items)}]`);
+    limiter.startBatch(() => this.progress(guest), 0);
+    const result = context.callFunction(guest.batch, context.undefined, arg);
+    limiter.stop();
+    arg.dispose();
+    let answers: string[];
+    let failure: EvaluationFailure | undefined;
+    if (result.error) {
+      // An uncatchable failure (timeout, memory): the guest is given up, but first asked for the answers it finished.
+      failure = this.failure(context, result.error, false);
+      result.error.dispose();
+      answers = this.finishedAnswers(guest);
+    } else {
+      answers = parseAnswers(context.getString(result.value));
+      result.value.dispose();
+    }
+
+    let at = 0;
+    for (const call of pending) {
+      const answer = answers[at++];
+      if (answer === undefined || answer === "x") {
+        // The call that ended the batch: a thrown exception is read from the guest as `call` reads it.
+        if (answer === "x") {
+          const thrown = context.callFunction(guest.rethrow, context.undefined);
+          if (thrown.error) {
+            failure = this.failure(context, thrown.error, false);
+            thrown.error.dispose();
+          } else {
+            thrown.value.dispose();
+          }
+        }
+        this.settleEnvironment(call);
+        const traced = call.trace && !this.broken ? this.readTrace(guest) : { calls: [] };
+        const failed = failure ?? { kind: "exception" as const, message: "the sandbox lost this call's answer" };
+        into[call.index] = { ...call.base, result: null, entries: [], failure: failed, ...(call.trace ? { calls: traced.calls } : {}) };
+        return call.index + 1;
+      }
+      const traced = call.trace ? parseTrace(answers[at++] ?? "", this.instrumented) : undefined;
+      into[call.index] = this.decode(call.base, answer, traced, call.coverage > 0, call.reads);
+    }
+    const last = pending[pending.length - 1];
+    if (last) this.settleEnvironment(last);
+    return next;
+  }
+
+  /** The guest's environment after a batch is that of the last call it ran: later calls compare against it. */
+  private settleEnvironment(call: GuestCall): void {
+    this.lastEnv = call.env;
+    this.envJson = call.envJson;
+  }
+
+  /** Which call of the running batch the guest is at. */
+  private progress(guest: Guest): number {
+    const { context } = guest;
+    const value = context.getProp(guest.progress, 0);
+    const at = context.typeof(value) === "number" ? context.getNumber(value) : -1;
+    value.dispose();
+    return at;
+  }
+
+  /** The answers a batch finished before it failed; the memory limit is lifted first, as the guest is given up anyway. */
+  private finishedAnswers(guest: Guest): string[] {
+    const { context, runtime, limiter } = guest;
+    if (this.broken) runtime.setMemoryLimit(-1);
+    limiter.markHeap();
+    const result = context.callFunction(guest.finished, context.undefined);
+    if (result.error) {
+      result.error.dispose();
+      return [];
+    }
+    const answers = parseAnswers(context.getString(result.value));
+    result.value.dispose();
+    return answers;
+  }
+
+  private environmentJson(env: Environment): string {
+    return guestEnvironment(this.liveAnswers.size ? withLiveAnswers(env, this.liveAnswers) : env);
   }
 
   private defaultEntryPoint(): EntryPointName {
@@ -239,7 +411,8 @@ class SandboxEvaluator implements PacEvaluator {
     }
     const raw = context.getString(result.value);
     result.value.dispose();
-    return this.decode(guest, base, raw, trace, coverage > 0, reads);
+    const traced = trace ? this.readTrace(guest) : undefined;
+    return { evaluation: this.decode(base, raw, traced, coverage > 0, reads), misses: traced?.misses ?? [] };
   }
 
   /**
@@ -247,14 +420,7 @@ class SandboxEvaluator implements PacEvaluator {
    * order the callers have always listed them (returnRange, branches, reads, calls): most evaluations
    * are plain strings, and per-call spreads were a measurable share of the host's cost.
    */
-  private decode(
-    guest: Guest,
-    base: RequestBase,
-    raw: string,
-    trace: boolean,
-    coverage: boolean,
-    reads: boolean,
-  ): { evaluation: Evaluation; misses: readonly string[] } {
+  private decode(base: RequestBase, raw: string, traced: Traced | undefined, coverage: boolean, reads: boolean): Evaluation {
     const entry = base.entryPoint;
     const kind = raw[0];
     const bar1 = raw.indexOf("|");
@@ -263,8 +429,6 @@ class SandboxEvaluator implements PacEvaluator {
     const returnId = Number(raw.slice(1, bar1));
     const value = raw.slice(bar3 + 1);
     const returnRange = this.instrumented?.returns[returnId];
-    const traced = trace ? this.readTrace(guest) : undefined;
-    const misses = traced?.misses ?? [];
     let evaluation: Building;
     if (kind === "n") {
       const failure: EvaluationFailure = { kind: "no-entry-point", message: `${entry} is not defined` };
@@ -283,7 +447,7 @@ class SandboxEvaluator implements PacEvaluator {
     if (coverage) evaluation.branches = raw.slice(bar1 + 1, bar2).split(",").filter(Boolean).map(Number);
     if (reads) evaluation.reads = readNames(Number(raw.slice(bar2 + 1, bar3)));
     if (traced) evaluation.calls = traced.calls;
-    return { evaluation, misses };
+    return evaluation;
   }
 
   /** The entries of a result string and the list the client uses, read once per distinct string. */
@@ -299,35 +463,22 @@ class SandboxEvaluator implements PacEvaluator {
     return read;
   }
 
-  private readTrace(guest: Guest): { calls: HelperCall[]; misses: string[] } {
+  private readTrace(guest: Guest): Traced {
     const { context } = guest;
     const result = context.callFunction(guest.trace, context.undefined);
     if (result.error) {
       result.error.dispose();
       return { calls: [], misses: [] };
     }
-    const parsed: unknown = JSON.parse(context.getString(result.value));
+    const text = context.getString(result.value);
     result.value.dispose();
-    const calls: HelperCall[] = [];
-    const misses: string[] = [];
-    if (typeof parsed === "object" && parsed !== null && "calls" in parsed && Array.isArray(parsed.calls)) {
-      for (const call of parsed.calls as unknown[]) {
-        if (!Array.isArray(call)) continue;
-        const [name, args, answer, site] = call as [unknown, unknown, unknown, unknown];
-        const range = typeof site === "number" ? this.instrumented?.sites[site] : undefined;
-        calls.push({ name: String(name), args: Array.isArray(args) ? args : [], result: answer, ...(range ? { range } : {}) });
-      }
-    }
-    if (typeof parsed === "object" && parsed !== null && "miss" in parsed && Array.isArray(parsed.miss)) {
-      for (const name of parsed.miss as unknown[]) if (typeof name === "string" && !misses.includes(name)) misses.push(name);
-    }
-    return { calls, misses };
+    return parseTrace(text, this.instrumented);
   }
 
   private setEnvironment(guest: Guest, env: Environment): void {
     if (env === this.lastEnv) return;
     this.lastEnv = env;
-    const json = guestEnvironment(this.liveAnswers.size ? withLiveAnswers(env, this.liveAnswers) : env);
+    const json = this.environmentJson(env);
     if (json === this.envJson) return;
     this.envJson = json;
     const { context } = guest;
@@ -383,12 +534,48 @@ class SandboxEvaluator implements PacEvaluator {
     const guest = this.guest;
     if (!guest) return;
     this.guest = undefined;
-    for (const handle of [guest.run, guest.env, guest.trace]) {
+    for (const handle of [guest.run, guest.env, guest.trace, guest.batch, guest.finished, guest.rethrow, guest.progress]) {
       handle.dispose();
     }
     guest.context.dispose();
     guest.runtime.dispose();
   }
+}
+
+/** The helper calls a traced call made, and the names it looked up that live DNS has not answered yet. */
+interface Traced {
+  readonly calls: readonly HelperCall[];
+  readonly misses: readonly string[];
+}
+
+/** Reads the guest's trace JSON (see prelude.ts); anything unreadable is an empty trace. */
+function parseTrace(text: string, instrumented: Instrumented | undefined): Traced {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return { calls: [], misses: [] };
+  }
+  const calls: HelperCall[] = [];
+  const misses: string[] = [];
+  if (typeof parsed === "object" && parsed !== null && "calls" in parsed && Array.isArray(parsed.calls)) {
+    for (const call of parsed.calls as unknown[]) {
+      if (!Array.isArray(call)) continue;
+      const [name, args, answer, site] = call as [unknown, unknown, unknown, unknown];
+      const range = typeof site === "number" ? instrumented?.sites[site] : undefined;
+      calls.push({ name: String(name), args: Array.isArray(args) ? args : [], result: answer, ...(range ? { range } : {}) });
+    }
+  }
+  if (typeof parsed === "object" && parsed !== null && "miss" in parsed && Array.isArray(parsed.miss)) {
+    for (const name of parsed.miss as unknown[]) if (typeof name === "string" && !misses.includes(name)) misses.push(name);
+  }
+  return { calls, misses };
+}
+
+/** The guest's list of answers of a batch (strings only: the guest builds it from strings). */
+function parseAnswers(text: string): string[] {
+  const parsed: unknown = JSON.parse(text);
+  return Array.isArray(parsed) ? parsed.filter((answer): answer is string => typeof answer === "string") : [];
 }
 
 interface Thrown {
