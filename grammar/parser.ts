@@ -18,7 +18,7 @@
  *   (the spec's "cover grammar", §13.15.5);
  * - arrow function parameters are recognised by scanning to the matching `)` for a `=>`.
  */
-import type { CstNode, IOrAlt, IParserConfig, IToken, OrMethodOpts, ParserMethod, TokenType } from "chevrotain";
+import type { CstNode, IOrAlt, IParserConfig, IToken, OrMethodOpts, ParserMethod, SubruleMethodOpts, TokenType } from "chevrotain";
 import { CstParser, EOF } from "./chevrotain.js";
 import { lineBreaksBefore } from "./lexer.js";
 import { GatedTableLookahead } from "./lookahead.js";
@@ -29,6 +29,13 @@ const LONE_EXPRESSION = { LABEL: "assignmentExpression" } as const;
 
 /** The label of the first token of a member, call or optional-chain step. */
 const SUFFIX = { LABEL: "suffix" } as const;
+
+const PREFIX = { LABEL: "prefix" } as const;
+const POSTFIX = { LABEL: "postfix" } as const;
+
+/** The `noIn` argument of the expression rules (§14.7.4: no `in` operator in a for-statement head). */
+const ARGS_IN: SubruleMethodOpts<[boolean]> = { ARGS: [false] };
+const ARGS_NO_IN: SubruleMethodOpts<[boolean]> = { ARGS: [true] };
 
 /** Tokens the parser knows; the keyword and category types are included through `allTokens`. */
 const vocabulary: TokenType[] = t.allTokens;
@@ -129,9 +136,45 @@ export class PacParser extends CstParser {
     return next.tokenType === t.Identifier && next.image === "of";
   }
 
+  /*
+   * The arguments of the DSL calls in the rules that run for every statement and expression are
+   * built once, here, instead of on every call: the closures and option objects a rule body
+   * creates were the largest share of what the parse allocated besides tokens and the CST.
+   */
+  private readonly statementInList = (): void => this.statementAt(20, "statement");
+  private readonly elseIf = {
+    GATE: (): boolean => this.LA(2).tokenType === t.If,
+    DEF: (): void => {
+      this.CONSUME(t.Else);
+      this.CONSUME2(t.If);
+      this.CONSUME2(t.LParen);
+      this.commaExpression(2);
+      this.CONSUME2(t.RParen);
+      this.statementAt(21, "consequent");
+    },
+  };
+  private readonly elseBranch = (): void => {
+    this.CONSUME2(t.Else);
+    this.statementAt(22, "alternate");
+  };
+  private readonly returnArgument = { GATE: (): boolean => !this.newlineBefore(1), DEF: (): void => this.commaExpression() };
+  private readonly optionalSemicolon = (): IToken => this.CONSUME9(t.Semicolon);
+  private readonly moreExpressions = [52, 54].map((idx) => (): void => {
+    this.consume(idx, t.Comma);
+    this.subrule(idx + 1, this.assignmentExpression, ARGS_IN);
+  });
+  private readonly prefixOperator = (): void =>
+    this.OR((this.prefixAlternatives ??= [
+      { ALT: () => this.CONSUME(t.UnaryOperator, PREFIX) },
+      { ALT: () => this.CONSUME(t.UpdateOperator, PREFIX) },
+    ]));
+  private prefixAlternatives: IOrAlt<void>[] | undefined;
+  private readonly suffixStep = (): void => this.suffix();
+  private readonly postfixOperator = { GATE: (): boolean => !this.newlineBefore(1), DEF: (): IToken => this.CONSUME2(t.UpdateOperator, POSTFIX) };
+
   /** See §16.1 Script. */
   public program = this.RULE("program", () => {
-    this.MANY(() => this.statementAt(20, "statement"));
+    this.MANY(this.statementInList);
   });
 
   /**
@@ -176,7 +219,7 @@ export class PacParser extends CstParser {
   /** See §14.2. */
   public block = this.RULE("block", () => {
     this.CONSUME(t.LBrace);
-    this.MANY(() => this.statementAt(20, "statement"));
+    this.MANY(this.statementInList);
     this.CONSUME(t.RBrace);
   });
 
@@ -229,21 +272,8 @@ export class PacParser extends CstParser {
     this.commaExpression();
     this.CONSUME(t.RParen);
     this.statementAt(20, "consequent");
-    this.MANY({
-      GATE: () => this.LA(2).tokenType === t.If,
-      DEF: () => {
-        this.CONSUME(t.Else);
-        this.CONSUME2(t.If);
-        this.CONSUME2(t.LParen);
-        this.commaExpression(2);
-        this.CONSUME2(t.RParen);
-        this.statementAt(21, "consequent");
-      },
-    });
-    this.OPTION(() => {
-      this.CONSUME2(t.Else);
-      this.statementAt(22, "alternate");
-    });
+    this.MANY(this.elseIf);
+    this.OPTION(this.elseBranch);
   });
 
   /** See §14.7.4 and §14.7.5: `for (;;)`, `for (x in o)`, `for (x of o)`; the head is parsed with no `in`. */
@@ -320,7 +350,7 @@ export class PacParser extends CstParser {
   /** See §14.10; restricted production: a line break after `return` ends the statement. */
   public returnStatement = this.RULE("returnStatement", () => {
     this.CONSUME(t.Return);
-    this.OPTION({ GATE: () => !this.newlineBefore(1), DEF: () => this.commaExpression() });
+    this.OPTION(this.returnArgument);
     this.endOfStatement();
   });
 
@@ -355,7 +385,7 @@ export class PacParser extends CstParser {
       { ALT: () => this.CONSUME(t.Default) },
     ]);
     this.CONSUME(t.Colon);
-    this.MANY(() => this.statementAt(20, "statement"));
+    this.MANY(this.statementInList);
   });
 
   /** See §14.13. */
@@ -415,10 +445,9 @@ export class PacParser extends CstParser {
    * empty alternatives. A helper rather than a rule: one CST node less per statement.
    */
   private endOfStatement(): void {
-    const semicolon = this.OPTION9(() => this.CONSUME9(t.Semicolon));
-    this.ACTION(() => {
-      if (semicolon === undefined && !this.semicolonInsertable()) this.missingSemicolons.push(this.LA(1));
-    });
+    const semicolon = this.OPTION9(this.optionalSemicolon);
+    // Not while Chevrotain records the grammar (what ACTION would skip), without a closure per call.
+    if (semicolon === undefined && !this.RECORDING_PHASE && !this.semicolonInsertable()) this.missingSemicolons.push(this.LA(1));
   }
 
   /**
@@ -433,10 +462,7 @@ export class PacParser extends CstParser {
         ? (this.expressionAlternatives1 ??= this.buildExpressionAlternatives(idx))
         : (this.expressionAlternatives2 ??= this.buildExpressionAlternatives(idx));
     this.or(idx, alternatives);
-    this.many(idx, () => {
-      this.consume(idx, t.Comma);
-      this.subrule(idx + 1, this.assignmentExpression, { ARGS: [false] });
-    });
+    this.many(idx, this.moreExpressions[occurrence - 1]!);
   }
 
   /**
@@ -543,7 +569,7 @@ export class PacParser extends CstParser {
 
   public functionBody = this.RULE("functionBody", () => {
     this.CONSUME(t.LBrace);
-    this.MANY(() => this.statementAt(20, "statement"));
+    this.MANY(this.statementInList);
     this.CONSUME(t.RBrace);
   });
 
@@ -634,10 +660,11 @@ export class PacParser extends CstParser {
 
   /** See §13.16 (Comma operator). */
   public expression = this.ruleWithArgs("expression", (noIn: boolean) => {
-    this.SUBRULE(this.assignmentExpression, { ARGS: [noIn] });
+    const args = noIn ? ARGS_NO_IN : ARGS_IN;
+    this.SUBRULE(this.assignmentExpression, args);
     this.MANY(() => {
       this.CONSUME(t.Comma);
-      this.SUBRULE2(this.assignmentExpression, { ARGS: [noIn] });
+      this.SUBRULE2(this.assignmentExpression, args);
     });
   });
 
@@ -648,38 +675,54 @@ export class PacParser extends CstParser {
    * keeps the CST small, and allocating CST nodes is most of the parse time.
    */
   public assignmentExpression = this.ruleWithArgs("assignmentExpression", (noIn: boolean) => {
-    this.OR({
+    this.OR(
+      noIn
+        ? (this.assignmentAlternativesNoIn ??= this.buildAssignmentAlternatives(true))
+        : (this.assignmentAlternatives ??= this.buildAssignmentAlternatives(false)),
+    );
+  });
+
+  private assignmentAlternatives: OrMethodOpts<void> | undefined;
+  private assignmentAlternativesNoIn: OrMethodOpts<void> | undefined;
+
+  private buildAssignmentAlternatives(noIn: boolean): OrMethodOpts<void> {
+    const args = noIn ? ARGS_NO_IN : ARGS_IN;
+    const consequent: SubruleMethodOpts<[boolean]> = { ARGS: [false], LABEL: "consequent" };
+    const alternate: SubruleMethodOpts<[boolean]> = { ARGS: [noIn], LABEL: "alternate" };
+    const right: SubruleMethodOpts<[boolean]> = { ARGS: [noIn], LABEL: "right" };
+    const binaryOperations = {
+      GATE: () => !noIn || this.LA(1).tokenType !== t.In,
+      DEF: () => {
+        this.CONSUME(t.BinaryOperator);
+        this.operand(2);
+      },
+    };
+    const conditional = () => {
+      this.CONSUME(t.Question);
+      this.SUBRULE(this.assignmentExpression, consequent);
+      this.CONSUME(t.Colon);
+      this.SUBRULE2(this.assignmentExpression, alternate);
+    };
+    const operators = [{ ALT: () => this.CONSUME(t.Assign) }, { ALT: () => this.CONSUME(t.AssignmentOperator) }];
+    const assignment = () => {
+      this.OR2(operators);
+      this.SUBRULE3(this.assignmentExpression, right);
+    };
+    return {
       IGNORE_AMBIGUITIES: true,
       DEF: [
-        { GATE: () => this.arrowAhead(), ALT: () => this.SUBRULE(this.arrowFunction, { ARGS: [noIn] }) },
+        { GATE: () => this.arrowAhead(), ALT: () => this.SUBRULE(this.arrowFunction, args) },
         {
           ALT: () => {
             this.operand(1);
-            this.MANY({
-              GATE: () => !noIn || this.LA(1).tokenType !== t.In,
-              DEF: () => {
-                this.CONSUME(t.BinaryOperator);
-                this.operand(2);
-              },
-            });
-            this.OPTION(() => {
-              this.CONSUME(t.Question);
-              this.SUBRULE(this.assignmentExpression, { ARGS: [false], LABEL: "consequent" });
-              this.CONSUME(t.Colon);
-              this.SUBRULE2(this.assignmentExpression, { ARGS: [noIn], LABEL: "alternate" });
-            });
-            this.OPTION2(() => {
-              this.OR2([
-                { ALT: () => this.CONSUME(t.Assign) },
-                { ALT: () => this.CONSUME(t.AssignmentOperator) },
-              ]);
-              this.SUBRULE3(this.assignmentExpression, { ARGS: [noIn], LABEL: "right" });
-            });
+            this.MANY(binaryOperations);
+            this.OPTION(conditional);
+            this.OPTION2(assignment);
           },
         },
       ],
-    });
-  });
+    };
+  }
 
   /**
    * An operand of a binary expression, labelled "operand" in source order: a lone identifier,
@@ -755,12 +798,7 @@ export class PacParser extends CstParser {
    * operands (`/^cdn\./.test(host)` in PAC files).
    */
   public unaryExpression = this.RULE("unaryExpression", () => {
-    this.MANY(() =>
-      this.OR([
-        { ALT: () => this.CONSUME(t.UnaryOperator, { LABEL: "prefix" }) },
-        { ALT: () => this.CONSUME(t.UpdateOperator, { LABEL: "prefix" }) },
-      ]),
-    );
+    this.MANY(this.prefixOperator);
     this.OR2((this.operandAlternatives ??= {
       IGNORE_AMBIGUITIES: true,
       DEF: [
@@ -772,8 +810,8 @@ export class PacParser extends CstParser {
         { ALT: () => this.SUBRULE(this.primaryExpression) },
       ],
     }));
-    this.MANY2(() => this.suffix());
-    this.OPTION({ GATE: () => !this.newlineBefore(1), DEF: () => this.CONSUME2(t.UpdateOperator, { LABEL: "postfix" }) });
+    this.MANY2(this.suffixStep);
+    this.OPTION(this.postfixOperator);
   });
 
   /** `new C(args)`, `new C` and `new new C()()`: the arguments bind to the nearest `new` (§13.3.5). */
@@ -841,18 +879,28 @@ export class PacParser extends CstParser {
    */
   private callArguments(idx: number): void {
     this.consume(idx, t.LParen, SUFFIX);
-    this.option(idx, () => {
-      this.argument(idx + 1);
-      this.many(idx, {
-        GATE: () => this.LA(2).tokenType !== t.RParen,
-        DEF: () => {
-          this.consume(idx + 1, t.Comma);
-          this.argument(idx + 2);
-        },
-      });
-      this.option(idx + 3, () => this.consume(idx + 2, t.Comma));
-    });
+    let list = this.argumentLists.get(idx);
+    if (list === undefined) this.argumentLists.set(idx, (list = this.buildArgumentList(idx)));
+    this.option(idx, list);
     this.consume(idx, t.RParen);
+  }
+
+  private readonly argumentLists = new Map<number, () => void>();
+
+  private buildArgumentList(idx: number): () => void {
+    const more = {
+      GATE: () => this.LA(2).tokenType !== t.RParen,
+      DEF: () => {
+        this.consume(idx + 1, t.Comma);
+        this.argument(idx + 2);
+      },
+    };
+    const trailingComma = () => this.consume(idx + 2, t.Comma);
+    return () => {
+      this.argument(idx + 1);
+      this.many(idx, more);
+      this.option(idx + 3, trailingComma);
+    };
   }
 
   /**
