@@ -9,8 +9,14 @@
  * .wasm next to its own module, and grammar/chevrotain.ts locates Chevrotain's single-file build
  * through `import.meta.resolve`. The chunks sit beside the entry, two levels under the package root,
  * where src/version.ts looks for package.json.
+ *
+ * The bundle carries its own build id (src/version.ts `build`): the SHA-256 of every output file and
+ * of the versions of the external dependencies, written over a placeholder after bundling. A cache
+ * entry made by one build is then never read by another (docs/cli.md, "Cache").
  */
-import { readFileSync, rmSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 
@@ -22,9 +28,12 @@ const outdir = fileURLToPath(new URL(outdirFlag >= 0 ? `${process.argv[outdirFla
 const pkg = JSON.parse(readFileSync(new URL("package.json", root), "utf8"));
 const external = Object.keys(pkg.dependencies ?? {}).filter((name) => !BUNDLED.has(name));
 
+/** src/version.ts's BUILD_STAMP, quoted as esbuild prints it. */
+const STAMP = JSON.stringify("pac-do-build:unbundled");
+
 // Chunk names carry content hashes: clear the folder so no chunk of an earlier build stays behind.
 rmSync(outdir, { recursive: true, force: true });
-await build({
+const { outputFiles } = await build({
   entryPoints: { "pac-do": fileURLToPath(new URL("src/cli.ts", root)) },
   outdir,
   chunkNames: "[name]-[hash]",
@@ -35,4 +44,28 @@ await build({
   target: `node${pkg.engines.node.replace(/^>=\s*/, "")}`,
   external,
   logLevel: "warning",
+  write: false,
 });
+
+const files = outputFiles.map((file) => ({ path: file.path, name: relative(outdir, file.path), text: file.text })).sort((a, b) => (a.name < b.name ? -1 : 1));
+const hash = createHash("sha256");
+for (const file of files) hash.update(`${file.name}\0${file.text.length}\0${file.text}`);
+for (const name of external) hash.update(`${name}@${dependencyVersion(name)}\0`);
+const id = hash.digest("hex");
+const stamped = files.filter((file) => file.text.includes(STAMP));
+if (stamped.length !== 1 || stamped[0].text.split(STAMP).length !== 2) throw new Error(`bundle: expected the build stamp ${STAMP} once, found it in ${stamped.length} files`);
+for (const file of files) {
+  mkdirSync(dirname(file.path), { recursive: true });
+  writeFileSync(file.path, file.text.replace(STAMP, JSON.stringify(id)));
+  // What esbuild does when it writes: an entry with a shebang is executable.
+  if (file.text.startsWith("#!")) chmodSync(file.path, 0o755);
+}
+
+/** The installed version of an external dependency (they are not bundled, so an upgrade changes the build). */
+function dependencyVersion(name) {
+  try {
+    return JSON.parse(readFileSync(new URL(`node_modules/${name}/package.json`, root), "utf8")).version;
+  } catch {
+    return "missing";
+  }
+}

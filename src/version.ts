@@ -17,6 +17,17 @@ export const homepage: string | undefined = info?.homepage;
 /** The folder that holds package.json and `docs/` (both ship in the package). */
 export const packageRoot: URL | undefined = info?.root;
 
+/** The literal .ci/bundle.mjs replaces with the bundle's hash (it occurs nowhere else in the bundle). */
+const BUILD_STAMP: string = "pac-do-build:unbundled";
+
+/**
+ * Names this build of pac-do for caches, whose entries a rebuilt pac-do must never read: the SHA-256
+ * of the bundled CLI (every chunk) and the versions of its external dependencies, set by
+ * .ci/bundle.mjs. Undefined when running unbundled (tests, tsc's dist/src): the code there can
+ * change without anything that names it changing, so nothing is cached.
+ */
+export const build: string | undefined = /^[0-9a-f]{64}$/.test(BUILD_STAMP) ? BUILD_STAMP : undefined;
+
 function readPackage(): PackageInfo | undefined {
   for (const candidate of ["../package.json", "../../package.json"]) {
     const url = new URL(candidate, import.meta.url);

@@ -1,6 +1,6 @@
 import { Option } from "commander";
 import type { Register } from "../cli.js";
-import type { EntryPointName, Environment, EvaluationFailure, Limits, ProfileName } from "../evaluate/types.js";
+import type { EntryPointName, Environment, Limits, ProfileName } from "../evaluate/types.js";
 import { buildEnvironment, OptionError } from "../resolve/environment-options.js";
 import { CliError, describeFsError, loadSource, type CliIo } from "./io.js";
 
@@ -18,6 +18,8 @@ interface ResolveFlags {
   readonly timeout?: number;
   readonly memory?: number;
   readonly entry?: EntryPointName;
+  /** false with --no-cache. */
+  readonly cache: boolean;
 }
 
 const ALL_PROFILES: readonly ProfileName[] = ["winhttp", "chromium", "node"];
@@ -42,6 +44,7 @@ export const registerResolve: Register = (program, io, done) => {
     .option("--timeout <ms>", "time limit per PAC call and for loading (default 1000)", positiveNumber("--timeout"))
     .option("--memory <MB>", "memory limit of the sandbox (default 64)", positiveNumber("--memory"))
     .addOption(new Option("--entry <name>", "entry point to call (default: the profile's choice)").choices(["FindProxyForURL", "FindProxyForURLEx"]))
+    .option("--no-cache", "parse the PAC even when the cache holds its compilation, and store none (see docs/cli.md)")
     .action(async (file: string, urls: string[], flags: ResolveFlags) => done(await runResolve(io, file, urls, flags)));
 };
 
@@ -67,22 +70,26 @@ async function runResolve(io: CliIo, file: string, positional: readonly string[]
     ...(flags.memory !== undefined ? { memoryBytes: Math.round(flags.memory * 1024 * 1024) } : {}),
   };
   const profiles = flags.profile === "all" ? ALL_PROFILES : [flags.profile];
+  const trace = flags.trace ?? false;
 
-  // Loaded on demand: the parser and the sandbox are what this command costs; other commands should not pay for them.
-  const { parse } = await import("../syntax/parse.js");
-  const { resolveUrls } = await import("../resolve/resolve.js");
-  const format = await import("../resolve/format.js");
-  const parsed = parse(source);
-  const firstError = parsed.ok ? undefined : parsed.errors[0];
-  const parseFailure: EvaluationFailure | undefined = firstError ? { kind: "syntax", message: firstError.message, range: firstError.range } : undefined;
+  // Loaded on demand: the sandbox (and, on a cache miss, the parser) is what this command costs; other commands should not pay for it.
+  const [{ quickJSModule }, { resolveProbes, resolveUrls }, { compileForResolve, defaultCompilationCache }, format] = await Promise.all([
+    import("../evaluate/quickjs.js"),
+    import("../resolve/resolve.js"),
+    import("../cache/compiled.js"),
+    import("../resolve/format.js"),
+  ]);
+  // Instantiating QuickJS compiles its wasm on another thread while this one compiles the PAC;
+  // createEvaluator awaits the same promise (and sees any failure).
+  quickJSModule().catch(() => undefined);
+  const { compilation } = await compileForResolve(source, resolveProbes(trace), flags.cache ? defaultCompilationCache() : undefined);
   const results = await resolveUrls(source, urls, {
     profiles,
     environment,
     limits,
-    trace: flags.trace ?? false,
+    trace,
     ...(flags.entry ? { entryPoint: flags.entry } : {}),
-    ...(parsed.ok ? { program: parsed.program } : {}),
-    ...(parseFailure ? { parseFailure } : {}),
+    ...(compilation.ok ? { compiled: compilation.compiled } : { parseFailure: compilation.failure }),
   });
 
   if (flags.json) {

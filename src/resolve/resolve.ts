@@ -1,4 +1,4 @@
-import { createEvaluator, requestUrl } from "../evaluate/index.js";
+import { createEvaluator, requestUrl, type CompiledPac, type ProbeOptions } from "../evaluate/index.js";
 import type { EntryPointName, Environment, Evaluation, EvaluationFailure, Limits, ProfileName } from "../evaluate/types.js";
 import type { SourceFile } from "../source/source-file.js";
 import type { Program } from "../syntax/ast.js";
@@ -11,6 +11,8 @@ export interface ResolveOptions {
   readonly trace?: boolean;
   /** The parsed PAC (for return tracing and winhttp's syntax check). */
   readonly program?: Program;
+  /** What `compilePac` made of the PAC, instead of `program`: `pac-do resolve` keeps it in a cache. */
+  readonly compiled?: CompiledPac;
   /** Why the PAC cannot load in any profile (a parse error); every URL then fails with it. */
   readonly parseFailure?: EvaluationFailure;
 }
@@ -20,6 +22,11 @@ export interface ResolvedUrl {
   readonly url: string;
   readonly profile: ProfileName;
   readonly evaluation: Evaluation;
+}
+
+/** The probes resolve asks for (and compiles a PAC with): it reads no coverage; call-site ranges only label a --trace. */
+export function resolveProbes(trace: boolean): ProbeOptions {
+  return { branches: false, callSites: trace };
 }
 
 /** Evaluates every URL under every profile, in order: URLs of one profile share one sandbox. */
@@ -32,8 +39,8 @@ export async function resolveUrls(source: SourceFile, urls: readonly string[], o
           profile,
           ...(options.limits ? { limits: options.limits } : {}),
           ...(options.program ? { program: options.program } : {}),
-          // resolve reads no coverage; call-site ranges only label a --trace.
-          probes: { branches: false, callSites: options.trace ?? false },
+          ...(options.compiled ? { compiled: options.compiled } : {}),
+          probes: resolveProbes(options.trace ?? false),
         });
     if (!loaded.ok) {
       for (const url of urls) results.push({ url, profile, evaluation: failedToLoad(profile, url, options.entryPoint, loaded.failure) });

@@ -1,6 +1,9 @@
 import { spawnSync } from "node:child_process";
-import { rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { crc32 } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { run } from "../../src/cli.js";
 import { version } from "../../src/version.js";
@@ -11,9 +14,32 @@ const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const OUTDIR = `dist/bundle-test-${process.pid}`;
 const FIXTURE = fileURLToPath(new URL("../../fixtures/pac/enterprise-typical.pac", import.meta.url));
 
+/** The bundled CLI's cache folder in these tests; HOME and XDG_CACHE_HOME point next to it, so nothing reaches the real home cache. */
+const SCRATCH = mkdtempSync(join(tmpdir(), "pac-do-bundle-test-"));
+const CACHE = join(SCRATCH, "cache");
+
 function bundled(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const child = spawnSync(process.execPath, [`${ROOT}${OUTDIR}/pac-do.js`, ...args], { encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+  return bundledWith({ PAC_DO_CACHE_DIR: CACHE }, ...args);
+}
+
+function bundledWith(env: Record<string, string>, ...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const child = spawnSync(process.execPath, [`${ROOT}${OUTDIR}/pac-do.js`, ...args], {
+    encoding: "utf8",
+    env: { ...process.env, NO_COLOR: "1", HOME: SCRATCH, XDG_CACHE_HOME: join(SCRATCH, "xdg"), ...env },
+  });
   return { status: child.status, stdout: child.stdout, stderr: child.stderr };
+}
+
+/** The files of the cache's compiled entries, by name. */
+function entries(): Record<string, string> {
+  const folder = join(CACHE, "compiled");
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return {};
+  }
+  return Object.fromEntries(names.map((name) => [name, readFileSync(join(folder, name), "utf8")]));
 }
 
 async function inProcess(...args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
@@ -28,7 +54,10 @@ describe("the bundled CLI (.ci/bundle.mjs)", () => {
     expect(build.stderr).toBe("");
     expect(build.status).toBe(0);
   }, 60_000);
-  afterAll(() => rmSync(`${ROOT}${OUTDIR}`, { recursive: true, force: true }));
+  afterAll(() => {
+    rmSync(`${ROOT}${OUTDIR}`, { recursive: true, force: true });
+    rmSync(SCRATCH, { recursive: true, force: true });
+  });
 
   it("prints the package version, found from its folder", () => {
     expect(bundled("--version")).toEqual({ status: 0, stdout: `${version}\n`, stderr: "" });
@@ -42,4 +71,91 @@ describe("the bundled CLI (.ci/bundle.mjs)", () => {
     const args = ["resolve", "--profile", "all", "--at", "2026-11-27T10:00:00Z", "--tz", "UTC", FIXTURE, "http://kv801.prod.do.dsp.mp.microsoft.com/", "http://example.com/"];
     expect(bundled(...args)).toEqual(await inProcess(...args));
   }, 60_000);
+
+  describe("with its cache of compiled PACs", () => {
+    const clock = ["--at", "2026-11-27T10:00:00Z", "--tz", "UTC"];
+    const urls = ["http://kv801.prod.do.dsp.mp.microsoft.com/", "http://printer.lan.example/", "http://example.com/"];
+
+    it("answers the same on a miss, on a hit and in process (which has no cache), with and without --trace", async () => {
+      rmSync(CACHE, { recursive: true, force: true });
+      for (const extra of [[], ["--trace"], ["--json", "--profile", "all"]]) {
+        const args = ["resolve", ...clock, ...extra, FIXTURE, ...urls];
+        const expected = await inProcess(...args);
+        const before = Object.keys(entries()).length;
+        expect(bundled(...args)).toEqual(expected);
+        expect(Object.keys(entries()).length).toBeGreaterThanOrEqual(before);
+        const written = entries();
+        expect(bundled(...args)).toEqual(expected);
+        expect(entries()).toEqual(written);
+      }
+      // Plain and --json share the probes without call sites; --trace has its own.
+      expect(Object.keys(entries())).toHaveLength(2);
+    }, 60_000);
+
+    it("answers the same for a PAC that does not parse, from the cache too", async () => {
+      const dir = mkdtempSync(join(SCRATCH, "broken-"));
+      const broken = join(dir, "broken.pac");
+      writeFileSync(broken, 'function FindProxyForURL(url, host) {\n  if (host == "a" { return "DIRECT"; }\n}\n');
+      const args = ["resolve", broken, "http://a.example/"];
+      const expected = await inProcess(...args);
+      expect(expected.status).toBe(1);
+      expect(bundled(...args)).toEqual(expected);
+      expect(bundled(...args)).toEqual(expected);
+    }, 60_000);
+
+    it("with --no-cache neither reads nor writes it", async () => {
+      rmSync(CACHE, { recursive: true, force: true });
+      const args = ["resolve", ...clock, FIXTURE, ...urls];
+      const expected = await inProcess(...args);
+      expect(bundled(...args, "--no-cache")).toEqual(expected);
+      expect(entries()).toEqual({});
+      bundled(...args);
+      const [name] = Object.keys(entries());
+      const path = join(CACHE, "compiled", name ?? "");
+      // A hit marks its entry used (its modification time): --no-cache leaves it as it was.
+      const longAgo = new Date(Date.UTC(2020, 0, 1));
+      utimesSync(path, longAgo, longAgo);
+      expect(bundled(...args, "--no-cache")).toEqual(expected);
+      expect(statSync(path).mtimeMs).toBe(longAgo.getTime());
+      expect(bundled(...args)).toEqual(expected);
+      expect(statSync(path).mtimeMs).toBeGreaterThan(longAgo.getTime());
+    }, 60_000);
+
+    it("ignores a corrupt, truncated or tampered entry and rewrites it", async () => {
+      rmSync(CACHE, { recursive: true, force: true });
+      const args = ["resolve", ...clock, FIXTURE, ...urls];
+      const expected = await inProcess(...args);
+      bundled(...args);
+      const [name, ...others] = Object.keys(entries());
+      expect(others).toEqual([]);
+      const path = join(CACHE, "compiled", name ?? "");
+      const good = readFileSync(path, "utf8");
+      const newline = good.indexOf("\n");
+      const payload = good.slice(newline + 1);
+      const evil = payload.replaceAll("PROXY proxy.contoso.com", "PROXY evil.example.net");
+      expect(evil).not.toBe(payload);
+      // Sealed as the store seals entries, so only the check against the PAC's text can refuse it.
+      const sealed = `${good.slice(0, newline).split(" ").slice(0, 3).join(" ")} ${crc32(evil).toString(16).padStart(8, "0")} ${evil.length}\n${evil}`;
+      for (const damaged of [good.slice(0, good.length >> 1), `${good.slice(0, newline + 1)}${evil}`, sealed, "", "\u0000garbage"]) {
+        writeFileSync(path, damaged);
+        expect(bundled(...args)).toEqual(expected);
+        expect(readFileSync(path, "utf8")).toBe(good);
+      }
+    }, 60_000);
+
+    it("runs without it, silently, when its folder cannot be created", async () => {
+      const file = join(SCRATCH, "not-a-folder");
+      writeFileSync(file, "");
+      const args = ["resolve", ...clock, FIXTURE, ...urls];
+      expect(bundledWith({ PAC_DO_CACHE_DIR: join(file, "cache") }, ...args)).toEqual(await inProcess(...args));
+    }, 60_000);
+
+    it("defaults to $XDG_CACHE_HOME/pac-do, then ~/.cache/pac-do", () => {
+      const args = ["resolve", ...clock, FIXTURE, urls[0] ?? ""];
+      bundledWith({ PAC_DO_CACHE_DIR: "" }, ...args);
+      expect(readdirSync(join(SCRATCH, "xdg", "pac-do", "compiled"))).toHaveLength(1);
+      bundledWith({ PAC_DO_CACHE_DIR: "", XDG_CACHE_HOME: "" }, ...args);
+      expect(readdirSync(join(SCRATCH, ".cache", "pac-do", "compiled"))).toHaveLength(1);
+    }, 60_000);
+  });
 });
