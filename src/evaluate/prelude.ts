@@ -61,7 +61,7 @@ function bind(f) { return call.bind(f); }
 var join = bind(G.Array.prototype.join), push = bind(G.Array.prototype.push), slice = bind(G.Array.prototype.slice);
 var split = bind(S.prototype.split), indexOf = bind(S.prototype.indexOf), toLowerCase = bind(S.prototype.toLowerCase);
 var replace = bind(S.prototype.replace), substring = bind(S.prototype.substring), charAt = bind(S.prototype.charAt);
-var lastIndexOf = bind(S.prototype.lastIndexOf);
+var lastIndexOf = bind(S.prototype.lastIndexOf), endsWith = bind(S.prototype.endsWith), startsWith = bind(S.prototype.startsWith);
 var exec = bind(RE.prototype.exec), test = bind(RE.prototype.test), getTime = bind(OrigDate.prototype.getTime), sort = bind(G.Array.prototype.sort);
 var hasOwn = bind(G.Object.prototype.hasOwnProperty);
 var getUTCHours = bind(OrigDate.prototype.getUTCHours), getUTCMinutes = bind(OrigDate.prototype.getUTCMinutes);
@@ -89,8 +89,26 @@ function record(name, args, result) {
 /* ---- addresses ---- */
 var V4 = /^(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})$/;
 function isV4(s) {
+  return typeof s === "string" ? v4(s) !== null : isV4Text(s);
+}
+function isV4Text(s) {
   var m = exec(V4, s);
   return m !== null && +m[1] <= 255 && +m[2] <= 255 && +m[3] <= 255 && +m[4] <= 255;
+}
+/*
+ * A string's IPv4 address as convert_addr computes it, or null when it is not a dotted quad. Kept per
+ * string (a few thousand): PACs test the same client address, patterns and masks for every URL, and
+ * the RegExp with its match array cost most of an isInNet.
+ */
+var v4s = G.Object.create(null), v4Count = 0;
+function v4(s) {
+  var known = v4s[s];
+  if (known !== undefined) return known;
+  if (v4Count >= 4096) { v4s = G.Object.create(null); v4Count = 0; }
+  known = isV4Text(s) ? convert_addr(s) : null;
+  v4s[s] = known;
+  v4Count++;
+  return known;
 }
 /* IPv6 text -> 8 groups, or null. Accepts an embedded IPv4 tail and no zone id. */
 function v6groups(s) {
@@ -196,6 +214,20 @@ function convert_addr(ipchars) {
 }
 function isInNet(ipaddr, pattern, maskstr) {
   var result;
+  if (typeof ipaddr === "string" && typeof pattern === "string" && typeof maskstr === "string") {
+    var net = v4(pattern), bits = v4(maskstr), address = net === null || bits === null ? null : v4(ipaddr);
+    if (net === null || bits === null) result = false;
+    else {
+      if (address === null) {
+        readBits |= 64;
+        var named = resolved(ipaddr);
+        address = named === null ? null : typeof named === "string" ? v4(named) : isV4Text(named) ? convert_addr(named) : null;
+      }
+      result = address !== null && (address & bits) === (net & bits);
+    }
+    return tracing ? record("isInNet", [ipaddr, pattern, maskstr], result) : result;
+  }
+  /* Not all strings: each argument is converted as the reference reads it. */
   if (!isV4(pattern) || !isV4(maskstr)) result = false;
   else {
     var ip = isV4(ipaddr) ? ipaddr : (readBits |= 64, resolved(ipaddr));
@@ -308,13 +340,21 @@ function globMatch(glob, url, pattern) {
   if (k === 3) return substring(url, 0, s.length) === s && !hasLineEnd(url);
   return indexOf(url, s) >= 0 && !hasLineEnd(url);
 }
+/* The common shapes are tested here rather than in globMatch: a guest call less per shExpMatch. */
 function shExpMatch(url, pattern) {
   var glob = typeof pattern === "string" ? globs[pattern] : undefined;
   if (glob === undefined) {
     glob = compileGlob(pattern);
     if (typeof pattern === "string" && globCount < 10000) { globs[pattern] = glob; globCount++; }
   }
-  return tracing ? record("shExpMatch", [url, pattern], globMatch(glob, url, pattern)) : globMatch(glob, url, pattern);
+  if (tracing) return record("shExpMatch", [url, pattern], globMatch(glob, url, pattern));
+  if (typeof url === "string") {
+    var k = glob.k;
+    if (k === 2) return endsWith(url, glob.s) && !hasLineEnd(url);
+    if (k === 3) return startsWith(url, glob.s) && !hasLineEnd(url);
+    if (k === 1) return url === glob.s;
+  }
+  return globMatch(glob, url, pattern);
 }
 
 /* ---- time: wall clocks as UTC-based Dates, so local arithmetic never depends on the process zone ---- */
