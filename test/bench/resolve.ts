@@ -31,7 +31,7 @@ function random(seed: number): () => number {
 const IP_LITERAL = "/^\\d+\\.\\d+\\.\\d+\\.\\d+$/";
 
 /** A typical enterprise PAC, about 10 KB: intranet suffixes, DO bypass, a partner list, subnets, failover. */
-function typicalPac(): string {
+export function typicalPac(): string {
   const next = random(7);
   const suffixes = Array.from({ length: 60 }, (_, i) => `".corp${i}.example"`);
   const partners = Array.from({ length: 80 }, (_, i) => `"*.partner${i}.example.${["com", "net", "org"][i % 3]}"`);

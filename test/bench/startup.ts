@@ -1,0 +1,111 @@
+/**
+ * Cold start (issues #3 and #4): fresh processes of the bundled CLI beside a bare `node -e ''`, and
+ * the floors under them (a fresh node that only builds the parser, or only instantiates QuickJS).
+ * `pac-do resolve` runs twice over: on a PAC it has not seen (a cache miss: it parses, compiles and
+ * writes the entry) and on one it has (a hit: no parser). Each command runs once per round, the
+ * rounds interleave the commands, so a burst of load on the shared machine touches them all alike;
+ * the first round is discarded (file cache). Wall clock and CPU (user + sys, from GNU time).
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { loadavg, tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { enterprisePac } from "./analyze.js";
+import { typicalPac } from "./resolve.js";
+
+/** The bundled CLI that package.json's `bin` runs (.ci/bundle.mjs). */
+const CLI = fileURLToPath(new URL("../../bin/pac-do.js", import.meta.url));
+const DIST = new URL("../../src/", import.meta.url).href;
+const ROUNDS = Number(process.env["PAC_DO_BENCH_ROUNDS"] ?? 9);
+const GNU_TIME = existsSync("/usr/bin/time") ? "/usr/bin/time" : undefined;
+const URL_TO_RESOLVE = "https://kv801.prod.do.dsp.mp.microsoft.com/";
+
+interface Case {
+  readonly label: string;
+  readonly args: readonly string[];
+  /** Set up just before each timed run (the miss gets an empty cache folder). */
+  readonly env?: () => Record<string, string>;
+}
+
+interface Timing {
+  readonly wall: number;
+  /** NaN without GNU time. */
+  readonly cpu: number;
+}
+
+function timeOnce(item: Case): Timing {
+  const command = GNU_TIME ?? process.execPath;
+  const argv = GNU_TIME ? ["-f", "pac-do-bench-cpu %U %S", process.execPath, ...item.args] : [...item.args];
+  const env = { ...process.env, NO_COLOR: "1", ...item.env?.() };
+  const start = process.hrtime.bigint();
+  const child = spawnSync(command, argv, { stdio: ["ignore", "ignore", "pipe"], env });
+  const wall = Number(process.hrtime.bigint() - start) / 1e6;
+  const stderr = child.stderr.toString();
+  if (child.status !== 0) throw new Error(`${item.label} exited ${String(child.status)}: ${stderr.trim()}`);
+  const cpu = /pac-do-bench-cpu (\S+) (\S+)/.exec(stderr);
+  return { wall, cpu: cpu ? (Number(cpu[1]) + Number(cpu[2])) * 1000 : NaN };
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[sorted.length >> 1] ?? NaN;
+}
+
+export async function run(): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), "pac-do-bench-startup-"));
+  try {
+    const typical = join(dir, "typical.pac");
+    const lintInput = join(dir, "enterprise-10KB.pac");
+    writeFileSync(typical, typicalPac());
+    writeFileSync(lintInput, enterprisePac(10 * 1024));
+    const hitCache = join(dir, "cache-hit");
+    let misses = 0;
+    const floorParser = `const { parse } = await import(${JSON.stringify(`${DIST}syntax/parse.js`)}); parse("function FindProxyForURL(url, host) { return \\"DIRECT\\"; }");`;
+    const floorQuickJs = `const { quickJSModule } = await import(${JSON.stringify(`${DIST}evaluate/quickjs.js`)}); const vm = (await quickJSModule()).newContext(); vm.unwrapResult(vm.evalCode("1+1")).dispose(); vm.dispose();`;
+    const cases: Case[] = [
+      { label: "bare `node -e ''`", args: ["-e", ""] },
+      { label: "`pac-do --version`", args: [CLI, "--version"] },
+      {
+        label: "`pac-do resolve typical.pac URL`, first run on this PAC (cache miss)",
+        args: [CLI, "resolve", typical, URL_TO_RESOLVE],
+        env: () => ({ PAC_DO_CACHE_DIR: join(dir, `cache-miss-${misses++}`) }),
+      },
+      { label: "`pac-do resolve typical.pac URL`, repeated (cache hit)", args: [CLI, "resolve", typical, URL_TO_RESOLVE], env: () => ({ PAC_DO_CACHE_DIR: hitCache }) },
+      { label: "`pac-do lint --no-analysis` 10 KB", args: [CLI, "lint", "--no-analysis", lintInput] },
+      { label: "floor: fresh node that builds the parser and parses one line", args: ["--input-type=module", "-e", floorParser] },
+      { label: "floor: fresh node that instantiates QuickJS and evaluates 1+1", args: ["--input-type=module", "-e", floorQuickJs] },
+    ];
+    const timings = new Map<Case, Timing[]>(cases.map((c) => [c, []]));
+    const load = [loadavg()[0] ?? NaN];
+    for (let round = 0; round <= ROUNDS; round++) {
+      for (const item of cases) {
+        const timing = timeOnce(item);
+        if (round > 0) timings.get(item)?.push(timing);
+      }
+    }
+    load.push(loadavg()[0] ?? NaN);
+    const summary = cases.map((item) => {
+      const list = timings.get(item) ?? [];
+      return { label: item.label, wall: median(list.map((t) => t.wall)), cpu: median(list.map((t) => t.cpu)) };
+    });
+    const bare = summary[0] ?? { wall: NaN, cpu: NaN };
+    const cpu = (ms: number): string => (Number.isNaN(ms) ? "n/a" : `${ms.toFixed(0)} ms`);
+    const ratio = (ms: number, base: number): string => (Number.isNaN(ms) ? "n/a" : `${(ms / base).toFixed(2)}x`);
+    return [
+      "## Start-up",
+      "",
+      `\`test/bench/startup.ts\`: fresh processes, median of ${ROUNDS} rounds after one discarded; each round runs every`,
+      "command once, in this order, so the commands share the machine's load. CPU is user + sys from GNU time.",
+      "The cache miss runs with a new, empty `PAC_DO_CACHE_DIR` each time (it parses, compiles and writes the entry);",
+      "the hit reads the entry the earlier rounds wrote. Inputs: `typicalPac()` of test/bench/resolve.ts (10 KB) and",
+      `\`enterprisePac(10 KB)\` of test/bench/analyze.ts. Node ${process.versions.node}, load average ${load.map((l) => l.toFixed(1)).join(" -> ")}.`,
+      "",
+      "| run | wall clock | vs bare node | CPU (user + sys) | vs bare node |",
+      "| --- | --- | --- | --- | --- |",
+      ...summary.map((s) => `| ${s.label} | ${s.wall.toFixed(0)} ms | ${ratio(s.wall, bare.wall)} | ${cpu(s.cpu)} | ${ratio(s.cpu, bare.cpu)} |`),
+    ].join("\n");
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
