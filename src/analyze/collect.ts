@@ -56,6 +56,13 @@ export interface Collected {
    */
   readonly addressTestsComplete: boolean;
   readonly timeTests: readonly TimeTest[];
+  /**
+   * The clock is read only through `timeTests`: every mention of timeRange, weekdayRange or dateRange
+   * is a direct call with literal arguments, the PAC never names `Date`, and no string names a clock
+   * helper or could run as code (`eval`, `Function`). Then two clock readings that answer every
+   * time test alike are indistinguishable to the PAC.
+   */
+  readonly timeTestsComplete: boolean;
   readonly probeHosts: readonly ProbeHost[];
   /** String literals that look like host names or domain patterns, in source order. */
   readonly hostLiterals: readonly string[];
@@ -74,6 +81,7 @@ const NET_HELPERS = new Set(["isInNet", "isInNetEx"]);
 const TIME_HELPERS = new Set(["timeRange", "weekdayRange", "dateRange"]);
 const IPV6_HELPERS = new Set(["myIpAddressEx", "dnsResolveEx", "isResolvableEx", "isInNetEx", "sortIpAddressList"]);
 const ENTRY_POINTS = new Set(["FindProxyForURL", "FindProxyForURLEx"]);
+const TIME_HELPER_TEXT = /timeRange|weekdayRange|dateRange/;
 
 /** Bounds on how far constant and taint propagation follow variables. */
 const MAX_DEPTH = 6;
@@ -143,6 +151,9 @@ export function collect(program: Program): Collected {
   const literals: { value: string; node: Node }[] = [];
   const arrays: (readonly (Expression | SpreadElement | null)[])[] = [];
   const regexes: Node[] = [];
+  /** Identifiers naming a clock helper, and whether anything can reach one without naming it. */
+  let timeHelperMentions = 0;
+  let dynamicCode = false;
 
   visit(program, (node) => {
     switch (node.type) {
@@ -161,6 +172,7 @@ export function collect(program: Program): Collected {
       }
       case "Identifier":
         usedNames.add(node.name);
+        if (TIME_HELPERS.has(node.name)) timeHelperMentions++;
         break;
       case "CallExpression":
         calls.push(node);
@@ -169,8 +181,16 @@ export function collect(program: Program): Collected {
         if (["==", "===", "!=", "!=="].includes(node.operator)) comparisons.push({ left: node.left, right: node.right, range: node.range });
         break;
       case "Literal":
-        if (typeof node.value === "string") literals.push({ value: node.value, node });
-        else if (node.regex) regexes.push(node);
+        if (typeof node.value === "string") {
+          literals.push({ value: node.value, node });
+          if (TIME_HELPER_TEXT.test(node.value)) dynamicCode = true;
+        } else if (node.regex) {
+          regexes.push(node);
+          if (TIME_HELPER_TEXT.test(node.regex.pattern)) dynamicCode = true;
+        }
+        break;
+      case "TemplateElement":
+        if (TIME_HELPER_TEXT.test(node.value.raw)) dynamicCode = true;
         break;
       case "ArrayExpression":
         arrays.push(node.elements);
@@ -419,6 +439,8 @@ export function collect(program: Program): Collected {
   const statefulSites = findState(program, regexes);
 
   const uses = (names: ReadonlySet<string>): boolean => [...names].some((name) => usedNames.has(name));
+  const timeTestsComplete =
+    !dynamicCode && !usedNames.has("Date") && !usedNames.has("eval") && !usedNames.has("Function") && timeHelperMentions === timeTests.length;
   return {
     usesClient: uses(CLIENT_HELPERS),
     usesHostDns,
@@ -428,6 +450,7 @@ export function collect(program: Program): Collected {
     addressTests,
     addressTestsComplete,
     timeTests,
+    timeTestsComplete,
     probeHosts: dedupeProbes(probeHosts),
     hostLiterals,
     loadTimeReads,

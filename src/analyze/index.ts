@@ -7,6 +7,7 @@ import type { EntryPointName, Evaluation, EvaluationFailure, Limits, PacEvaluato
 import { positionAt, type SourceFile } from "../source/source-file.js";
 import type { Range } from "../types.js";
 import type { Program } from "../syntax/ast.js";
+import { clockKeys, readingKey } from "./clock.js";
 import { collect, type Collected } from "./collect.js";
 import { buildEnvironments, environmentFor } from "./environments.js";
 import { planHosts, type HostQuery } from "./hosts.js";
@@ -78,7 +79,12 @@ export async function analyze(source: SourceFile, options: AnalyzeOptions = {}):
   if (!created.ok) return { ...failed(profile, created.failure), environments: space.classes, environmentsTotal: space.total };
   const evaluator = created.evaluator;
   try {
-    const { routes, taken, evaluations, skipped } = await routeTable(evaluator, queries, space.classes, { readsDate: collected.usesDate, coverage });
+    const parts = await reuseParts(collected, space.classes, profile, options.limits);
+    const { routes, taken, evaluations, skipped } = await routeTable(evaluator, queries, space.classes, {
+      readsDate: collected.usesDate,
+      coverage,
+      ...(parts ? { parts } : {}),
+    });
     const notes = notesFor(collected, source);
     if (skipped > 0) {
       notes.push(`after ${MAX_TIMEOUTS} timeouts, ${skipped} of the remaining (host, entry point, class) cells were not evaluated`);
@@ -97,6 +103,38 @@ export async function analyze(source: SourceFile, options: AnalyzeOptions = {}):
   } finally {
     evaluator[Symbol.dispose]();
   }
+}
+
+/**
+ * Finer parts for telling classes apart than their own `parts`, when the PAC reads the clock only
+ * through literal time tests: `day` and `clock` then say how a class's reading answers those tests,
+ * so classes whose readings answer alike share an evaluation that read only the helpers (business
+ * hours: every reading inside the hours is one, not one per boundary). `instant` keeps the reading
+ * itself, for an evaluation that read `Date` after all.
+ */
+async function reuseParts(
+  collected: Collected,
+  classes: readonly EnvironmentClass[],
+  profile: ProfileName,
+  limits: Partial<Limits> | undefined,
+): Promise<Map<EnvironmentClass, EnvironmentClass["parts"]> | undefined> {
+  // With state carried between calls, which calls run changes the answers: keep to the coarser reuse.
+  if (!collected.timeTestsComplete || collected.timeTests.length === 0 || collected.statefulSites.length > 0) return undefined;
+  const timed = classes.filter((c) => c.parts?.day !== undefined || c.parts?.clock !== undefined);
+  if (timed.length === 0) return undefined;
+  const keys = await clockKeys(
+    collected.timeTests,
+    timed.map((c) => c.witness),
+    profile,
+    limits,
+  );
+  if (!keys) return undefined;
+  const parts = new Map<EnvironmentClass, EnvironmentClass["parts"]>();
+  for (const c of timed) {
+    const key = keys.get(readingKey(c.witness));
+    if (key) parts.set(c, { ...c.parts, ...key, instant: readingKey(c.witness) });
+  }
+  return parts;
 }
 
 /** Loaded on demand: lint and fix pass the program they already parsed. */
@@ -129,8 +167,9 @@ function failed(profile: ProfileName, failure: EvaluationFailure): RouteAnalysis
 /**
  * Evaluates every host under every entry point the evaluator defines and every environment class,
  * and groups equal answers (same result, failure and returning line). An evaluation is reused for
- * a later class when it read none of the dimensions in which the two classes differ: the PAC ran
- * the same path, so it would answer the same (this assumes calls leave no state behind in globals).
+ * a later class when it read none of the dimensions in which the two classes differ (by their
+ * `parts`, or `options.parts` where given): the PAC ran the same path, so it would answer the same
+ * (this assumes calls leave no state behind in globals).
  */
 export async function routeTable(
   evaluator: PacEvaluator,
@@ -143,6 +182,8 @@ export async function routeTable(
     readonly maxTimeouts?: number;
     /** Ask for branch coverage (default true); `taken` stays empty without it. */
     readonly coverage?: boolean;
+    /** Parts to compare classes by instead of their own `parts` (see `reuseParts`). */
+    readonly parts?: ReadonlyMap<EnvironmentClass, EnvironmentClass["parts"]>;
   } = {},
 ): Promise<{ routes: HostRoutes[]; taken: Set<number>; evaluations: number; skipped: number }> {
   const routes: HostRoutes[] = [];
@@ -160,7 +201,8 @@ export async function routeTable(
       const outcomes = new Map<string, { outcome: Omit<RouteOutcome, "environmentIds">; ids: string[] }>();
       const earlier: { parts: EnvironmentClass["parts"]; read: ReadonlySet<EnvironmentDimension>; key: string }[] = [];
       for (const environment of environments) {
-        let key = earlier.find((e) => agrees(e.parts, environment.parts, e.read))?.key;
+        const parts = options.parts?.get(environment) ?? environment.parts;
+        let key = earlier.find((e) => agrees(e.parts, parts, e.read))?.key;
         if (key === undefined && timeouts >= maxTimeouts) {
           // Every further timeout costs the whole deadline: a looping PAC would take minutes.
           skipped++;
@@ -184,7 +226,7 @@ export async function routeTable(
           key = outcomeKey(evaluation);
           const utc = environment.witness.timeZone === "UTC";
           const dateUnseen = (options.readsDate ?? true) && !(evaluation.reads !== undefined && evaluator.profile !== "node");
-          earlier.push({ parts: environment.parts, read: dimensionsRead(evaluation, dateUnseen, utc), key });
+          earlier.push({ parts, read: dimensionsRead(evaluation, dateUnseen, utc), key });
           if (!outcomes.has(key)) {
             const outcome: Omit<RouteOutcome, "environmentIds"> = {
               result: evaluation.result,
@@ -232,7 +274,7 @@ const DIMENSIONS_OF: Readonly<Record<string, readonly EnvironmentDimension[]>> =
   timeRange: ["clock"],
   weekdayRange: ["day"],
   dateRange: ["day"],
-  Date: ["day", "clock"],
+  Date: ["day", "clock", "instant"],
 };
 const CLOCK_HELPERS = new Set(["timeRange", "weekdayRange", "dateRange"]);
 
@@ -243,8 +285,8 @@ const CLOCK_HELPERS = new Set(["timeRange", "weekdayRange", "dateRange"]);
  */
 function dimensionsRead(evaluation: Evaluation, dateUnseen: boolean, utc: boolean): Set<EnvironmentDimension> {
   const names = evaluation.reads ?? evaluation.calls?.map((call) => call.name);
-  if (names === undefined) return new Set(["client", "dns", "day", "clock"]);
-  const read = new Set<EnvironmentDimension>(dateUnseen ? ["day", "clock"] : []);
+  if (names === undefined) return new Set(["client", "dns", "day", "clock", "instant"]);
+  const read = new Set<EnvironmentDimension>(dateUnseen ? ["day", "clock", "instant"] : []);
   for (const name of names) {
     if (!utc && CLOCK_HELPERS.has(name)) {
       read.add("day").add("clock");

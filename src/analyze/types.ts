@@ -20,8 +20,12 @@ export interface EnvironmentClass {
   readonly parts?: Readonly<Partial<Record<EnvironmentDimension, string>>>;
 }
 
-/** The independent parts of an environment a PAC can read: the clock splits into date and time of day. */
-export type EnvironmentDimension = "client" | "dns" | "day" | "clock";
+/**
+ * The independent parts of an environment a PAC can read: the clock splits into date and time of
+ * day. `instant` is the clock reading as a whole: classes never carry it, the analysis compares by it
+ * when `day` and `clock` say only how a reading answers the PAC's time tests (see routeTable).
+ */
+export type EnvironmentDimension = "client" | "dns" | "day" | "clock" | "instant";
 
 /** One distinct answer for one host and entry point, with every environment class that gives it. */
 export interface RouteOutcome {
