@@ -1,5 +1,5 @@
-import { createEvaluator, requestUrl, type CompiledPac, type ProbeOptions } from "../evaluate/index.js";
-import type { EntryPointName, Environment, Evaluation, EvaluationFailure, Limits, ProfileName } from "../evaluate/types.js";
+import { createEvaluator, requestUrl, type CompiledPac, type CreateEvaluatorResult, type ProbeOptions } from "../evaluate/index.js";
+import type { EntryPointName, Environment, Evaluation, EvaluationFailure, Limits, PacEvaluator, ProfileName } from "../evaluate/types.js";
 import type { SourceFile } from "../source/source-file.js";
 import type { Program } from "../syntax/ast.js";
 
@@ -29,33 +29,59 @@ export function resolveProbes(trace: boolean): ProbeOptions {
   return { branches: false, callSites: trace };
 }
 
+/** URLs handed to the evaluator at a time: a batch's evaluations stay bounded for any number of URLs. */
+const CHUNK = 4096;
+
 /** Evaluates every URL under every profile, in order: URLs of one profile share one sandbox. */
 export async function resolveUrls(source: SourceFile, urls: readonly string[], options: ResolveOptions): Promise<ResolvedUrl[]> {
   const results: ResolvedUrl[] = [];
   for (const profile of options.profiles) {
-    const loaded = options.parseFailure
-      ? { ok: false as const, failure: options.parseFailure }
-      : await createEvaluator(source, {
-          profile,
-          ...(options.limits ? { limits: options.limits } : {}),
-          ...(options.program ? { program: options.program } : {}),
-          ...(options.compiled ? { compiled: options.compiled } : {}),
-          probes: resolveProbes(options.trace ?? false),
-        });
+    const loaded = await loadProfile(source, profile, options);
     if (!loaded.ok) {
       for (const url of urls) results.push({ url, profile, evaluation: failedToLoad(profile, url, options.entryPoint, loaded.failure) });
       continue;
     }
     using evaluator = loaded.evaluator;
-    for (const url of urls) {
-      const evaluation = await evaluator.evaluate(
-        { url, trace: options.trace ?? false, ...(options.entryPoint ? { entryPoint: options.entryPoint } : {}) },
-        options.environment,
-      );
-      results.push({ url, profile, evaluation });
-    }
+    await resolveWith(evaluator, urls, options, results);
   }
   return results;
+}
+
+/** Loads the PAC for one profile as `resolveUrls` does (the parse failure, when there is one, is the answer). */
+export async function loadProfile(source: SourceFile, profile: ProfileName, options: ResolveOptions): Promise<CreateEvaluatorResult> {
+  if (options.parseFailure) return { ok: false, failure: options.parseFailure };
+  return createEvaluator(source, {
+    profile,
+    ...(options.limits ? { limits: options.limits } : {}),
+    ...(options.program ? { program: options.program } : {}),
+    ...(options.compiled ? { compiled: options.compiled } : {}),
+    probes: resolveProbes(options.trace ?? false),
+  });
+}
+
+/**
+ * Evaluates the URLs in order with a loaded evaluator, as `resolveUrls` does for each profile, and
+ * appends them to `into`: a few thousand per `evaluateMany`, so the sandbox answers each chunk in one
+ * guest crossing.
+ */
+export async function resolveWith(
+  evaluator: PacEvaluator,
+  urls: readonly string[],
+  options: Pick<ResolveOptions, "environment" | "trace" | "entryPoint">,
+  into: ResolvedUrl[] = [],
+): Promise<ResolvedUrl[]> {
+  const { environment: env, entryPoint } = options;
+  const trace = options.trace ?? false;
+  const profile = evaluator.profile;
+  for (let start = 0; start < urls.length; start += CHUNK) {
+    const chunk = urls.slice(start, start + CHUNK);
+    const evaluations = await evaluator.evaluateMany(chunk.map((url) => ({ request: entryPoint ? { url, trace, entryPoint } : { url, trace }, env })));
+    chunk.forEach((url, i) => {
+      const evaluation = evaluations[i];
+      if (evaluation) into.push({ url, profile, evaluation });
+    });
+  }
+  return into;
 }
 
 function failedToLoad(profile: ProfileName, url: string, entryPoint: EntryPointName | undefined, failure: EvaluationFailure): Evaluation {
