@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
 import { decodeSource, type SourceFile } from "../source/source-file.js";
 
 /** Everything the CLI touches outside itself, so tests can run it in process. */
@@ -25,7 +25,8 @@ export class CliError extends Error {
 export const processIo: CliIo = {
   stdout: (text) => void process.stdout.write(text),
   stderr: (text) => void process.stderr.write(text),
-  readFile: (path) => readFile(path),
+  // Synchronous: a CLI reads one file at a time, and node:fs/promises costs a cold start its own load (it brings readline).
+  readFile: async (path) => readFileSync(path),
   readStdin: async () => {
     const chunks: Buffer[] = [];
     for await (const chunk of process.stdin) chunks.push(Buffer.from(chunk));

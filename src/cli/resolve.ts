@@ -1,7 +1,6 @@
 import { Option } from "commander";
 import type { Register } from "../cli.js";
 import type { EntryPointName, Environment, Limits, ProfileName } from "../evaluate/types.js";
-import { buildEnvironment, OptionError } from "../resolve/environment-options.js";
 import { CliError, describeFsError, loadSource, type CliIo } from "./io.js";
 
 interface ResolveFlags {
@@ -119,6 +118,7 @@ async function environmentFrom(io: CliIo, flags: ResolveFlags): Promise<Environm
       throw new CliError(`--dns-file ${name}: ${describeFsError(error)}`);
     }
   }
+  const { buildEnvironment, OptionError } = await import("../resolve/environment-options.js");
   try {
     return buildEnvironment({
       clientIps: flags.clientIp,
