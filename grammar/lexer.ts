@@ -6,7 +6,7 @@
 import type { ILexingError, IToken, TokenType } from "chevrotain";
 import { Lexer } from "./chevrotain.js";
 import { tokenEnd } from "./offsets.js";
-import { allTokens, KEYWORDS, NumericLiteral, parseTokens, UNTERMINATED } from "./tokens.js";
+import { allTokens, forgetIdentifierImages, KEYWORDS, NumericLiteral, parseTokens, UNTERMINATED } from "./tokens.js";
 
 /** A lexical error: half-open `[offset, offset + length)` into the text. */
 export interface LexError {
@@ -89,6 +89,7 @@ function isLineTerminator(code: number): boolean {
 /** Lexes `text` into significant tokens, comments and whitespace. Never throws on bad input. */
 export function tokenize(text: string, lexer: Lexer = sharedLexer(false)): LexResult {
   const result = lexer.tokenize(text);
+  forgetIdentifierImages();
   const skipped = result.errors.map((e: ILexingError) => ({ offset: e.offset, length: Math.max(1, e.length) }));
   const errors: LexError[] = result.errors.map((e: ILexingError) => ({ offset: e.offset, length: Math.max(1, e.length), message: e.message }));
   const tokens = result.tokens;

@@ -94,9 +94,19 @@ const matchUnterminatedRegex: CustomPatternMatcherFunc = (text, offset, tokens) 
   return UNTERMINATED_REGEX.exec(text);
 };
 
+/**
+ * What a custom matcher returns: Chevrotain reads the image (`[0]`) and `payload` at once and keeps
+ * neither, so each matcher can hand back one array instead of allocating one per token.
+ */
+function matchResult(): [string] & RegExpExecArray {
+  const result: unknown = [""];
+  return result as [string] & RegExpExecArray;
+}
+
 function division(image: string): CustomPatternMatcherFunc {
-  return (text, offset, tokens) =>
-    text.startsWith(image, offset) && !lexContext.regexAllowed(text, offset, tokens) ? [image] as unknown as RegExpExecArray : null;
+  const result = matchResult();
+  result[0] = image;
+  return (text, offset, tokens) => (text.startsWith(image, offset) && !lexContext.regexAllowed(text, offset, tokens) ? result : null);
 }
 
 /** `/pattern/flags` where the grammar allows an expression to start (§12.9.5). */
@@ -202,14 +212,39 @@ for (let c = 0; c < 128; c++) {
   if (/[\w$]/.test(ch)) ASCII_IDENTIFIER_PART[c] = 1;
 }
 
+/**
+ * The images of ASCII identifiers lexed since the last `forgetIdentifierImages()`, by a hash of
+ * their characters. A PAC file repeats a few names (`host`, `shExpMatch`, `return`) thousands of
+ * times; giving each token the string already made for its name saves a string per identifier,
+ * and every token's image stays live until the parse ends.
+ */
+const identifierImages: (string | undefined)[] = new Array<string | undefined>(1024).fill(undefined);
+const identifierMatch = matchResult();
+
+/** Drops the remembered identifier images, which may be slices of the text just lexed (`lexer.ts` calls it after each text). */
+export function forgetIdentifierImages(): void {
+  identifierImages.fill(undefined);
+}
+
 const matchIdentifier: CustomPatternMatcherFunc = (text, offset) => {
   // ASCII fast path: almost every identifier in a PAC file is plain ASCII.
   let end = offset;
   let c = text.charCodeAt(end);
-  if (c < 128 && c !== 92 && ASCII_IDENTIFIER_PART[c] === 1 && !(c >= 48 && c <= 57)) {
-    do c = text.charCodeAt(++end);
-    while (c < 128 && ASCII_IDENTIFIER_PART[c] === 1);
-    if (!(c >= 128 || c === 92)) return [text.slice(offset, end)] as unknown as RegExpExecArray;
+  if (c < 128 && ASCII_IDENTIFIER_PART[c] === 1 && !(c >= 48 && c <= 57)) {
+    let hash = 0;
+    do {
+      hash = (hash * 31 + c) | 0;
+      c = text.charCodeAt(++end);
+    } while (c < 128 && ASCII_IDENTIFIER_PART[c] === 1);
+    if (!(c >= 128 || c === 92)) {
+      const slot = hash & (identifierImages.length - 1);
+      let image = identifierImages[slot];
+      if (image === undefined || image.length !== end - offset || !text.startsWith(image, offset)) {
+        identifierImages[slot] = image = text.slice(offset, end);
+      }
+      identifierMatch[0] = image;
+      return identifierMatch;
+    }
   }
   IDENTIFIER.lastIndex = offset;
   return IDENTIFIER.exec(text);
