@@ -5,22 +5,27 @@
  * `lint --no-analysis` about 20-60 ms of CPU lower (docs/performance.md, "Linting"). `tsc` still
  * typechecks and emits dist/src/ for the library entry point and the declarations.
  *
- * Dependencies stay external except commander (plain ESM, no assets): the QuickJS variant finds its
- * .wasm next to its own module, and grammar/chevrotain.ts locates Chevrotain's single-file build
- * through `import.meta.resolve`. The chunks sit beside the entry, two levels under the package root,
- * where src/version.ts looks for package.json.
+ * Commander and QuickJS (quickjs-emscripten-core and the release-sync variant) are bundled: resolving
+ * their nine modules through node_modules cost a cold `resolve` about 25 ms of CPU. The variant finds
+ * its .wasm next to its own module (`new URL("emscripten-module.wasm", import.meta.url)`), so the
+ * .wasm is copied beside the chunks. The other dependencies stay external: grammar/chevrotain.ts
+ * locates Chevrotain's single-file build through `import.meta.resolve`, and pac-resolver (the node
+ * profile's engine) loads only for that profile. The chunks sit beside the entry, two levels under
+ * the package root, where src/version.ts looks for package.json.
  *
- * The bundle carries its own build id (src/version.ts `build`): the SHA-256 of every output file and
- * of the versions of the external dependencies, written over a placeholder after bundling. A cache
- * entry made by one build is then never read by another (docs/cli.md, "Cache").
+ * The bundle carries its own build id (src/version.ts `build`): the SHA-256 of every output file, the
+ * .wasm and the versions of the external dependencies, written over a placeholder after bundling. A
+ * cache entry made by one build is then never read by another (docs/cli.md, "Cache").
  */
 import { createHash } from "node:crypto";
-import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { dirname, relative } from "node:path";
+import { chmodSync, copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 
-const BUNDLED = new Set(["commander"]);
+const BUNDLED = new Set(["commander", "quickjs-emscripten-core", "@jitl/quickjs-wasmfile-release-sync"]);
+const WASM = createRequire(import.meta.url).resolve("@jitl/quickjs-wasmfile-release-sync/wasm");
 const root = new URL("../", import.meta.url);
 // `--outdir DIR` (relative to the package root, and two levels deep like dist/bin) is for the bundle's test.
 const outdirFlag = process.argv.indexOf("--outdir");
@@ -75,6 +80,7 @@ const files = outputFiles.map((file) => ({ path: file.path, name: relative(outdi
 const hash = createHash("sha256");
 for (const file of files) hash.update(`${file.name}\0${file.text.length}\0${file.text}`);
 for (const name of external) hash.update(`${name}@${dependencyVersion(name)}\0`);
+hash.update(readFileSync(WASM));
 const id = hash.digest("hex");
 const stamped = files.filter((file) => file.text.includes(STAMP));
 if (stamped.length !== 1 || stamped[0].text.split(STAMP).length !== 2) throw new Error(`bundle: expected the build stamp ${STAMP} once, found it in ${stamped.length} files`);
@@ -84,6 +90,7 @@ for (const file of files) {
   // What esbuild does when it writes: an entry with a shebang is executable.
   if (file.text.startsWith("#!")) chmodSync(file.path, 0o755);
 }
+copyFileSync(WASM, join(outdir, "emscripten-module.wasm"));
 
 /** The installed version of an external dependency (they are not bundled, so an upgrade changes the build). */
 function dependencyVersion(name) {

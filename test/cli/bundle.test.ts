@@ -63,7 +63,7 @@ describe("the bundled CLI (.ci/bundle.mjs)", () => {
     expect(bundled("--version")).toEqual({ status: 0, stdout: `${version}\n`, stderr: "" });
   });
 
-  it("lints with the route analysis (QuickJS and its wasm loaded from node_modules) exactly as the CLI in process", async () => {
+  it("lints with the route analysis (QuickJS bundled, its wasm copied beside the chunks) exactly as the CLI in process", async () => {
     expect(bundled("lint", "--format", "json", FIXTURE)).toEqual(await inProcess("lint", "--format", "json", FIXTURE));
   }, 60_000);
 
