@@ -130,7 +130,7 @@ export function regexValue(image: string): { pattern: string; flags: string; val
   const slash = image.lastIndexOf("/");
   const pattern = image.slice(1, slash);
   const flags = image.slice(slash + 1);
-  if (!/^[dgimsuvy]*$/.test(flags) || new Set(flags).size !== flags.length) {
+  if (flags !== "" && (!/^[dgimsuvy]*$/.test(flags) || new Set(flags).size !== flags.length)) {
     throw new LiteralError(`invalid regular expression flags '${flags}'`, slash + 1);
   }
   try {

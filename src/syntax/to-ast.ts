@@ -227,19 +227,31 @@ class Converter {
   /** An `if` and its `else if` chain, which the grammar reads as a list: nested from the last. */
   private ifStatement(cst: C.IfStatementCstNode): A.IfStatement {
     const c = cst.children;
+    const conditions = c.assignmentExpression ?? [];
+    if (c.If.length === 1 && conditions.length === 1) {
+      // The common case, one `if` with one condition expression: no lists to split.
+      const test = this.expressionItem(conditions[0]!);
+      const consequent = this.substatement(first(c.consequent), "if");
+      const alternate = c.alternate ? this.substatement(first(c.alternate), "if") : null;
+      return { type: "IfStatement", test, consequent, alternate, range: [start(c.If[0]!), (alternate ?? consequent).range[1]] };
+    }
     // The conditions' expressions are one list; each belongs to the branch whose `)` follows it.
-    const parts = (c.assignmentExpression ?? []).map((e) => this.expressionItem(e));
+    const parts: A.Expression[] = [];
+    for (const condition of conditions) parts.push(this.expressionItem(condition));
+    const tests: A.Expression[] = [];
+    const consequents: A.Statement[] = [];
     let next = 0;
-    const branches = c.If.map((keyword, i) => {
+    for (let i = 0; i < c.If.length; i++) {
       const close = nth(c.RParen, i).startOffset;
       const test: A.Expression[] = [];
-      while (next < parts.length && this.outerStart(nth(parts, next)) < close) test.push(nth(parts, next++));
-      return { keyword, test: this.sequence(test), consequent: this.substatement(nth(c.consequent, i), "if") };
-    });
+      while (next < parts.length && this.outerStart(parts[next]!) < close) test.push(parts[next++]!);
+      tests.push(this.sequence(test));
+      consequents.push(this.substatement(nth(c.consequent, i), "if"));
+    }
     let alternate: A.Statement | null = c.alternate ? this.substatement(first(c.alternate), "if") : null;
-    for (let i = branches.length - 1; i >= 0; i--) {
-      const { keyword, test, consequent } = branches[i]!;
-      alternate = { type: "IfStatement", test, consequent, alternate, range: [start(keyword), (alternate ?? consequent).range[1]] };
+    for (let i = c.If.length - 1; i >= 0; i--) {
+      const consequent = consequents[i]!;
+      alternate = { type: "IfStatement", test: tests[i]!, consequent, alternate, range: [start(c.If[i]!), (alternate ?? consequent).range[1]] };
     }
     if (alternate?.type !== "IfStatement") throw new Error("internal error: if without branches");
     return alternate;
@@ -717,7 +729,8 @@ class Converter {
         range: [this.outerStart(node), tokenEnd(postfix)],
       };
     }
-    const prefixes = c.prefix ?? [];
+    const prefixes = c.prefix;
+    if (prefixes === undefined) return node;
     for (let i = prefixes.length - 1; i >= 0; i--) {
       const token = prefixes[i]!;
       const range: Range = [start(token), this.outerEnd(node)];
@@ -760,7 +773,9 @@ class Converter {
         const close = nth(c.RParen, calls++);
         const from = nextArgument;
         while (nextArgument < args.length && this.outerStart(args[nextArgument]!) < close.startOffset) nextArgument++;
-        node = { type: "CallExpression", callee: node, arguments: args.slice(from, nextArgument), optional, range: [begin, tokenEnd(close)] };
+        // The one call of a chain (`shExpMatch(host, p)`, `re.test(host)`) takes the list as it is.
+        const callArguments = c.RParen?.length === 1 ? args : args.slice(from, nextArgument);
+        node = { type: "CallExpression", callee: node, arguments: callArguments, optional, range: [begin, tokenEnd(close)] };
       } else if (part.tokenType.name === "QuestionDot") {
         optionalChain = true;
         optional = true;
@@ -811,16 +826,21 @@ class Converter {
   }
 
   /** Arguments in source order, each `...` paired with the argument it precedes. */
-  private argumentList(items: readonly (IToken | C.AssignmentExpressionCstNode)[], ellipses: readonly IToken[] = []): (A.Expression | A.SpreadElement)[] {
+  private argumentList(items: readonly (IToken | C.AssignmentExpressionCstNode)[], ellipses?: readonly IToken[]): (A.Expression | A.SpreadElement)[] {
+    const list: (A.Expression | A.SpreadElement)[] = [];
     let e = 0;
-    return items.map((a): A.Expression | A.SpreadElement => {
+    for (const a of items) {
       const expression = "image" in a ? this.operand(a) : this.assignmentExpression(a);
       // Each `...` lies between the previous argument and its own, so offsets pair them.
-      const ellipsis = ellipses[e];
-      if (ellipsis === undefined || ellipsis.startOffset > this.outerStart(expression)) return expression;
-      e++;
-      return { type: "SpreadElement", argument: expression, range: [start(ellipsis), this.outerEnd(expression)] };
-    });
+      const ellipsis = ellipses?.[e];
+      if (ellipsis === undefined || ellipsis.startOffset > this.outerStart(expression)) {
+        list.push(expression);
+      } else {
+        e++;
+        list.push({ type: "SpreadElement", argument: expression, range: [start(ellipsis), this.outerEnd(expression)] });
+      }
+    }
+    return list;
   }
 
   private primaryExpression(cst: C.PrimaryExpressionCstNode): A.Expression {
