@@ -52,10 +52,11 @@ const DOT_SEGMENT = /(?:^|\/)(?:\.|%2e)/i;
 export function simpleRequestUrl(profile: ProfileName, url: string): RequestUrl | undefined {
   const match = SIMPLE.exec(url);
   if (match === null) return undefined;
-  const [, scheme = "", host = "", portText, rest = ""] = match;
-  if (NUMERIC_LABEL.test(host) ? !DOTTED_QUAD.test(host) : PUNYCODE_LABEL.test(host)) return undefined;
-  const queryAt = rest.indexOf("?");
-  if (DOT_SEGMENT.test(queryAt < 0 ? rest : rest.slice(0, queryAt))) return undefined;
+  const scheme = match[1] ?? "";
+  const host = match[2] ?? "";
+  const portText = match[3];
+  const rest = match[4] ?? "";
+  if (!keptHost(host) || hasDotSegment(rest)) return undefined;
   const port = portText === undefined ? undefined : Number(portText);
   if (port !== undefined && port > 65535) return undefined;
   if (profile === "winhttp") return { ok: true, url, host };
@@ -63,6 +64,24 @@ export function simpleRequestUrl(profile: ProfileName, url: string): RequestUrl 
   const origin = `${scheme}://${port === undefined || port === (scheme === "http" ? 80 : 443) ? hostname : `${hostname}:${port}`}`;
   if (profile === "chromium" && scheme === "https") return { ok: true, url: `${origin}/`, host: hostname };
   return { ok: true, url: rest.startsWith("/") ? origin + rest : `${origin}/${rest}`, host: hostname };
+}
+
+/** Whether the WHATWG parser keeps a SIMPLE host as written, up to case. The RegExps run only when a cheap look says they may match. */
+function keptHost(host: string): boolean {
+  const end = host.endsWith(".") ? host.length - 1 : host.length;
+  const first = host.charCodeAt(host.lastIndexOf(".", end - 1) + 1);
+  if (first >= 0x30 && first <= 0x39 && NUMERIC_LABEL.test(host)) return DOTTED_QUAD.test(host);
+  return !host.includes("--") || !PUNYCODE_LABEL.test(host);
+}
+
+/** Whether the path (before any "?") has a "." or "%2e" segment, which the WHATWG parser resolves. */
+function hasDotSegment(rest: string): boolean {
+  const query = rest.indexOf("?");
+  const pathEnd = query < 0 ? rest.length : query;
+  const dot = rest.indexOf("/.");
+  if (dot >= 0 && dot < pathEnd) return true;
+  const percent = rest.indexOf("%");
+  return percent >= 0 && percent < pathEnd && DOT_SEGMENT.test(rest.slice(0, pathEnd));
 }
 
 /** The `url` and `host` arguments for any URL, by the WHATWG URL parser (Node's `URL`). */
