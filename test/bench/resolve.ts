@@ -22,12 +22,18 @@ const CLI = join(dirname(fileURLToPath(import.meta.url)), "../../src/cli.js");
 /** The bundled CLI that `npm run build` writes (dist/bin/pac-do.js). */
 const BUNDLE = join(dirname(fileURLToPath(import.meta.url)), "../../bin/pac-do.js");
 
-/** A deterministic pseudo-random sequence, so every run measures the same URLs. */
+/**
+ * A deterministic pseudo-random sequence (mulberry32), so every run measures the same URLs. The LCG
+ * used before multiplied past 2^53 in floating point and fell into a short cycle: its 100,000 URLs
+ * held only 3,866 distinct ones, which flattered every per-URL cache.
+ */
 function random(seed: number): () => number {
-  let state = seed;
+  let state = seed >>> 0;
   return () => {
-    state = (state * 1103515245 + 12345) % 2 ** 31;
-    return state / 2 ** 31;
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(state ^ (state >>> 15), state | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
   };
 }
 
