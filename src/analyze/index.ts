@@ -83,6 +83,7 @@ export async function analyze(source: SourceFile, options: AnalyzeOptions = {}):
     const { routes, taken, evaluations, skipped } = await routeTable(evaluator, queries, space.classes, {
       readsDate: collected.usesDate,
       coverage,
+      sequential: collected.statefulSites.length > 0,
       ...(parts ? { parts } : {}),
     });
     const notes = notesFor(collected, source);
@@ -170,6 +171,13 @@ function failed(profile: ProfileName, failure: EvaluationFailure): RouteAnalysis
  * a later class when it read none of the dimensions in which the two classes differ (by their
  * `parts`, or `options.parts` where given): the PAC ran the same path, so it would answer the same
  * (this assumes calls leave no state behind in globals).
+ *
+ * Which evaluation a (host, entry point) row needs next depends only on that row's earlier answers,
+ * so the rows advance in rounds: each round evaluates the next cell of every row that needs one in a
+ * single `evaluateMany`. Without state and timeouts that gives what evaluating row by row gives. A
+ * timeout makes the remaining cells depend on the order (after `maxTimeouts` they are skipped), so
+ * then, and for a PAC with state (`sequential`), the table is built row by row, reusing the answers
+ * the rounds already have; each cell is evaluated at most once.
  */
 export async function routeTable(
   evaluator: PacEvaluator,
@@ -184,74 +192,159 @@ export async function routeTable(
     readonly coverage?: boolean;
     /** Parts to compare classes by instead of their own `parts` (see `reuseParts`). */
     readonly parts?: ReadonlyMap<EnvironmentClass, EnvironmentClass["parts"]>;
+    /** Evaluate row by row, in order: calls may leave state behind, so the order is part of the answer. */
+    readonly sequential?: boolean;
   } = {},
 ): Promise<{ routes: HostRoutes[]; taken: Set<number>; evaluations: number; skipped: number }> {
-  const routes: HostRoutes[] = [];
-  const taken = new Set<number>();
-  let evaluations = 0;
-  let timeouts = 0;
-  let skipped = 0;
   const maxTimeouts = options.maxTimeouts ?? MAX_TIMEOUTS;
   const coverage = options.coverage ?? true;
+  const readsDate = options.readsDate ?? true;
+  const rowSpecs = queries.flatMap((query) => evaluator.entryPoints.map((entryPoint) => ({ query, entryPoint })));
+  // Branch ids of every evaluation run, whichever pass used its answer (with newBranchesOnly each id comes once).
+  const taken = new Set<number>();
+  const done = new Map<number, Evaluation>();
+  const cellId = (row: number, index: number): number => row * environments.length + index;
   // A full trace answers the same question as `reads`, more slowly: only asked for until the
   // evaluator shows it supports `reads`.
   let readsSupported = false;
-  for (const query of queries) {
-    for (const entryPoint of evaluator.entryPoints) {
-      const outcomes = new Map<string, { outcome: Omit<RouteOutcome, "environmentIds">; ids: string[] }>();
-      const earlier: { parts: EnvironmentClass["parts"]; read: ReadonlySet<EnvironmentDimension>; key: string }[] = [];
-      for (const environment of environments) {
+
+  /** Evaluates the cells not evaluated yet, in one crossing when there are several. */
+  const evaluate = async (cells: readonly (readonly [row: number, index: number])[]): Promise<Evaluation[]> => {
+    const missing = cells.filter(([row, index]) => !done.has(cellId(row, index)));
+    const calls = missing.map(([row, index]) => {
+      const spec = rowSpecs[row];
+      const environment = environments[index];
+      if (!spec || !environment) throw new Error("no such cell");
+      return {
+        request: { url: spec.query.url, entryPoint: spec.entryPoint, coverage, newBranchesOnly: coverage, reads: true, trace: !readsSupported },
+        env: environmentFor(environment, spec.query.host),
+      };
+    });
+    const first = calls[0];
+    const results = calls.length === 1 && first ? [await evaluator.evaluate(first.request, first.env)] : await evaluator.evaluateMany(calls);
+    for (const [i, evaluation] of results.entries()) {
+      const cell = missing[i];
+      if (cell) done.set(cellId(...cell), evaluation);
+      if (evaluation.reads !== undefined) readsSupported = true;
+      for (const branch of evaluation.branches ?? []) taken.add(branch);
+    }
+    return cells.map(([row, index]) => done.get(cellId(row, index)) ?? fail("cell not evaluated"));
+  };
+
+  /** The table built by one pass, or undefined when a round hit a timeout. */
+  const pass = async (rounds: boolean): Promise<{ routes: HostRoutes[]; evaluations: number; skipped: number } | undefined> => {
+    let evaluations = 0;
+    let timeouts = 0;
+    let skipped = 0;
+    const rows = rowSpecs.map(() => ({
+      outcomes: new Map<string, { outcome: Omit<RouteOutcome, "environmentIds">; ids: string[] }>(),
+      earlier: [] as { parts: EnvironmentClass["parts"]; read: ReadonlySet<EnvironmentDimension>; key: string }[],
+      next: 0,
+    }));
+    const record = (row: (typeof rows)[number], environment: EnvironmentClass, key: string, outcome: () => Omit<RouteOutcome, "environmentIds">): void => {
+      let entry = row.outcomes.get(key);
+      if (!entry) row.outcomes.set(key, (entry = { outcome: outcome(), ids: [] }));
+      entry.ids.push(environment.id);
+    };
+    /** Answers the row's cells that need no evaluation; stops at the first that does (returns its index). */
+    const advance = (r: number): number | undefined => {
+      const row = rows[r];
+      if (!row) return undefined;
+      for (; row.next < environments.length; row.next++) {
+        const environment = environments[row.next];
+        if (!environment) break;
         const parts = options.parts?.get(environment) ?? environment.parts;
-        let key = earlier.find((e) => agrees(e.parts, parts, e.read))?.key;
-        if (key === undefined && timeouts >= maxTimeouts) {
+        const key = row.earlier.find((e) => agrees(e.parts, parts, e.read))?.key;
+        if (key !== undefined) {
+          record(row, environment, key, () => fail("reused an unknown outcome"));
+        } else if (timeouts >= maxTimeouts) {
           // Every further timeout costs the whole deadline: a looping PAC would take minutes.
           skipped++;
-          key = SKIPPED;
-          if (!outcomes.has(key)) {
-            const failure: EvaluationFailure = {
-              kind: "timeout",
-              message: `not evaluated: the PAC had already timed out ${timeouts} times in this analysis`,
-            };
-            outcomes.set(key, { outcome: { result: null, entries: [], failure, witness: environment }, ids: [] });
-          }
-        } else if (key === undefined) {
-          const evaluation = await evaluator.evaluate(
-            { url: query.url, entryPoint, coverage, newBranchesOnly: coverage, reads: true, trace: !readsSupported },
-            environmentFor(environment, query.host),
-          );
-          evaluations++;
-          if (evaluation.failure?.kind === "timeout") timeouts++;
-          if (evaluation.reads !== undefined) readsSupported = true;
-          for (const branch of evaluation.branches ?? []) taken.add(branch);
-          key = outcomeKey(evaluation);
-          const utc = environment.witness.timeZone === "UTC";
-          const dateUnseen = (options.readsDate ?? true) && !(evaluation.reads !== undefined && evaluator.profile !== "node");
-          earlier.push({ parts, read: dimensionsRead(evaluation, dateUnseen, utc), key });
-          if (!outcomes.has(key)) {
-            const outcome: Omit<RouteOutcome, "environmentIds"> = {
-              result: evaluation.result,
-              entries: evaluation.entries,
-              ...(evaluation.failure ? { failure: evaluation.failure } : {}),
-              ...(evaluation.returnRange ? { returnRange: evaluation.returnRange } : {}),
-              ...(evaluation.implicitBypass ? { implicitBypass: evaluation.implicitBypass } : {}),
-              witness: environment,
-            };
-            outcomes.set(key, { outcome, ids: [] });
-          }
+          record(row, environment, SKIPPED, () => ({
+            result: null,
+            entries: [],
+            failure: { kind: "timeout", message: `not evaluated: the PAC had already timed out ${timeouts} times in this analysis` },
+            witness: environment,
+          }));
+        } else {
+          return row.next;
         }
-        outcomes.get(key)?.ids.push(environment.id);
       }
-      routes.push({
-        host: query.host,
-        url: query.url,
-        ...(query.endpoint ? { endpoint: query.endpoint } : {}),
-        entryPoint,
-        outcomes: [...outcomes.values()].map(({ outcome, ids }) => ({ ...outcome, environmentIds: ids })),
-      });
+      return undefined;
+    };
+    const apply = (r: number, evaluation: Evaluation): void => {
+      const row = rows[r];
+      const environment = row ? environments[row.next] : undefined;
+      if (!row || !environment) return;
+      evaluations++;
+      if (evaluation.failure?.kind === "timeout") timeouts++;
+      const key = outcomeKey(evaluation);
+      const utc = environment.witness.timeZone === "UTC";
+      const dateUnseen = readsDate && !(evaluation.reads !== undefined && evaluator.profile !== "node");
+      const parts = options.parts?.get(environment) ?? environment.parts;
+      row.earlier.push({ parts, read: dimensionsRead(evaluation, dateUnseen, utc), key });
+      record(row, environment, key, () => ({
+        result: evaluation.result,
+        entries: evaluation.entries,
+        ...(evaluation.failure ? { failure: evaluation.failure } : {}),
+        ...(evaluation.returnRange ? { returnRange: evaluation.returnRange } : {}),
+        ...(evaluation.implicitBypass ? { implicitBypass: evaluation.implicitBypass } : {}),
+        witness: environment,
+      }));
+      row.next++;
+    };
+
+    if (rounds) {
+      for (;;) {
+        const pending: [number, number][] = [];
+        for (let r = 0; r < rows.length; r++) {
+          const index = advance(r);
+          if (index !== undefined) pending.push([r, index]);
+        }
+        if (pending.length === 0) break;
+        // The first call alone: it tells whether the evaluator reports `reads`, and a PAC that
+        // always loops costs one deadline before the row-by-row pass takes over.
+        const round = readsSupported ? pending.slice(0, MAX_ROUND) : pending.slice(0, 1);
+        const results = await evaluate(round);
+        if (results.some((evaluation) => evaluation.failure?.kind === "timeout")) return undefined;
+        for (const [i, [r]] of round.entries()) {
+          const evaluation = results[i];
+          if (evaluation) apply(r, evaluation);
+        }
+      }
+    } else {
+      for (let r = 0; r < rows.length; r++) {
+        for (let index = advance(r); index !== undefined; index = advance(r)) {
+          const [evaluation] = await evaluate([[r, index]]);
+          if (evaluation) apply(r, evaluation);
+        }
+      }
     }
-  }
-  return { routes, taken, evaluations, skipped };
+    const routes = rowSpecs.map(({ query, entryPoint }, r): HostRoutes => ({
+      host: query.host,
+      url: query.url,
+      ...(query.endpoint ? { endpoint: query.endpoint } : {}),
+      entryPoint,
+      outcomes: [...(rows[r]?.outcomes.values() ?? [])].map(({ outcome, ids }) => ({ ...outcome, environmentIds: ids })),
+    }));
+    return { routes, evaluations, skipped };
+  };
+
+  const table = (options.sequential ? undefined : await pass(true)) ?? (await pass(false));
+  if (!table) throw new Error("the row-by-row pass always completes");
+  return { ...table, taken };
 }
+
+function fail(message: string): never {
+  throw new Error(`routeTable: ${message}`);
+}
+
+/**
+ * Cells evaluated in one round at most: a PAC that loops for some hosts only costs up to this many
+ * deadlines before a timeout in the round sends the analysis row by row (where it stops after
+ * MAX_TIMEOUTS); the lint's catalogue rows number about 40.
+ */
+const MAX_ROUND = 64;
 
 /** Timeouts after which an analysis stops evaluating (each one costs the full per-call deadline). */
 export const MAX_TIMEOUTS = 4;
