@@ -6,7 +6,7 @@
 import type { ILexingError, IToken, TokenType } from "chevrotain";
 import { Lexer } from "./chevrotain.js";
 import { tokenEnd } from "./offsets.js";
-import { allTokens, forgetIdentifierImages, KEYWORDS, NumericLiteral, parseTokens, UNTERMINATED } from "./tokens.js";
+import { allTokens, forgetIdentifierImages, Identifier, KEYWORDS, NumericLiteral, parseTokens, UNTERMINATED } from "./tokens.js";
 
 /** A lexical error: half-open `[offset, offset + length)` into the text. */
 export interface LexError {
@@ -82,6 +82,10 @@ function describeChar(text: string, offset: number): string {
 
 const IDENTIFIER_START_AFTER_NUMBER = /[\w$\\\p{ID_Start}]/uy;
 
+/** `UNTERMINATED` by token type index: the pass below looks up every token that is not a name or number. */
+const unterminatedByIndex: ({ readonly as: TokenType; readonly message: string } | undefined)[] = [];
+for (const [type, entry] of UNTERMINATED) unterminatedByIndex[type.tokenTypeIdx!] = entry;
+
 function isLineTerminator(code: number): boolean {
   return code === 10 || code === 13 || code === 0x2028 || code === 0x2029;
 }
@@ -98,7 +102,7 @@ export function tokenize(text: string, lexer: Lexer = sharedLexer(false)): LexRe
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     const type: TokenType = token.tokenType;
-    if (type.name === "Identifier") {
+    if (type === Identifier) {
       const keyword = KEYWORDS.get(token.image);
       if (keyword !== undefined) retype(token, keyword);
     } else if (type === NumericLiteral) {
@@ -107,7 +111,7 @@ export function tokenize(text: string, lexer: Lexer = sharedLexer(false)): LexRe
         errors.push({ offset: tokenEnd(token), length: 1, message: "identifier directly after number" });
       }
     } else {
-      const unterminated = UNTERMINATED.get(type);
+      const unterminated = unterminatedByIndex[token.tokenTypeIdx];
       if (unterminated !== undefined) {
         errors.push({ offset: token.startOffset, length: token.image.length, message: unterminated.message });
         retype(token, unterminated.as);

@@ -56,7 +56,8 @@ export class PacParser extends CstParser {
     return rule as ParserMethod<A, CstNode>;
   }
 
-  private readonly statementAlternatives = new Map<string, OrMethodOpts<void> & { DEF: IOrAlt<void>[] }>();
+  /** By label, then occurrence index. */
+  private readonly statementAlternatives = new Map<string, (OrMethodOpts<void> | undefined)[]>();
   private operandAlternatives1: OrMethodOpts<void> | undefined;
   private suffixAlternatives: IOrAlt<void>[] | undefined;
   private readonly argumentAlternatives = new Map<number, OrMethodOpts<void>>();
@@ -84,6 +85,16 @@ export class PacParser extends CstParser {
   /** Whether a line terminator precedes the k-th token ahead. */
   private newlineBefore(k: number): boolean {
     return this.lineBreaks.has(this.LA(k).startOffset);
+  }
+
+  /**
+   * No line terminator before the next token: the "[no LineTerminator here]" of a restricted
+   * production (§12.10.1), for the hot ones (`return`, postfix `++`/`--`) as a condition around
+   * the DSL call rather than a GATE, which Chevrotain wraps in a new closure on every call. While
+   * Chevrotain records the grammar it holds, so that the guarded part is recorded.
+   */
+  private sameLine(): boolean {
+    return this.RECORDING_PHASE || !this.newlineBefore(1);
   }
 
   /** §12.10.1: a semicolon may be omitted before `}`, at the end of input, or after a line break. */
@@ -157,7 +168,7 @@ export class PacParser extends CstParser {
     this.CONSUME2(t.Else);
     this.statementAt(22, "alternate");
   };
-  private readonly returnArgument = { GATE: (): boolean => !this.newlineBefore(1), DEF: (): void => this.commaExpression() };
+  private readonly returnArgument = (): void => this.commaExpression();
   private readonly optionalSemicolon = (): IToken => this.CONSUME9(t.Semicolon);
   private readonly moreExpressions = [52, 54].map((idx) => (): void => {
     this.consume(idx, t.Comma);
@@ -170,7 +181,7 @@ export class PacParser extends CstParser {
     ]));
   private prefixAlternatives: IOrAlt<void>[] | undefined;
   private readonly suffixStep = (): void => this.suffix();
-  private readonly postfixOperator = { GATE: (): boolean => !this.newlineBefore(1), DEF: (): IToken => this.CONSUME2(t.UpdateOperator, POSTFIX) };
+  private readonly postfixOperator = (): IToken => this.CONSUME2(t.UpdateOperator, POSTFIX);
 
   /** See §16.1 Script. */
   public program = this.RULE("program", () => {
@@ -184,8 +195,9 @@ export class PacParser extends CstParser {
    * positions within one rule (Chevrotain's occurrence index).
    */
   private statementAt(idx: number, label: string): void {
-    const key = `${idx}:${label}`;
-    let options = this.statementAlternatives.get(key);
+    let byIndex = this.statementAlternatives.get(label);
+    if (byIndex === undefined) this.statementAlternatives.set(label, (byIndex = []));
+    let options = byIndex[idx];
     if (options === undefined) {
       options = {
         IGNORE_AMBIGUITIES: true,
@@ -211,7 +223,7 @@ export class PacParser extends CstParser {
             { GATE: () => this.expressionStatementAllowed(), ALT: () => this.subrule(idx, this.expressionStatement, { LABEL: label }) },
         ],
       };
-      this.statementAlternatives.set(key, options);
+      byIndex[idx] = options;
     }
     this.or(idx, options);
   }
@@ -350,7 +362,7 @@ export class PacParser extends CstParser {
   /** See §14.10; restricted production: a line break after `return` ends the statement. */
   public returnStatement = this.RULE("returnStatement", () => {
     this.CONSUME(t.Return);
-    this.OPTION(this.returnArgument);
+    if (this.sameLine()) this.OPTION(this.returnArgument);
     this.endOfStatement();
   });
 
@@ -811,7 +823,7 @@ export class PacParser extends CstParser {
       ],
     }));
     this.MANY2(this.suffixStep);
-    this.OPTION(this.postfixOperator);
+    if (this.sameLine()) this.OPTION(this.postfixOperator);
   });
 
   /** `new C(args)`, `new C` and `new new C()()`: the arguments bind to the nearest `new` (§13.3.5). */
