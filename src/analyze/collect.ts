@@ -5,6 +5,7 @@
  * variables assigned literals) are understood; everything else falls back to the defaults.
  */
 import type { CallExpression, Expression, Node, Program, SpreadElement } from "../syntax/ast.js";
+import { VISITOR_KEYS } from "../syntax/walk.js";
 import type { Range } from "../types.js";
 import { networkFromCidr, networkFromMask, parseAddress, type Network } from "./address.js";
 
@@ -104,6 +105,27 @@ export function visit(root: Node, enter: (node: Node) => void): void {
 
 /** Pushes a node's children onto a stack, last child first, so they pop in source order. */
 function pushChildren(node: Node, stack: Node[]): void {
+  const keys = CHILD_KEYS[node.type];
+  if (keys === undefined) {
+    pushAnyChildren(node, stack);
+    return;
+  }
+  for (let k = keys.length - 1; k >= 0; k--) {
+    const value: unknown = Reflect.get(node, keys[k] ?? "");
+    if (Array.isArray(value)) {
+      for (let i = value.length - 1; i >= 0; i--) {
+        const item: unknown = value[i];
+        if (isNode(item)) stack.push(item);
+      }
+    } else if (isNode(value)) stack.push(value);
+  }
+}
+
+/** The child keys of the node types this project's parser produces (syntax/walk.ts), in source order. */
+const CHILD_KEYS: Readonly<Record<string, readonly string[] | undefined>> = VISITOR_KEYS;
+
+/** Any other tree (acorn's, in tests): every node-valued property, in property order. */
+function pushAnyChildren(node: Node, stack: Node[]): void {
   const start = stack.length;
   for (const key in node) {
     if (key === "range" || key === "regex") continue;
@@ -464,13 +486,6 @@ function isFunction(node: Node): node is FunctionNode {
   return node.type === "FunctionDeclaration" || node.type === "FunctionExpression" || node.type === "ArrowFunctionExpression";
 }
 
-/** A node's direct children. */
-function ownChildren(node: Node): Node[] {
-  const out: Node[] = [];
-  pushChildren(node, out);
-  return out;
-}
-
 /**
  * Where one call can change what the next one sees: a function assigning a variable that neither it
  * nor an enclosing function declares (a global), and regex literals with the g or y flag, whose
@@ -500,7 +515,7 @@ function findState(program: Program, regexes: readonly Node[]): { what: string; 
       if (node.type === "VariableDeclarator" && node.id.type === "Identifier") locals.add(node.id.name);
       if (node.type === "AssignmentExpression" && node.left.type === "Identifier") assigned.push({ name: node.left.name, range: node.range });
       if (node.type === "UpdateExpression" && node.argument.type === "Identifier") assigned.push({ name: node.argument.name, range: node.range });
-      pending.push(...ownChildren(node));
+      pushChildren(node, pending);
     }
     for (const { name, range } of assigned) {
       if (!locals.has(name)) sites.push({ what: `the global ${name} is assigned inside a function`, range });
@@ -512,7 +527,7 @@ function findState(program: Program, regexes: readonly Node[]): { what: string; 
     const node = top.pop();
     if (node === undefined) break;
     if (isFunction(node)) scan(node, new Set());
-    else top.push(...ownChildren(node));
+    else pushChildren(node, top);
   }
   return sites.sort((a, b) => a.range[0] - b.range[0]);
 }
