@@ -50,14 +50,14 @@ async function measure(
   source: SourceFile,
   otherHosts: boolean,
 ): Promise<{ ms: number; cpuMs: number; analysis: RouteAnalysis }> {
-  if (warmUp) await analyze(source, { otherHosts });
+  if (warmUp) await analyze(source, { otherHosts, coverage: otherHosts });
   const times: number[] = [];
   const cpu: number[] = [];
   let analysis: RouteAnalysis | undefined;
   for (let i = 0; i < runs; i++) {
     const start = performance.now();
     const startCpu = process.cpuUsage();
-    analysis = await analyze(source, { otherHosts });
+    analysis = await analyze(source, { otherHosts, coverage: otherHosts });
     const used = process.cpuUsage(startCpu);
     times.push(performance.now() - start);
     cpu.push((used.user + used.system) / 1000);
@@ -102,7 +102,7 @@ export async function run(): Promise<string> {
       const evaluations = analysis.evaluations ?? cells;
       const count = (n: number): string => n.toLocaleString("en");
       rows.push(
-        `| ${label} | ${otherHosts ? "all" : "catalogue only"} | ${analysis.environments.length} | ${analysis.routes.length} | ` +
+        `| ${label} | ${otherHosts ? "all" : "catalogue only, no coverage"} | ${analysis.environments.length} | ${analysis.routes.length} | ` +
           `${count(cells)} | ${count(evaluations)} | ${count(Math.round(ms))} ms | ${count(Math.round(cpuMs))} ms | ` +
           `${count(Math.round(setUp))} ms | ${count(Math.round((Math.max(0, cpuMs - setUp) * 1000) / evaluations))} µs |`,
       );
@@ -115,7 +115,8 @@ export async function run(): Promise<string> {
     "runs after a warm-up run, 1 MB one run after those. PACs from `enterprisePac()` in bench/analyze.ts: office",
     "subnets on myIpAddress, a DNS test on the host, business hours, then site rules. A cell is one",
     "(host, entry point, environment class); cells whose evaluation would read nothing that differs from",
-    "an earlier class's are answered without evaluating. \"catalogue only\" is `otherHosts: false` (what lint needs).",
+    "an earlier class's are answered without evaluating. \"all\" is what `pac-do routes` and the fixer ask for;",
+    "\"catalogue only, no coverage\" is `otherHosts: false, coverage: false`, what lint asks for.",
     "CPU is the process's user+system time over the run: the analysis is single-threaded, so on a busy",
     "machine it is the better measure of the work; wall time includes waiting for a core. Set-up is the",
     "CPU of parsing, collecting the environment and loading the sandbox (measured apart, same number of runs);",
