@@ -19,28 +19,23 @@ export const MAX_SOURCE_BYTES = 16 * 1024 * 1024;
 
 export type DecodeResult = { ok: true; source: SourceFile } | { ok: false; message: string };
 
-/**
- * Finds the lines: after each line terminator of ECMA-262 §11.3 (LF, CR, CRLF, LS, PS) a line
- * starts. A loop over character codes rather than a global regex: every parse pays this, and
- * matchAll allocates a match per line.
- */
+/** Line terminators of ECMA-262 §11.3: LF, CR, CRLF, LS, PS. */
+const LINE_BREAK = /\r\n|[\n\r\u2028\u2029]/g;
+
 export function createSourceFile(text: string, path?: string, bom = false): SourceFile {
   const lineStarts = [0];
-  let lf = 0;
-  let crlf = 0;
-  let cr = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 10) lf++;
-    else if (code === 13) {
-      if (text.charCodeAt(i + 1) === 10) {
-        crlf++;
-        i++;
-      } else cr++;
-    } else if (code !== 0x2028 && code !== 0x2029) continue;
-    lineStarts.push(i + 1);
+  const counts = { "\n": 0, "\r\n": 0, "\r": 0 };
+  for (const match of text.matchAll(LINE_BREAK)) {
+    const brk = match[0];
+    if (brk === "\n" || brk === "\r\n" || brk === "\r") counts[brk]++;
+    lineStarts.push(match.index + brk.length);
   }
-  const eol = crlf >= lf && crlf >= cr && crlf > 0 ? "\r\n" : cr > lf ? "\r" : "\n";
+  const eol =
+    counts["\r\n"] >= counts["\n"] && counts["\r\n"] >= counts["\r"] && counts["\r\n"] > 0
+      ? "\r\n"
+      : counts["\r"] > counts["\n"]
+        ? "\r"
+        : "\n";
   return { path, text, bom, eol, lineStarts };
 }
 
