@@ -568,7 +568,8 @@ fix("${HARNESS.run}", function (request) {
 });
 /*
  * ---- batches: many calls in one crossing ----
- * In: JSON [[environment...], [code, host, url, ...]], code = flags | entry << 3 | environment index << 4.
+ * In: fields joined by U+0001 (the host never sends a host or URL holding one): the environments as a
+ * JSON array, then code, host, url for each call, code = flags | entry << 3 | environment index << 4.
  * Out: JSON of one string per call as runOne answers it, followed by the trace's JSON when tracing (or ""
  * when the trace cannot be written). A call that throws ends the batch with "x" and leaves the
  * exception for ${HARNESS.rethrow}: the host reads it as it reads a single call's. The list the answers
@@ -578,13 +579,13 @@ fix("${HARNESS.run}", function (request) {
  * cannot move its own deadline.
  */
 var progress = [0], batchOut = [], pendingError, setPrototypeOf = G.Object.setPrototypeOf;
-fix("${HARNESS.batch}", function (json) {
-  var input = parseJSON(json), envs = input[0], items = input[1], n = items.length, envAt = -1, out = [];
+fix("${HARNESS.batch}", function (text) {
+  var items = split(text, "\\u0001"), envs = parseJSON(items[0]), n = items.length, envAt = -1, out = [];
   setPrototypeOf(out, null);
   batchOut = out;
-  for (var i = 0; i < n; i += 3) {
+  for (var i = 1; i < n; i += 3) {
     progress[0] = i;
-    var code = items[i], e = code >> 4, answer;
+    var code = +items[i], e = code >> 4, answer;
     if (e !== envAt) { setEnvironment(envs[e]); envAt = e; }
     try {
       answer = runOne(code & 7, ENTRIES[(code >> 3) & 1], items[i + 1], items[i + 2]);

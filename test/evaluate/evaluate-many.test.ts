@@ -64,6 +64,7 @@ const urls = [
   "http://127.0.0.1/",
   "not a url",
   "file:///etc/hosts",
+  "http://www.example.com/sep\u0001arated",
 ];
 
 function request(profile: ProfileName): fc.Arbitrary<EvaluateRequest> {
@@ -71,7 +72,7 @@ function request(profile: ProfileName): fc.Arbitrary<EvaluateRequest> {
   return fc
     .record({
       url: fc.constantFrom(...urls),
-      host: fc.constantFrom(undefined, undefined, undefined, "given.example", "www.example.com"),
+      host: fc.constantFrom(undefined, undefined, undefined, "given.example", "www.example.com", "sep\u0001.example"),
       entryPoint: profile === "node" ? fc.constant(undefined) : entry,
       trace: fc.boolean(),
       coverage: fc.boolean(),
