@@ -103,7 +103,11 @@ export async function lint(input: SourceFile | string, options: LintOptions = {}
       source,
       program: parsed.program,
       comments: parsed.comments,
-      tokens: parsed.tokens,
+      // Read on demand: the parse converts its tokens only when asked, and for 1 MB that costs about as
+      // much as the parse itself; only jscript-compatible reads them, at a trailing comma.
+      get tokens() {
+        return parsed.tokens;
+      },
       profile,
       parentOf: (node) => parents.get(node) ?? null,
       analysis: () => (analysis ??= runAnalysis()),
