@@ -32,6 +32,7 @@ function FindProxyForURL(url, host) {
   if (host == "loop.example") { while (true) {} }
   if (host == "recurse.example") { var f = function () { return f() + 1; }; return f(); }
   if (host == "alloc.example") { var a = []; while (true) a.push({ n: a.length, s: new Array(64).join("x") + a.length }); }
+  if (host == "throw.example") throw new Error("thrown");
   return "PROXY ok.example:8080";
 }`;
 
@@ -147,6 +148,11 @@ describe("handles", () => {
       await evaluator.evaluate({ url: "http://fine.example/", trace: true, coverage: true }, env);
       await evaluator.evaluate({ url: "http://loop.example/" }, env);
       await evaluator.evaluate({ url: "http://fine.example/", trace: true }, { ...env, clientIps: ["10.0.0.1"] });
+      // A batch: its request and answer strings, the progress reads, a rethrown exception, a timeout that ends it, the answers it finished.
+      const batch = await evaluator.evaluateMany(
+        ["fine", "throw", "fine", "loop", "fine"].map((name) => ({ request: { url: `http://${name}.example/`, trace: true, coverage: true }, env })),
+      );
+      expect(batch.map((e) => e.failure?.kind ?? e.result)).toEqual(["PROXY ok.example:8080", "exception", "PROXY ok.example:8080", "timeout", "PROXY ok.example:8080"]);
       evaluator[Symbol.dispose]();
       const failed = await createEvaluator(createSourceFile("syntax error (", "bad.pac"), { profile, module });
       expect(failed.ok).toBe(false);
