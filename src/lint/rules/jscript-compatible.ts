@@ -74,6 +74,8 @@ export default defineRule({
     };
 
     const trailingComma = (node: Node, what: "object" | "array"): void => {
+      // The text decides most literals without the token list, which the parse converts only on demand.
+      if (!commaBefore(context.source.text, node.range[1] - 1, context.comments)) return;
       const closing = tokenIndexEndingAt(context.tokens, node.range[1]);
       const comma = closing > 0 ? context.tokens[closing - 1] : undefined;
       if (comma?.value !== ",") return;
@@ -155,6 +157,42 @@ export default defineRule({
     };
   },
 });
+
+/**
+ * Whether the last token before the bracket at `closing` can be a comma: the first character before
+ * it that is neither whitespace nor inside a comment is one (no other token ends in a comma).
+ */
+function commaBefore(text: string, closing: number, comments: readonly { readonly range: Range }[]): boolean {
+  let i = closing - 1;
+  while (i >= 0) {
+    if (WHITESPACE.test(text[i] ?? "")) {
+      i--;
+      continue;
+    }
+    const comment = comments[lastStartingAtOrBefore(comments, i)];
+    if (comment && i < comment.range[1]) {
+      i = comment.range[0] - 1;
+      continue;
+    }
+    return text[i] === ",";
+  }
+  return false;
+}
+
+/** WhiteSpace and LineTerminator (ES5 §7.2, §7.3): exactly what `\s` matches. */
+const WHITESPACE = /\s/;
+
+/** The index of the last comment starting at or before `offset` (comments are in source order), or -1. */
+function lastStartingAtOrBefore(comments: readonly { readonly range: Range }[], offset: number): number {
+  let lo = 0;
+  let hi = comments.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((comments[mid]?.range[0] ?? 0) <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
 
 /** The index of the token that ends exactly at `end` (a node's closing bracket), or -1. */
 function tokenIndexEndingAt(tokens: readonly { readonly range: Range }[], end: number): number {

@@ -1,4 +1,9 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { createSourceFile } from "../../../src/source/source-file.js";
+import type { Node } from "../../../src/syntax/ast.js";
+import { parse } from "../../../src/syntax/parse.js";
+import { childNodes } from "../../../src/syntax/walk.js";
 import { lintOne } from "../helpers.js";
 
 const id = "jscript-compatible";
@@ -59,5 +64,46 @@ describe(`${id} and destructuring`, () => {
   it("reports a destructuring pattern once, defaults and rests inside it included", async () => {
     const diagnostics = await lintOne(id, "var o = {};\nfunction f() {\n  var { a = 1, b: [c, ...d] } = o;\n}\n");
     expect(diagnostics.map((d) => d.message.split(";")[0])).toEqual(["Destructuring is ES2015 syntax"]);
+  });
+});
+
+describe("jscript-compatible trailing commas", () => {
+  /** Separators a lexer skips: whitespace of every kind, and comments of every kind. */
+  const gap = fc.array(fc.constantFrom(" ", "\t", "\n", "\r\n", "\u00a0", "\u2028", "\ufeff", "/* , */", "/*]*/", "// ,\n", "<!-- ,\n"), {
+    maxLength: 3,
+  });
+  const element = fc.constantFrom('"a"', '","', "1", "/,/", "[]", "[1,]", "{}", "{ a: 1, }", "x");
+
+  it("reports exactly the trailing commas the token list shows", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.tuple(element, gap, gap), { maxLength: 3 }),
+        fc.boolean(),
+        fc.boolean(),
+        gap,
+        async (items, object, trailing, last) => {
+          const parts = items.map(([value, before, after], i) => `${before.join("")}${object ? `k${i}: ` : ""}${value}${after.join("")}`);
+          const inner = parts.join(",") + (trailing && parts.length > 0 ? "," : "") + last.join("");
+          const text = `var x = 1;\nvar v = ${object ? `({${inner}})` : `[${inner}]`};\n`;
+          const parsed = parse(createSourceFile(text));
+          if (!parsed.ok) return;
+          // The reference: a node whose closing bracket follows a "," token.
+          const expected: number[] = [];
+          const tokens = parsed.tokens;
+          const visit = (node: Node): void => {
+            if (node.type === "ArrayExpression" || node.type === "ObjectExpression") {
+              const closing = tokens.findIndex((t) => t.range[1] === node.range[1]);
+              const comma = tokens[closing - 1];
+              if (closing > 0 && comma?.value === ",") expected.push(comma.range[0]);
+            }
+            for (const child of childNodes(node)) visit(child);
+          };
+          visit(parsed.program);
+          const reported = (await lintOne("jscript-compatible", text)).filter((d) => d.messageId === "trailingComma").map((d) => d.range[0]);
+          expect(reported.sort((a, b) => a - b), text).toEqual(expected.sort((a, b) => a - b));
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
