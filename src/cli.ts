@@ -67,5 +67,9 @@ const WASM_TIERING_BUDGET = 300_000_000;
 
 if (isMain()) {
   setFlagsFromString(`--wasm-tiering-budget=${WASM_TIERING_BUDGET}`);
+  // V8 compiles a wasm function when it first runs, on the thread that runs it; compiled whole on
+  // background threads instead, QuickJS is ready while the CLI parses the PAC (the main thread saves
+  // about 24 ms of the first evaluation for about 10 ms more CPU in all).
+  setFlagsFromString("--no-wasm-lazy-compilation");
   process.exitCode = await run(process.argv.slice(2));
 }

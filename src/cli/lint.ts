@@ -67,6 +67,12 @@ export async function lintCommand(files: readonly string[], options: LintCommand
   const results: LintResult[] = [];
   let unreadable = false;
   const analysis = options.analysis !== false;
+  // The route analysis runs in QuickJS: its wasm compiles on other threads while this one parses.
+  if (analysis) {
+    import("../evaluate/quickjs.js")
+      .then(({ quickJSModule }) => quickJSModule())
+      .catch(() => undefined);
+  }
   if (!analysis) {
     const unchecked = Object.values(rules).filter((rule) => rule.meta.usesAnalysis && settings[rule.id] !== "off").map((rule) => rule.id);
     io.stderr(`pac-do: --no-analysis: route checks skipped (${unchecked.join(", ")}); DO routing is not verified\n`);

@@ -10,8 +10,19 @@ let shared: Promise<QuickJSWASMModule> | undefined;
  * stay per PAC.
  */
 export function quickJSModule(): Promise<QuickJSWASMModule> {
-  shared ??= newQuickJSWASMModuleFromVariant(syncVariant(releaseSync));
+  shared ??= whileAlive(newQuickJSWASMModuleFromVariant(syncVariant(releaseSync)));
   return shared;
+}
+
+/**
+ * Keeps the process alive until `promise` settles. Node does not count V8's asynchronous WebAssembly
+ * compilation as pending work: when V8 compiles the whole module on background threads (the CLI asks
+ * it to, src/cli.ts), a process with nothing else to wait for exits before the module arrives
+ * (exit code 13, "unsettled top-level await").
+ */
+function whileAlive<T>(promise: Promise<T>): Promise<T> {
+  const timer = setInterval(() => undefined, 2 ** 30);
+  return promise.finally(() => clearInterval(timer));
 }
 
 /**
