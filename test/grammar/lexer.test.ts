@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { createLexer, tokenize } from "../../grammar/lexer.js";
 
@@ -77,5 +78,16 @@ describe("function bodies", () => {
     ["x = function (a = function () {}) { return /r/ } / 2", ["x", "=", "function", "(", "a", "=", "function", "(", ")", "{", "}", ")", "{", "return", "re", "}", "div", "2"]],
   ])("lexes %j", (text, expected) => {
     expect(kinds(text)).toEqual(expected);
+  });
+
+  test("gives every identifier token its own name, whichever names share a slot of the image table", () => {
+    // 3,000 names in a 1,024-slot table: many share a slot, and each must still get its own.
+    const many = Array.from({ length: 3000 }, (_, i) => `n${i.toString(36)}`);
+    expect(tokenize(many.join(" "), lexer).tokens.map((t) => t.image)).toEqual(many);
+    fc.assert(
+      fc.property(fc.array(fc.stringMatching(/^[A-Za-z_$][\w$]{0,14}$/), { minLength: 1, maxLength: 300 }), (names) => {
+        expect(tokenize(names.join("\n"), lexer).tokens.map((t) => t.image)).toEqual(names);
+      }),
+    );
   });
 });
