@@ -31,6 +31,8 @@ const LONE_EXPRESSION = { LABEL: "assignmentExpression" } as const;
 const SUFFIX = { LABEL: "suffix" } as const;
 
 const PREFIX = { LABEL: "prefix" } as const;
+const OPERAND = { LABEL: "operand" } as const;
+const ARGUMENT = { LABEL: "argument" } as const;
 const POSTFIX = { LABEL: "postfix" } as const;
 
 /** The `noIn` argument of the expression rules (§14.7.4: no `in` operator in a for-statement head). */
@@ -153,8 +155,9 @@ export class PacParser extends CstParser {
    * creates were the largest share of what the parse allocated besides tokens and the CST.
    */
   private readonly statementInList = (): void => this.statementAt(20, "statement");
+  /** `else if`, told from `else` by two tokens of lookahead (a GATE would cost a closure per `if`). */
   private readonly elseIf = {
-    GATE: (): boolean => this.LA(2).tokenType === t.If,
+    MAX_LOOKAHEAD: 2,
     DEF: (): void => {
       this.CONSUME(t.Else);
       this.CONSUME2(t.If);
@@ -199,28 +202,29 @@ export class PacParser extends CstParser {
     if (byIndex === undefined) this.statementAlternatives.set(label, (byIndex = []));
     let options = byIndex[idx];
     if (options === undefined) {
+      const labelled = { LABEL: label };
       options = {
         IGNORE_AMBIGUITIES: true,
         DEF: [
-            { ALT: () => this.subrule(idx, this.block, { LABEL: label }) },
-            { ALT: () => this.subrule(idx, this.variableStatement, { LABEL: label }) },
-            { ALT: () => this.subrule(idx, this.emptyStatement, { LABEL: label }) },
-            { ALT: () => this.subrule(idx, this.ifStatement, { LABEL: label }) },
-            { ALT: () => this.subrule(idx, this.forStatement, { LABEL: label }) },
-            { ALT: () => this.subrule(idx, this.whileStatement, { LABEL: label }) },
-            { ALT: () => this.subrule(idx, this.doWhileStatement, { LABEL: label }) },
-            { ALT: () => this.subrule(idx, this.continueStatement, { LABEL: label }) },
-            { ALT: () => this.subrule(idx, this.breakStatement, { LABEL: label }) },
-            { ALT: () => this.subrule(idx, this.returnStatement, { LABEL: label }) },
-            { ALT: () => this.subrule(idx, this.withStatement, { LABEL: label }) },
-            { ALT: () => this.subrule(idx, this.switchStatement, { LABEL: label }) },
-            { ALT: () => this.subrule(idx, this.throwStatement, { LABEL: label }) },
-            { ALT: () => this.subrule(idx, this.tryStatement, { LABEL: label }) },
-            { ALT: () => this.subrule(idx, this.debuggerStatement, { LABEL: label }) },
-            { ALT: () => this.subrule(idx, this.functionDeclaration, { LABEL: label }) },
-            { GATE: () => this.LA(2).tokenType === t.Colon, ALT: () => this.subrule(idx, this.labelledStatement, { LABEL: label }) },
+            { ALT: () => this.subrule(idx, this.block, labelled) },
+            { ALT: () => this.subrule(idx, this.variableStatement, labelled) },
+            { ALT: () => this.subrule(idx, this.emptyStatement, labelled) },
+            { ALT: () => this.subrule(idx, this.ifStatement, labelled) },
+            { ALT: () => this.subrule(idx, this.forStatement, labelled) },
+            { ALT: () => this.subrule(idx, this.whileStatement, labelled) },
+            { ALT: () => this.subrule(idx, this.doWhileStatement, labelled) },
+            { ALT: () => this.subrule(idx, this.continueStatement, labelled) },
+            { ALT: () => this.subrule(idx, this.breakStatement, labelled) },
+            { ALT: () => this.subrule(idx, this.returnStatement, labelled) },
+            { ALT: () => this.subrule(idx, this.withStatement, labelled) },
+            { ALT: () => this.subrule(idx, this.switchStatement, labelled) },
+            { ALT: () => this.subrule(idx, this.throwStatement, labelled) },
+            { ALT: () => this.subrule(idx, this.tryStatement, labelled) },
+            { ALT: () => this.subrule(idx, this.debuggerStatement, labelled) },
+            { ALT: () => this.subrule(idx, this.functionDeclaration, labelled) },
+            { GATE: () => this.LA(2).tokenType === t.Colon, ALT: () => this.subrule(idx, this.labelledStatement, labelled) },
             // §14.5: an expression statement may not start with `{` or `function`.
-            { GATE: () => this.expressionStatementAllowed(), ALT: () => this.subrule(idx, this.expressionStatement, { LABEL: label }) },
+            { GATE: () => this.expressionStatementAllowed(), ALT: () => this.subrule(idx, this.expressionStatement, labelled) },
         ],
       };
       byIndex[idx] = options;
@@ -748,7 +752,7 @@ export class PacParser extends CstParser {
   }
 
   private buildOperandAlternatives(occurrence: 1 | 2): OrMethodOpts<void> {
-    const token = (type: TokenType) => () => (occurrence === 1 ? this.CONSUME3(type, { LABEL: "operand" }) : this.CONSUME4(type, { LABEL: "operand" }));
+    const token = (type: TokenType) => () => (occurrence === 1 ? this.CONSUME3(type, OPERAND) : this.CONSUME4(type, OPERAND));
     const gate = () => this.loneOperandAhead();
     return {
       IGNORE_AMBIGUITIES: true,
@@ -759,8 +763,8 @@ export class PacParser extends CstParser {
         {
           ALT: () =>
             occurrence === 1
-              ? this.SUBRULE(this.unaryExpression, { LABEL: "operand" })
-              : this.SUBRULE2(this.unaryExpression, { LABEL: "operand" }),
+              ? this.SUBRULE(this.unaryExpression, OPERAND)
+              : this.SUBRULE2(this.unaryExpression, OPERAND),
         },
       ],
     };
@@ -851,27 +855,27 @@ export class PacParser extends CstParser {
     this.OR6((this.suffixAlternatives ??= [
       {
         ALT: () => {
-          this.CONSUME6(t.Dot, { LABEL: "suffix" });
+          this.CONSUME6(t.Dot, SUFFIX);
           this.CONSUME7(t.IdentifierName);
         },
       },
       {
         ALT: () => {
-          this.CONSUME6(t.LBracket, { LABEL: "suffix" });
+          this.CONSUME6(t.LBracket, SUFFIX);
           this.SUBRULE7(this.expression, { ARGS: [false] });
           this.CONSUME7(t.RBracket);
         },
       },
       { ALT: () => this.callArguments(60) },
-      { ALT: () => this.SUBRULE6(this.templateLiteral, { LABEL: "suffix" }) },
+      { ALT: () => this.SUBRULE6(this.templateLiteral, SUFFIX) },
       {
         ALT: () => {
-          this.CONSUME6(t.QuestionDot, { LABEL: "suffix" });
+          this.CONSUME6(t.QuestionDot, SUFFIX);
           this.OR7([
-            { ALT: () => this.CONSUME8(t.IdentifierName, { LABEL: "suffix" }) },
+            { ALT: () => this.CONSUME8(t.IdentifierName, SUFFIX) },
             {
               ALT: () => {
-                this.CONSUME8(t.LBracket, { LABEL: "suffix" });
+                this.CONSUME8(t.LBracket, SUFFIX);
                 this.SUBRULE8(this.expression, { ARGS: [false] });
                 this.CONSUME8(t.RBracket);
               },
@@ -945,9 +949,9 @@ export class PacParser extends CstParser {
     return {
       IGNORE_AMBIGUITIES: true,
       DEF: [
-        { GATE: gate, ALT: () => this.consume(idx, t.Identifier, { LABEL: "argument" }) },
-        { GATE: gate, ALT: () => this.consume(idx, t.StringLiteral, { LABEL: "argument" }) },
-        { GATE: gate, ALT: () => this.consume(idx, t.NumericLiteral, { LABEL: "argument" }) },
+        { GATE: gate, ALT: () => this.consume(idx, t.Identifier, ARGUMENT) },
+        { GATE: gate, ALT: () => this.consume(idx, t.StringLiteral, ARGUMENT) },
+        { GATE: gate, ALT: () => this.consume(idx, t.NumericLiteral, ARGUMENT) },
         {
           ALT: () => {
             this.option(idx, () => this.consume(idx, t.Ellipsis));
