@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { setFlagsFromString } from "node:v8";
 import { Command, CommanderError } from "commander";
 import { registerFix } from "./cli/fix.js";
 import { registerEndpoints } from "./cli/endpoints.js";
 import { CliError, processIo, type CliIo } from "./cli/io.js";
 import { registerLint } from "./cli/lint.js";
+import { ownProcess } from "./cli/quickjs-start.js";
 import { registerResolve } from "./cli/resolve.js";
 import { registerRoutes } from "./cli/routes.js";
 import { version } from "./version.js";
@@ -56,20 +56,7 @@ function isMain(): boolean {
   }
 }
 
-/**
- * V8 recompiles a wasm function with its optimizing compiler once the function has run about 13 MB
- * of code (`--wasm-tiering-budget`, default 13,000,000). QuickJS's interpreter gets there while it
- * loads pac-do's helper library, so every `resolve` of a few URLs paid for optimizing compiles it never
- * earned back (about 50-60 ms of CPU). With this budget a short run stays on the baseline code, and
- * a long one (20,000 URLs) still tiers up, a little later, in the same time within measurement noise.
- */
-const WASM_TIERING_BUDGET = 300_000_000;
-
 if (isMain()) {
-  setFlagsFromString(`--wasm-tiering-budget=${WASM_TIERING_BUDGET}`);
-  // V8 compiles a wasm function when it first runs, on the thread that runs it; compiled whole on
-  // background threads instead, QuickJS is ready while the CLI parses the PAC (the main thread saves
-  // about 24 ms of the first evaluation for about 10 ms more CPU in all).
-  setFlagsFromString("--no-wasm-lazy-compilation");
+  ownProcess();
   process.exitCode = await run(process.argv.slice(2));
 }

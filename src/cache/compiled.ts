@@ -43,16 +43,32 @@ export async function compileForResolve(
   probes: ProbeOptions,
   cache?: CompilationCache,
 ): Promise<{ readonly compilation: Compilation; readonly cached: boolean }> {
-  const wanted = { branches: probes.branches ?? true, callSites: probes.callSites ?? true };
-  if (!cache) return { compilation: await compile(source, wanted), cached: false };
-  const question = { build: cache.build, probes: `${wanted.branches ? "b" : ""}${wanted.callSites ? "c" : ""}` };
-  const key = `${checksum(`${question.build} ${question.probes}`)}-${checksum(source.text)}-${source.text.length.toString(16)}`;
+  const stored = cache ? readCompilation(source, probes, cache) : undefined;
+  return stored ? { compilation: stored, cached: true } : { compilation: await compileAndStore(source, probes, cache), cached: false };
+}
+
+/** The compilation `cache` holds for `source` and `probes`, when it holds one that can be trusted. */
+function readCompilation(source: SourceFile, probes: ProbeOptions, cache: CompilationCache): Compilation | undefined {
+  const { key, question } = entryFor(source, probes, cache);
   const payload = cache.store.read(key);
-  const stored = payload === undefined ? undefined : decodeEntry(payload, question, source.text);
-  if (stored) return { compilation: stored, cached: true };
-  const compilation = await compile(source, wanted);
-  cache.store.write(key, JSON.stringify({ ...question, compilation, ...(compilation.ok ? {} : { text: source.text }) }));
-  return { compilation, cached: false };
+  return payload === undefined ? undefined : decodeEntry(payload, question, source.text);
+}
+
+/** Compiles `source` with `probes` (loading the parser) and stores the result in `cache`, if given. */
+async function compileAndStore(source: SourceFile, probes: ProbeOptions, cache?: CompilationCache): Promise<Compilation> {
+  const compilation = await compile(source, { branches: probes.branches ?? true, callSites: probes.callSites ?? true });
+  if (cache) {
+    const { key, question } = entryFor(source, probes, cache);
+    cache.store.write(key, JSON.stringify({ ...question, compilation, ...(compilation.ok ? {} : { text: source.text }) }));
+  }
+  return compilation;
+}
+
+/** The entry's key and the question it must answer: this build, this probe set, this text. */
+function entryFor(source: SourceFile, probes: ProbeOptions, cache: CompilationCache): { key: string; question: { build: string; probes: string } } {
+  const question = { build: cache.build, probes: `${(probes.branches ?? true) ? "b" : ""}${(probes.callSites ?? true) ? "c" : ""}` };
+  const key = `${checksum(`${question.build} ${question.probes}`)}-${checksum(source.text)}-${source.text.length.toString(16)}`;
+  return { key, question };
 }
 
 /** The compilation in an entry's `payload`, when the entry answers `question` for `text`. */

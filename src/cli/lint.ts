@@ -6,6 +6,7 @@ import type { RuleSetting } from "../lint/define-rule.js";
 import type { LintResult } from "../lint/linter.js";
 import type { SourceFile } from "../source/source-file.js";
 import { CliError, loadSource, type CliIo } from "./io.js";
+import { startQuickJS } from "./quickjs-start.js";
 
 /** The parsed options of `pac-do lint`. */
 export interface LintCommandOptions {
@@ -68,11 +69,7 @@ export async function lintCommand(files: readonly string[], options: LintCommand
   let unreadable = false;
   const analysis = options.analysis !== false;
   // The route analysis runs in QuickJS: its wasm compiles on other threads while this one parses.
-  if (analysis) {
-    import("../evaluate/quickjs.js")
-      .then(({ quickJSModule }) => quickJSModule())
-      .catch(() => undefined);
-  }
+  if (analysis) startQuickJS();
   if (!analysis) {
     const unchecked = Object.values(rules).filter((rule) => rule.meta.usesAnalysis && settings[rule.id] !== "off").map((rule) => rule.id);
     io.stderr(`pac-do: --no-analysis: route checks skipped (${unchecked.join(", ")}); DO routing is not verified\n`);

@@ -2,6 +2,7 @@ import { Option } from "commander";
 import type { Register } from "../cli.js";
 import type { EntryPointName, Environment, Limits, ProfileName } from "../evaluate/types.js";
 import { CliError, describeFsError, loadSource, type CliIo } from "./io.js";
+import { startQuickJS } from "./quickjs-start.js";
 
 interface ResolveFlags {
   readonly urls?: string;
@@ -72,15 +73,13 @@ async function runResolve(io: CliIo, file: string, positional: readonly string[]
   const trace = flags.trace ?? false;
 
   // Loaded on demand: the sandbox (and, on a cache miss, the parser) is what this command costs; other commands should not pay for it.
-  const [{ quickJSModule }, { resolveProbes, resolveUrls }, { compileForResolve, defaultCompilationCache }, format] = await Promise.all([
-    import("../evaluate/quickjs.js"),
+  // QuickJS's wasm compiles on other threads while this one compiles the PAC (or reads it from the cache).
+  startQuickJS();
+  const [{ resolveProbes, resolveUrls }, { compileForResolve, defaultCompilationCache }, format] = await Promise.all([
     import("../resolve/resolve.js"),
     import("../cache/compiled.js"),
     import("../resolve/format.js"),
   ]);
-  // Instantiating QuickJS compiles its wasm on another thread while this one compiles the PAC;
-  // createEvaluator awaits the same promise (and sees any failure).
-  quickJSModule().catch(() => undefined);
   const { compilation } = await compileForResolve(source, resolveProbes(trace), flags.cache ? defaultCompilationCache() : undefined);
   const results = await resolveUrls(source, urls, {
     profiles,
