@@ -535,6 +535,7 @@ class Converter {
 
   /** One expression, or a SequenceExpression of several (§13.16). */
   private expressionList(list: readonly (IToken | C.AssignmentExpressionCstNode | C.UnaryExpressionCstNode)[]): A.Expression {
+    if (list.length === 1) return this.expressionItem(list[0]!);
     return this.sequence(list.map((e) => this.expressionItem(e)));
   }
 
@@ -762,19 +763,25 @@ class Converter {
     let calls = 0;
     const begin = this.outerStart(head);
     const args = c.argument ? this.argumentList(c.argument, c.Ellipsis) : [];
+    // The one call of a chain (`shExpMatch(host, p)`, `re.test(host)`) takes every argument.
+    const oneCall = c.RParen?.length === 1;
     let nextArgument = 0;
-    for (const part of c.suffix ?? []) {
+    const parts = c.suffix ?? [];
+    for (let i = 0; i < parts.length; i++) {
+      const part = parts[i]!;
       if (!("image" in part)) {
         if (optionalChain) this.error("tagged template in an optional chain", this.cstRange(part));
         const quasi = this.templateLiteral(part, true);
         node = { type: "TaggedTemplateExpression", tag: node, quasi, range: [begin, quasi.range[1]] };
       } else if (part.tokenType.name === "LParen") {
-        // This call's arguments are the next ones that start before its `)`.
         const close = nth(c.RParen, calls++);
-        const from = nextArgument;
-        while (nextArgument < args.length && this.outerStart(args[nextArgument]!) < close.startOffset) nextArgument++;
-        // The one call of a chain (`shExpMatch(host, p)`, `re.test(host)`) takes the list as it is.
-        const callArguments = c.RParen?.length === 1 ? args : args.slice(from, nextArgument);
+        let callArguments = args;
+        if (!oneCall) {
+          // This call's arguments are the next ones that start before its `)`.
+          const from = nextArgument;
+          while (nextArgument < args.length && this.outerStart(args[nextArgument]!) < close.startOffset) nextArgument++;
+          callArguments = args.slice(from, nextArgument);
+        }
         node = { type: "CallExpression", callee: node, arguments: callArguments, optional, range: [begin, tokenEnd(close)] };
       } else if (part.tokenType.name === "QuestionDot") {
         optionalChain = true;
