@@ -262,10 +262,11 @@ class SandboxEvaluator implements PacEvaluator {
   /**
    * Answers calls from `start` on, up to a bounded number, with one guest crossing: the environments
    * (each distinct one once) and the requests go in as one string, the guest runs them in order and
-   * the answers come back as one string. Stops before a call with live DNS or a U+0001 in its URL or host. A call that throws ends
-   * the crossing there and is read as a single call's failure is; a timeout or out-of-memory also
-   * breaks the sandbox, and the caller rebuilds it for the rest. Returns the index of the first call
-   * not answered.
+   * the answers come back as one string. Stops before a call with live DNS or a U+0001 in its URL or
+   * host. A call that throws ends the crossing there and is read as a single call's failure is; a
+   * timeout or out-of-memory also breaks the sandbox, and the caller rebuilds it for the rest. Returns
+   * the index of the first call not answered (calls after it that the host answered alone, such as
+   * invalid URLs, are simply answered again).
    */
   private runBatch(calls: readonly EvaluateCall[], start: number, into: Evaluation[]): number {
     const guest = this.guest;
