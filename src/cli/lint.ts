@@ -43,7 +43,7 @@ export const registerLint: Register = (program: Command, io: CliIo, done: (exitC
 /** Runs `pac-do lint` and returns its exit code: 0 clean, 1 errors or too many warnings, 2 could not run. */
 export async function lintCommand(files: readonly string[], options: LintCommandOptions, io: CliIo): Promise<number> {
   // Loaded here, not at the top, so `pac-do --help` and other commands do not pay for the linter.
-  const [{ lint }, { rules }] = await Promise.all([import("../lint/linter.js"), import("../lint/rules/index.js")]);
+  const [{ effectiveSetting, lint }, { rules }] = await Promise.all([import("../lint/linter.js"), import("../lint/rules/index.js")]);
   const knownRules = new Set(Object.keys(rules));
   let settings: Record<string, RuleSetting>;
   let profile: ProfileName;
@@ -68,8 +68,9 @@ export async function lintCommand(files: readonly string[], options: LintCommand
   const results: LintResult[] = [];
   let unreadable = false;
   const analysis = options.analysis !== false;
-  // The route analysis runs in QuickJS: its wasm compiles on other threads while this one parses.
-  if (analysis) startQuickJS();
+  // The route analysis runs in QuickJS: its wasm compiles on other threads while this one parses. Like
+  // the linter, this leaves QuickJS alone when no rule that reads the analysis is on.
+  if (analysis && Object.values(rules).some((rule) => rule.meta.usesAnalysis && effectiveSetting(rule, profile, settings) !== "off")) startQuickJS();
   if (!analysis) {
     const unchecked = Object.values(rules).filter((rule) => rule.meta.usesAnalysis && settings[rule.id] !== "off").map((rule) => rule.id);
     io.stderr(`pac-do: --no-analysis: route checks skipped (${unchecked.join(", ")}); DO routing is not verified\n`);
