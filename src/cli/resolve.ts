@@ -72,9 +72,9 @@ async function runResolve(io: CliIo, file: string, positional: readonly string[]
   const profiles = flags.profile === "all" ? ALL_PROFILES : [flags.profile];
   const trace = flags.trace ?? false;
 
-  // Loaded on demand: the sandbox (and, on a cache miss, the parser) is what this command costs; other commands should not pay for it.
   // QuickJS's wasm compiles on other threads while this one compiles the PAC (or reads it from the cache).
   startQuickJS();
+  // Loaded on demand: the sandbox (and, on a cache miss, the parser) is what this command costs; other commands should not pay for it.
   const [{ resolveProbes, resolveUrls }, { compileForResolve, defaultCompilationCache }, format] = await Promise.all([
     import("../resolve/resolve.js"),
     import("../cache/compiled.js"),
