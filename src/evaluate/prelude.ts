@@ -6,7 +6,8 @@
  * IPv6 extensions).
  *
  * Names starting with `__pacdo$` are the harness: non-writable, non-configurable, non-enumerable
- * globals, so a PAC can neither replace nor enumerate them. The harness captures the primordials it
+ * globals, so a PAC can neither replace nor enumerate them. The batch entry points are not globals at
+ * all (the prelude's completion value hands them to the host). The harness captures the primordials it
  * uses, so a PAC that redefines `String` or `Array.prototype.join` cannot corrupt a trace.
  */
 import type { ProfileName } from "./types.js";
@@ -16,9 +17,6 @@ export const HARNESS = {
   run: "__pacdo$run",
   env: "__pacdo$env",
   trace: "__pacdo$trace",
-  batch: "__pacdo$batch",
-  finished: "__pacdo$finished",
-  rethrow: "__pacdo$rethrow",
   entries: "__pacdo$entries",
   ret: "__pacdo$r",
   test: "__pacdo$i",
@@ -572,14 +570,14 @@ fix("${HARNESS.run}", function (request) {
  * JSON array, then code, host, url for each call, code = flags | entry << 3 | environment index << 4.
  * Out: JSON of one string per call as runOne answers it, followed by the trace's JSON when tracing (or ""
  * when the trace cannot be written). A call that throws ends the batch with "x" and leaves the
- * exception for ${HARNESS.rethrow}: the host reads it as it reads a single call's. The list the answers
- * go into has no prototype, so nothing a PAC defines on Array.prototype or Object.prototype touches it.
+ * exception for rethrow: the host reads it as it reads a single call's. The list the answers go into
+ * has no prototype, so nothing a PAC defines on Array.prototype or Object.prototype touches it.
  * progress[0] says which call is running: the host's interrupt handler starts each call's deadline
- * when it sees it change. Only the host holds progress (the prelude's completion value), so a PAC
- * cannot move its own deadline.
+ * when it sees it change. These are no globals: the host takes them from the prelude's completion
+ * value, so a PAC can neither call a batch of its own nor move its own deadline.
  */
 var progress = [0], batchOut = [], pendingError, setPrototypeOf = G.Object.setPrototypeOf;
-fix("${HARNESS.batch}", function (text) {
+function batch(text) {
   var items = split(text, "\\u0001"), envs = parseJSON(items[0]), n = items.length, envAt = -1, out = [];
   setPrototypeOf(out, null);
   batchOut = out;
@@ -596,18 +594,18 @@ fix("${HARNESS.batch}", function (text) {
     }
     push(out, answer);
     if ((code & 1) !== 0) {
-      var text = "";
-      try { text = traceText(); } catch (e2) { text = ""; }
-      push(out, text);
+      var traced = "";
+      try { traced = traceText(); } catch (e2) { traced = ""; }
+      push(out, traced);
     }
   }
   return stringify(out);
-});
+}
 /* The answers of the calls a batch finished before an uncatchable failure (timeout, memory) ended it. */
-fix("${HARNESS.finished}", function () { return stringify(batchOut); });
-fix("${HARNESS.rethrow}", function () { var thrown = pendingError; pendingError = undefined; throw thrown; });
+function finished() { return stringify(batchOut); }
+function rethrow() { var thrown = pendingError; pendingError = undefined; throw thrown; }
 fix("${HARNESS.trace}", traceText);
-return progress;
+return [progress, batch, finished, rethrow];
 })(globalThis);
 `;
 }

@@ -147,18 +147,21 @@ class SandboxEvaluator implements PacEvaluator {
       throw new Error(`the PAC helper library failed to load: ${message}`);
     }
     const global = (name: string): QuickJSHandle => context.getProp(context.global, name);
+    // The batch entry points and the progress array are the prelude's completion value, never globals.
+    const hidden = (index: number): QuickJSHandle => context.getProp(setup.value, index);
     this.guest = {
       runtime,
       context,
       run: global(HARNESS.run),
       env: global(HARNESS.env),
       trace: global(HARNESS.trace),
-      batch: global(HARNESS.batch),
-      finished: global(HARNESS.finished),
-      rethrow: global(HARNESS.rethrow),
-      progress: setup.value,
+      progress: hidden(0),
+      batch: hidden(1),
+      finished: hidden(2),
+      rethrow: hidden(3),
       limiter,
     };
+    setup.value.dispose();
     this.envJson = "";
     this.lastEnv = undefined;
     this.broken = false;

@@ -125,6 +125,19 @@ function FindProxyForURL(url, host) { return shExpMatch(host, "*.example") ? "DI
     expect(["a", "b"].join("-")).toBe("a-b");
   });
 
+  it("gives the PAC no batch entry point, so it cannot reset its own deadline", async () => {
+    using evaluator = await load(`
+var seen = [];
+for (var name in this) seen.push(name);
+var names = Object.getOwnPropertyNames(this).concat(seen);
+function FindProxyForURL(url, host) {
+  for (var i = 0; i < names.length; i++) if (/batch|finished|rethrow|progress/i.test(names[i])) return "PROXY " + names[i] + ".example:1";
+  return "DIRECT";
+}`);
+    const batch = await evaluator.evaluateMany([{ request: { url: "http://a.example/" }, env }]);
+    expect(batch[0]?.result).toBe("DIRECT");
+  });
+
   it("keeps the harness out of the PAC's reach", async () => {
     using evaluator = await load(`
 var found = [];
