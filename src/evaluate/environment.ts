@@ -68,6 +68,9 @@ export function isValidTimeZone(timeZone: string): boolean {
   }
 }
 
+/** IANA names of UTC itself (the tz database's backward links), whose offset never changes. */
+const FIXED_UTC: ReadonlySet<string> = new Set(["UTC", "Etc/UTC", "Etc/UCT", "Etc/Universal", "Etc/Zulu", "Etc/GMT", "GMT", "UCT", "Universal", "Zulu"]);
+
 /**
  * How far the wall clock of `timeZone` is ahead of UTC at `now`, in milliseconds; without a zone, the
  * machine's, read from `Date`'s local time (which follows `TZ` like Intl does) instead of Intl.
@@ -78,6 +81,8 @@ export function zoneOffset(now: number, timeZone?: string): number {
     const wall = Date.UTC(local.getFullYear(), local.getMonth(), local.getDate(), local.getHours(), local.getMinutes(), local.getSeconds());
     return wall - Math.floor(now / 1000) * 1000;
   }
+  // The analysis works in UTC: its offset is 0 at every instant, without starting Intl (~20 ms cold).
+  if (FIXED_UTC.has(timeZone)) return 0;
   const fields: Record<string, number> = {};
   for (const part of formatter(timeZone).formatToParts(now)) {
     if (part.type !== "literal") fields[part.type] = Number(part.value);

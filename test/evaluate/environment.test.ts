@@ -95,3 +95,18 @@ describe("a PAC that reads local time", () => {
     }
   });
 });
+
+describe("zoneOffset", () => {
+  it.each(["UTC", "Etc/UTC", "Etc/UCT", "Etc/Universal", "Etc/Zulu", "Etc/GMT", "GMT", "UCT", "Universal", "Zulu"])(
+    "answers 0 for %s, which Intl also names UTC",
+    (zone) => {
+      expect(new Intl.DateTimeFormat("en-US", { timeZone: zone }).resolvedOptions().timeZone).toBe("UTC");
+      fc.assert(fc.property(instant, (now) => zoneOffset(now, zone) === 0));
+    },
+  );
+
+  it("still reads Intl for other zones", () => {
+    expect(zoneOffset(Date.UTC(2026, 6, 1), "Europe/Berlin")).toBe(2 * 3600_000);
+    expect(zoneOffset(Date.UTC(2026, 0, 1), "Europe/Berlin")).toBe(3600_000);
+  });
+});
