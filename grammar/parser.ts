@@ -92,8 +92,8 @@ export class PacParser extends CstParser {
   /**
    * No line terminator before the next token: the "[no LineTerminator here]" of a restricted
    * production (§12.10.1), for the hot ones (`return`, postfix `++`/`--`) as a condition around
-   * the DSL call rather than a GATE, which Chevrotain wraps in a new closure on every call. While
-   * Chevrotain records the grammar it holds, so that the guarded part is recorded.
+   * the DSL call rather than a GATE, which Chevrotain wraps in a new closure on every call. It is
+   * true while Chevrotain records the grammar, so that the guarded part is recorded.
    */
   private sameLine(): boolean {
     return this.RECORDING_PHASE || !this.newlineBefore(1);
@@ -173,6 +173,7 @@ export class PacParser extends CstParser {
   };
   private readonly returnArgument = (): void => this.commaExpression();
   private readonly optionalSemicolon = (): IToken => this.CONSUME9(t.Semicolon);
+  /** The `, expression` loop of `commaExpression`, for its occurrences 1 and 2 (indices 52 and 54). */
   private readonly moreExpressions = [52, 54].map((idx) => (): void => {
     this.consume(idx, t.Comma);
     this.subrule(idx + 1, this.assignmentExpression, ARGS_IN);
