@@ -80,6 +80,14 @@ class LexContext {
     return this.stack[this.stack.length - 1] === Open.Template;
   }
 
+  /** Forgets the text lexed last (`lexer.ts` calls it after each text), so that its tokens are not kept alive. */
+  release(): void {
+    this.tokens = undefined;
+    this.processed = 0;
+    this.stack = [];
+    this.functionParams = [];
+  }
+
   private catchUp(text: string, tokens: IToken[]): void {
     if (tokens !== this.tokens || tokens.length < this.processed) {
       this.tokens = tokens;

@@ -5,6 +5,7 @@
  */
 import type { ILexingError, IToken, TokenType } from "chevrotain";
 import { Lexer } from "./chevrotain.js";
+import { lexContext } from "./context.js";
 import { tokenEnd } from "./offsets.js";
 import { allTokens, forgetIdentifierImages, Identifier, KEYWORDS, NumericLiteral, parseTokens, UNTERMINATED } from "./tokens.js";
 
@@ -94,6 +95,7 @@ function isLineTerminator(code: number): boolean {
 export function tokenize(text: string, lexer: Lexer = sharedLexer(false)): LexResult {
   const result = lexer.tokenize(text);
   forgetIdentifierImages();
+  lexContext.release();
   const skipped = result.errors.map((e: ILexingError) => ({ offset: e.offset, length: Math.max(1, e.length) }));
   const errors: LexError[] = result.errors.map((e: ILexingError) => ({ offset: e.offset, length: Math.max(1, e.length), message: e.message }));
   const tokens = result.tokens;

@@ -3,7 +3,7 @@
  * the CST it produces). A parse never throws on bad input: syntax errors come back as data, each
  * with a position and a code frame.
  */
-import type { IToken } from "chevrotain";
+import type { IRecognitionException, IToken } from "chevrotain";
 import type { ProgramCstNode } from "../../grammar/cst.js";
 import { sharedLexer, tokenize, type LexError } from "../../grammar/lexer.js";
 import { tokenEnd } from "../../grammar/offsets.js";
@@ -64,6 +64,25 @@ const parsers: { plain?: PacParser; recovering?: PacParser } = {};
 function parser(recovering: boolean): PacParser {
   if (recovering) return (parsers.recovering ??= new PacParser({ recoveryEnabled: true, skipValidations: true, errorMessageProvider: errorMessages }));
   return (parsers.plain ??= new PacParser({ recoveryEnabled: false, skipValidations: true, errorMessageProvider: errorMessages }));
+}
+
+interface ParserRun {
+  readonly cst: ProgramCstNode;
+  readonly errors: readonly IRecognitionException[];
+  readonly missingSemicolons: readonly IToken[];
+}
+
+/**
+ * Runs a parser over the tokens and lets go of them: a parser keeps its input until it gets the
+ * next one, and the tokens of a parse (often the largest thing it allocated) should not outlive it.
+ */
+function run(p: PacParser, tokens: IToken[]): ParserRun {
+  p.input = tokens;
+  try {
+    return { cst: p.program() as ProgramCstNode, errors: p.errors, missingSemicolons: p.missingSemicolons };
+  } finally {
+    p.input = [];
+  }
 }
 
 function toToken(token: IToken): Token {
@@ -127,20 +146,15 @@ export function parse(source: SourceFile | string, options: ParseOptions = {}): 
   const file = typeof source === "string" ? createSourceFile(source) : source;
   const text = file.text;
   const lexed = tokenize(text);
-  let p = parser(false);
-  let cst: ProgramCstNode;
+  let result: ParserRun;
   try {
-    p.input = lexed.tokens;
-    cst = p.program() as ProgramCstNode;
-    if ((p.errors.length > 0 || p.missingSemicolons.length > 0) && options.recover !== false) {
-      p = parser(true);
-      p.input = lexed.tokens;
-      cst = p.program() as ProgramCstNode;
+    result = run(parser(false), lexed.tokens);
+    if ((result.errors.length > 0 || result.missingSemicolons.length > 0) && options.recover !== false) {
+      result = run(parser(true), lexed.tokens);
     }
   } catch (e) {
     if (!(e instanceof RangeError)) throw e;
     // Nesting deeper than the stack allows (else-if chains are read as loops and do not count).
-    p.input = [];
     return { ok: false, source: file, errors: [parseError(file, "the script nests too deeply to parse", [0, 0])], tokens: [], comments: [] };
   }
 
@@ -152,8 +166,8 @@ export function parse(source: SourceFile | string, options: ParseOptions = {}): 
 
   const errors: ParseError[] = lexed.errors.map((e) => parseError(file, e.message, [e.offset, Math.min(text.length, e.offset + e.length)]));
   const syntaxErrors = [
-    ...p.errors.map((e) => ({ token: e.token, message: e.message })),
-    ...p.missingSemicolons.map((token) => ({ token, message: `expected ';' or a line break before ${describeToken(token)}` })),
+    ...result.errors.map((e) => ({ token: e.token, message: e.message })),
+    ...result.missingSemicolons.map((token) => ({ token, message: `expected ';' or a line break before ${describeToken(token)}` })),
   ];
   for (const { token, message } of syntaxErrors) {
     if (followsLexicalError(lexed.tokens, lexed.errors, token.startOffset)) continue;
@@ -166,7 +180,7 @@ export function parse(source: SourceFile | string, options: ParseOptions = {}): 
   if (errors.length === 0) {
     let ast: ReturnType<typeof toAst>;
     try {
-      ast = toAst(cst, text);
+      ast = toAst(result.cst, text);
     } catch (e) {
       if (!(e instanceof RangeError)) throw e;
       return { ok: false, source: file, errors: [parseError(file, "the script nests too deeply to parse", [0, 0])], tokens: [], comments: [] };
