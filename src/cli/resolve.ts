@@ -90,22 +90,45 @@ async function runResolve(io: CliIo, file: string, positional: readonly string[]
     ...(compilation.ok ? { compiled: compilation.compiled } : { parseFailure: compilation.failure }),
   });
 
+  const out = lineWriter(io);
   if (flags.json) {
-    for (const item of results) io.stdout(`${format.jsonLine(source, item, environment)}\n`);
+    for (const item of results) out.line(format.jsonLine(source, item, environment));
   } else if (profiles.length > 1 && !flags.trace) {
-    io.stdout(`${format.table(results, profiles)}\n`);
+    out.line(format.table(results, profiles));
   } else {
     for (const item of results) {
-      io.stdout(`${profiles.length > 1 ? `[${item.profile}] ` : ""}${format.humanLine(source, item)}\n`);
-      if (flags.trace) for (const line of format.traceLines(source, item)) io.stdout(`${line}\n`);
+      out.line(`${profiles.length > 1 ? `[${item.profile}] ` : ""}${format.humanLine(source, item)}`);
+      if (flags.trace) for (const line of format.traceLines(source, item)) out.line(line);
     }
   }
+  out.flush();
   const failed = results.filter((r) => r.evaluation.failure !== undefined);
   if (failed.length > 0 && failed.length === results.length && failed[0]?.evaluation.failure?.message.startsWith("the PAC failed to load")) {
     const failure = failed[0].evaluation.failure;
     io.stderr(`pac-do: ${format.where(source, failure.range) || format.sourceName(source)}: ${failure.message}\n`);
   }
   return failed.length > 0 ? 1 : 0;
+}
+
+/**
+ * Lines to stdout in chunks of about 64 KB: a stream write per line was about 8% of a
+ * 100,000-URL `--urls` run, while one write of everything would hold a second copy of the output.
+ */
+function lineWriter(io: CliIo): { line(text: string): void; flush(): void } {
+  let chunk = "";
+  return {
+    line(text) {
+      chunk += `${text}\n`;
+      if (chunk.length >= 65_536) {
+        io.stdout(chunk);
+        chunk = "";
+      }
+    },
+    flush() {
+      if (chunk !== "") io.stdout(chunk);
+      chunk = "";
+    },
+  };
 }
 
 async function environmentFrom(io: CliIo, flags: ResolveFlags): Promise<Environment> {
