@@ -562,7 +562,9 @@ export interface ObjectLiteralCstNode extends CstNode {
 
 export type ObjectLiteralCstChildren = {
   LBrace: IToken[];
-  propertyDefinition?: (PropertyDefinitionCstNode)[];
+  propertyDefinition?: (IToken | PropertyDefinitionCstNode)[];
+  Colon?: (IToken)[];
+  propertyValue?: (IToken)[];
   Comma?: (IToken)[];
   RBrace: IToken[];
 };

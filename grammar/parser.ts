@@ -35,6 +35,10 @@ const OPERAND = { LABEL: "operand" } as const;
 const ARGUMENT = { LABEL: "argument" } as const;
 const POSTFIX = { LABEL: "postfix" } as const;
 
+/** The name and the value of an object literal's `name: value` property written out as tokens (`property()`). */
+const PROPERTY = { LABEL: "propertyDefinition" } as const;
+const PROPERTY_VALUE = { LABEL: "propertyValue" } as const;
+
 /** The `noIn` argument of the expression rules (§14.7.4: no `in` operator in a for-statement head). */
 const ARGS_IN: SubruleMethodOpts<[boolean]> = { ARGS: [false] };
 const ARGS_NO_IN: SubruleMethodOpts<[boolean]> = { ARGS: [true] };
@@ -1014,20 +1018,94 @@ export class PacParser extends CstParser {
     this.CONSUME(t.LBrace);
     this.commaList(
       t.RBrace,
-      () => this.SUBRULE(this.propertyDefinition),
-      () => this.SUBRULE2(this.propertyDefinition),
+      () => this.property(1),
+      () => this.property(2),
     );
     this.CONSUME(t.RBrace);
   });
 
+  private readonly propertyAlternatives: (OrMethodOpts<void> | undefined)[] = [];
+
+  /**
+   * A property of an object literal. `name: value` with a string, plain identifier or number on
+   * each side, then `,` or `}` (every property of a domain-list PAC, which has tens of thousands)
+   * is written out in the object literal: the name as a bare token labelled like the
+   * propertyDefinition node it stands for, the value labelled "propertyValue" (the n-th bare name
+   * goes with the n-th value). That saves three CST nodes, their children objects and label arrays
+   * per property. Anything else is a propertyDefinition node.
+   */
+  private property(occurrence: 1 | 2): void {
+    const idx = 50 + 10 * occurrence;
+    this.or(idx, (this.propertyAlternatives[occurrence] ??= this.buildPropertyAlternatives(idx)));
+  }
+
+  private buildPropertyAlternatives(idx: number): OrMethodOpts<void> {
+    const name: IOrAlt<void>[] = [t.StringLiteral, t.Identifier, t.NumericLiteral].map((type) => ({ ALT: () => this.consume(idx, type, PROPERTY) }));
+    const value: IOrAlt<void>[] = [t.StringLiteral, t.Identifier, t.NumericLiteral].map((type) => ({ ALT: () => this.consume(idx + 1, type, PROPERTY_VALUE) }));
+    return {
+      IGNORE_AMBIGUITIES: true,
+      DEF: [
+        {
+          GATE: () => this.simplePropertyAhead(),
+          ALT: () => {
+            this.or(idx + 1, name);
+            this.consume(idx, t.Colon);
+            this.or(idx + 2, value);
+          },
+        },
+        { ALT: () => this.subrule(idx, this.propertyDefinition) },
+      ],
+    };
+  }
+
+  /** A string, plain identifier or number, `:`, another of them, then `,` or `}`. */
+  private simplePropertyAhead(): boolean {
+    const name = this.LA(1).tokenType;
+    if (name !== t.StringLiteral && name !== t.Identifier && name !== t.NumericLiteral) return false;
+    if (this.LA(2).tokenType !== t.Colon) return false;
+    const value = this.LA(3).tokenType;
+    if (value !== t.StringLiteral && value !== t.Identifier && value !== t.NumericLiteral) return false;
+    const next = this.LA(4).tokenType;
+    return next === t.Comma || next === t.RBrace;
+  }
+
+  /**
+   * See §13.2.5 PropertyDefinition. The alternatives are built once (on the first call): object
+   * literals of tens of thousands of properties are common in PAC files (domain lists), and
+   * alternatives written inline would allocate their arrays, objects and closures per property.
+   */
   public propertyDefinition = this.RULE("propertyDefinition", () => {
-    this.OR({
+    this.OR((this.propertyDefinitionAlternatives ??= this.buildPropertyDefinitionAlternatives()));
+  });
+
+  private propertyDefinitionAlternatives: OrMethodOpts<void> | undefined;
+
+  private buildPropertyDefinitionAlternatives(): OrMethodOpts<void> {
+    const shorthandDefault: SubruleMethodOpts<[boolean]> = { ARGS: [false], LABEL: "shorthandDefault" };
+    const afterName: IOrAlt<void>[] = [
+      {
+        ALT: () => {
+          this.CONSUME(t.Colon);
+          this.SUBRULE2(this.assignmentExpression, ARGS_IN);
+        },
+      },
+      { ALT: () => this.SUBRULE2(this.methodTail) },
+      {
+        // CoverInitializedName (`{ a = 1 }`), valid only as a destructuring target.
+        ALT: () => {
+          this.CONSUME(t.Assign);
+          this.SUBRULE3(this.assignmentExpression, shorthandDefault);
+        },
+      },
+    ];
+    const valueOrTail = () => this.OR2(afterName);
+    return {
       IGNORE_AMBIGUITIES: true,
       DEF: [
         {
           ALT: () => {
             this.CONSUME(t.Ellipsis);
-            this.SUBRULE(this.assignmentExpression, { ARGS: [false] });
+            this.SUBRULE(this.assignmentExpression, ARGS_IN);
           },
         },
         {
@@ -1041,29 +1119,12 @@ export class PacParser extends CstParser {
         {
           ALT: () => {
             this.SUBRULE2(this.propertyName);
-            this.OPTION(() =>
-              this.OR2([
-                {
-                  ALT: () => {
-                    this.CONSUME(t.Colon);
-                    this.SUBRULE2(this.assignmentExpression, { ARGS: [false] });
-                  },
-                },
-                { ALT: () => this.SUBRULE2(this.methodTail) },
-                {
-                  // CoverInitializedName (`{ a = 1 }`), valid only as a destructuring target.
-                  ALT: () => {
-                    this.CONSUME(t.Assign);
-                    this.SUBRULE3(this.assignmentExpression, { ARGS: [false], LABEL: "shorthandDefault" });
-                  },
-                },
-              ]),
-            );
+            this.OPTION(valueOrTail);
           },
         },
       ],
-    });
-  });
+    };
+  }
 
   /** The `(params) { body }` of a method, getter or setter. */
   public methodTail = this.RULE("methodTail", () => {
@@ -1073,20 +1134,27 @@ export class PacParser extends CstParser {
     this.SUBRULE(this.functionBody);
   });
 
+  /** See §13.2.6 PropertyName; alternatives built once, as for `propertyDefinition`. */
   public propertyName = this.RULE("propertyName", () => {
-    this.OR([
+    this.OR((this.propertyNameAlternatives ??= this.buildPropertyNameAlternatives()));
+  });
+
+  private propertyNameAlternatives: IOrAlt<void>[] | undefined;
+
+  private buildPropertyNameAlternatives(): IOrAlt<void>[] {
+    return [
       { ALT: () => this.CONSUME(t.IdentifierName) },
       { ALT: () => this.CONSUME(t.StringLiteral) },
       { ALT: () => this.CONSUME(t.NumericLiteral) },
       {
         ALT: () => {
           this.CONSUME(t.LBracket);
-          this.SUBRULE(this.assignmentExpression, { ARGS: [false] });
+          this.SUBRULE(this.assignmentExpression, ARGS_IN);
           this.CONSUME(t.RBracket);
         },
       },
-    ]);
-  });
+    ];
+  }
 
   /** See §13.2.8: `` `a${b}c` ``. */
   public templateLiteral = this.RULE("templateLiteral", () => {

@@ -179,9 +179,33 @@ export const UnterminatedTemplateTail = createToken({
 });
 
 const STRING_CHARS = (quote: string) => `(?:[^${quote}\\\\\\n\\r]|\\\\(?:\\r\\n|[\\s\\S]))*`;
+
+const stringMatch = matchResult();
+
+/**
+ * `"..."` or `'...'` (§12.9.4): any character but the quote, a backslash or a raw CR/LF, or a
+ * backslash and the character after it (CRLF counting as one). A scan rather than a regex: a
+ * domain-list PAC holds tens of thousands of strings, and `exec` allocates a match array for each.
+ */
+const matchString: CustomPatternMatcherFunc = (text, offset) => {
+  const quote = text.charCodeAt(offset);
+  if (quote !== 34 && quote !== 39) return null;
+  for (let i = offset + 1; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === quote) {
+      stringMatch[0] = text.slice(offset, i + 1);
+      return stringMatch;
+    }
+    if (c === 10 || c === 13) return null;
+    if (c === 92) i += text.charCodeAt(i + 1) === 13 && text.charCodeAt(i + 2) === 10 ? 2 : 1;
+  }
+  return null;
+};
+
 export const StringLiteral = createToken({
   name: "StringLiteral",
-  pattern: new RegExp(`"${STRING_CHARS('"')}"|'${STRING_CHARS("'")}'`),
+  pattern: matchString,
+  start_chars_hint: ['"', "'"],
   line_breaks: true,
 });
 /** A string that runs into the end of its line (strings may not contain a raw line break, §12.9.4). */
@@ -192,21 +216,56 @@ export const UnterminatedString = createToken({
 });
 
 const DIGITS = "\\d(?:_?\\d)*";
+const NUMERIC_LITERAL = new RegExp(
+  [
+    "0[xX][\\da-fA-F](?:_?[\\da-fA-F])*n?",
+    "0[oO][0-7](?:_?[0-7])*n?",
+    "0[bB][01](?:_?[01])*n?",
+    // LegacyOctalIntegerLiteral and NonOctalDecimalIntegerLiteral (Annex B.1.1): `010` is 8 and
+    // takes no fraction (`010.a` is a member access); `09.5` is a decimal.
+    "0[0-7]+(?!\\d)",
+    "0\\d+(?:\\.\\d*)?(?:[eE][+-]?\\d+)?",
+    `(?:0|[1-9](?:_?\\d)*)n`,
+    `(?:(?:0|[1-9](?:_?\\d)*)(?:\\.(?:${DIGITS})?)?|\\.${DIGITS})(?:[eE][+-]?${DIGITS})?`,
+  ].join("|"),
+  "y",
+);
+
+const numberMatch = matchResult();
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/**
+ * A plain decimal integer (`0`, `1`, `8080`: nearly every number in a PAC file) by a scan, and
+ * everything else by the regex above. A digit run is plain when what follows it cannot continue
+ * the literal (`.`, an exponent, a separator, a BigInt suffix) and, after a leading `0`, is not a
+ * legacy octal or a prefixed radix (`0x`, `0o`, `0b`).
+ */
+const matchNumber: CustomPatternMatcherFunc = (text, offset) => {
+  const first = text.charCodeAt(offset);
+  if (isDigit(first)) {
+    let end = offset + 1;
+    if (first !== 48) while (isDigit(text.charCodeAt(end))) end++;
+    const next = text.charCodeAt(end);
+    // `.`, `_`, `e`/`E`, `n`, a digit, and after a leading 0 also `x`, `o`, `b` in either case.
+    const lower = next | 0x20;
+    const continues = next === 46 || next === 95 || lower === 101 || next === 110 || isDigit(next) || (first === 48 && (lower === 120 || lower === 111 || lower === 98));
+    if (!continues) {
+      numberMatch[0] = text.slice(offset, end);
+      return numberMatch;
+    }
+  }
+  NUMERIC_LITERAL.lastIndex = offset;
+  return NUMERIC_LITERAL.exec(text);
+};
+
 export const NumericLiteral = createToken({
   name: "NumericLiteral",
-  pattern: new RegExp(
-    [
-      "0[xX][\\da-fA-F](?:_?[\\da-fA-F])*n?",
-      "0[oO][0-7](?:_?[0-7])*n?",
-      "0[bB][01](?:_?[01])*n?",
-      // LegacyOctalIntegerLiteral and NonOctalDecimalIntegerLiteral (Annex B.1.1): `010` is 8 and
-      // takes no fraction (`010.a` is a member access); `09.5` is a decimal.
-      "0[0-7]+(?!\\d)",
-      "0\\d+(?:\\.\\d*)?(?:[eE][+-]?\\d+)?",
-      `(?:0|[1-9](?:_?\\d)*)n`,
-      `(?:(?:0|[1-9](?:_?\\d)*)(?:\\.(?:${DIGITS})?)?|\\.${DIGITS})(?:[eE][+-]?${DIGITS})?`,
-    ].join("|"),
-  ),
+  pattern: matchNumber,
+  start_chars_hint: ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "."],
+  line_breaks: false,
 });
 
 const IDENTIFIER = /(?:[$_\p{ID_Start}]|\\u[\da-fA-F]{4}|\\u\{[\da-fA-F]+\})(?:[$\u200c\u200d\p{ID_Continue}]|\\u[\da-fA-F]{4}|\\u\{[\da-fA-F]+\})*/uy;

@@ -930,7 +930,9 @@ class Converter {
 
   private objectLiteral(cst: C.ObjectLiteralCstNode): A.ObjectExpression {
     const c = cst.children;
-    const properties = (c.propertyDefinition ?? []).map((p) => this.propertyDefinition(p));
+    const values = c.propertyValue ?? [];
+    let simple = 0;
+    const properties = (c.propertyDefinition ?? []).map((p) => ("image" in p ? this.simpleProperty(p, nth(values, simple++)) : this.propertyDefinition(p)));
     return { type: "ObjectExpression", properties, range: [start(first(c.LBrace)), tokenEnd(first(c.RBrace))] };
   }
 
@@ -965,6 +967,13 @@ class Converter {
       return property;
     }
     return { type: "Property", key, value: id, kind: "init", computed: false, shorthand: true, method: false, range: key.range };
+  }
+
+  /** `name: value` written out as two tokens in the object literal (see `property()` in grammar/parser.ts). */
+  private simpleProperty(name: IToken, value: IToken): A.Property {
+    const type = name.tokenType.name;
+    const key = type === "Identifier" ? this.identifier(name) : type === "StringLiteral" ? this.stringLiteral(name) : this.numericLiteral(name);
+    return { type: "Property", key, value: this.operand(value), kind: "init", computed: false, shorthand: false, method: false, range: [key.range[0], tokenEnd(value)] };
   }
 
   private propertyName(cst: C.PropertyNameCstNode): { key: A.Expression; computed: boolean; begin: number } {

@@ -90,4 +90,55 @@ describe("function bodies", () => {
       }),
     );
   });
+
+  // The ECMA-262 patterns that the hand-written string and number scanners of grammar/tokens.ts stand for.
+  const STRING_CHARS = (quote: string) => `(?:[^${quote}\\\\\\n\\r]|\\\\(?:\\r\\n|[\\s\\S]))*`;
+  const STRING = new RegExp(`"${STRING_CHARS('"')}"|'${STRING_CHARS("'")}'`, "y");
+  const DIGITS = "\\d(?:_?\\d)*";
+  const NUMBER = new RegExp(
+    [
+      "0[xX][\\da-fA-F](?:_?[\\da-fA-F])*n?",
+      "0[oO][0-7](?:_?[0-7])*n?",
+      "0[bB][01](?:_?[01])*n?",
+      "0[0-7]+(?!\\d)",
+      "0\\d+(?:\\.\\d*)?(?:[eE][+-]?\\d+)?",
+      `(?:0|[1-9](?:_?\\d)*)n`,
+      `(?:(?:0|[1-9](?:_?\\d)*)(?:\\.(?:${DIGITS})?)?|\\.${DIGITS})(?:[eE][+-]?${DIGITS})?`,
+    ].join("|"),
+    "y",
+  );
+
+  /** The image of the first token of `text`, when it is of type `name`, starts the text and is not an unterminated one re-typed. */
+  function firstImage(text: string, name: string): string | undefined {
+    const { tokens, errors } = tokenize(text, lexer);
+    const token = tokens[0];
+    const unterminated = errors.some((e) => e.offset === 0 && e.message.startsWith("unterminated"));
+    return token?.startOffset === 0 && token.tokenType.name === name && !unterminated ? token.image : undefined;
+  }
+
+  test("lexes a string literal exactly where the §12.9.4 pattern matches", () => {
+    fc.assert(
+      fc.property(fc.constantFrom('"', "'"), fc.array(fc.constantFrom('"', "'", "\\", "\n", "\r", "a", " ", "\u2028")), (quote, chars) => {
+        const text = quote + chars.join("");
+        STRING.lastIndex = 0;
+        expect(firstImage(text, "StringLiteral")).toBe(STRING.exec(text)?.[0]);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  test("lexes a numeric literal exactly where the §12.9.3 and Annex B.1.1 pattern matches", () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom("0", "1", "7", "8", "9", ".", "_", "e", "E", "+", "n", "x", "X", "o", "b", "B", "f", " ")), (chars) => {
+        const text = chars.join("");
+        NUMBER.lastIndex = 0;
+        expect(firstImage(text, "NumericLiteral")).toBe(NUMBER.exec(text)?.[0]);
+      }),
+      { numRuns: 3000 },
+    );
+    for (const text of ["0", "1", "8080", "0x1F", "0o7", "0b1", "010", "08", "09.5", "1_000", "1n", "1.5", "1e3", ".5", "5.", "0.1"]) {
+      NUMBER.lastIndex = 0;
+      expect(firstImage(`${text};`, "NumericLiteral")).toBe(NUMBER.exec(text)?.[0]);
+    }
+  });
 });

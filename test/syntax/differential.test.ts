@@ -128,6 +128,20 @@ describe("pac-do and acorn agree", () => {
     expect(firstDifference(normalize(ours.program), normalize(theirs.program))).toBeUndefined();
   });
 
+  test.each([
+    'var DOMAINS = {"a.example":1,"b.example":1,"c.example":1};',
+    'o = {"a": 1, b: "x", 3: c, d: f(1), "e": 2, get g() { return 1; }, h: i, [j]: 4, k, l: -1, "m": null, n: 1 + 2, p: q,};',
+    'o = {a: b => 1, c: d, "e": `t`, f: /r/, "g": 0x1F, h: 010}',
+    '({a: b, "c": d, e} = f)',
+    "for ({a: b, 'c': d} of e);",
+  ])("on object literals whose name: value properties are bare tokens in the CST, mixed with others: %j", (text) => {
+    const ours = parse(text);
+    const theirs = acornParse(text);
+    if (!theirs.ok) throw new Error(theirs.message);
+    if (!ours.ok) throw new Error(ours.errors.map((e) => e.message).join("; "));
+    expect(firstDifference(normalize(ours.program), normalize(theirs.program))).toBeUndefined();
+  });
+
   test("a regex after a nested block, which acorn rejects, is accepted as V8 accepts it", () => {
     const text = "do { { } /=/ } while ( a ) ";
     expect(acornParse(text).ok).toBe(false);
