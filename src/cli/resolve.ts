@@ -167,8 +167,24 @@ async function readUrlList(io: CliIo, path: string): Promise<string[]> {
       throw new CliError(`--urls ${path}: ${describeFsError(error)}`);
     }
   }
-  return text
-    .split(/\r\n|\n|\r/)
-    .map((line) => line.trim())
-    .filter((line) => line !== "" && !line.startsWith("#"));
+  return urlLines(text);
+}
+
+/**
+ * The URL lines of a list. A list without CR is cut at each LF with `indexOf`, which for a
+ * 100,000-line list takes a fraction of the regex split and the two array passes the general
+ * case (CR, CRLF or LF) still uses.
+ */
+function urlLines(text: string): string[] {
+  const keep = (line: string): boolean => line !== "" && !line.startsWith("#");
+  if (text.includes("\r")) return text.split(/\r\n|\n|\r/).map((line) => line.trim()).filter(keep);
+  const urls: string[] = [];
+  for (let start = 0; start <= text.length; ) {
+    let end = text.indexOf("\n", start);
+    if (end < 0) end = text.length;
+    const line = text.slice(start, end).trim();
+    if (keep(line)) urls.push(line);
+    start = end + 1;
+  }
+  return urls;
 }

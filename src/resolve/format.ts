@@ -26,25 +26,47 @@ export function outcome(evaluation: Evaluation): string {
 /** `URL -> RESULT  (proxy.pac:12:5)`, plus what the client makes of the result when that differs. */
 export function humanLine(source: SourceFile, item: ResolvedUrl): string {
   const e = item.evaluation;
-  const at = where(source, e.failure?.range ?? e.returnRange);
-  const notes: string[] = [];
-  if (at) notes.push(at);
-  if (e.implicitBypass) notes.push(`implicit bypass: ${e.implicitBypass}`);
-  let line = `${item.url} -> ${outcome(e)}${notes.length ? `  (${notes.join("; ")})` : ""}`;
+  const at = whereCached(source, e.failure?.range ?? e.returnRange);
+  const bypass = e.implicitBypass ? `implicit bypass: ${e.implicitBypass}` : "";
+  const notes = at && bypass ? `${at}; ${bypass}` : at || bypass;
+  let line = `${item.url} -> ${outcome(e)}${notes ? `  (${notes})` : ""}`;
   if (e.effective !== undefined && e.result !== null && e.effective !== normalizeSpacing(e.result)) {
     line += `  [${item.profile} uses: ${e.effective === "" ? "nothing valid" : e.effective}]`;
   }
-  const dropped = e.entries.filter((entry) => entry.invalid !== undefined);
-  for (const entry of dropped) line += `\n  dropped "${entry.text}": ${entry.invalid ?? ""}`;
+  for (const entry of e.entries) if (entry.invalid !== undefined) line += `\n  dropped "${entry.text}": ${entry.invalid}`;
   return line;
 }
 
+/**
+ * `where()` for the lines of a URL list, which name the same few `return`s over and over: one
+ * string per source position instead of a position lookup and a new string per URL.
+ */
+const whereBySource = new WeakMap<SourceFile, Map<number, string>>();
+
+function whereCached(source: SourceFile, range: Range | undefined): string {
+  if (!range) return "";
+  let cache = whereBySource.get(source);
+  if (cache === undefined) whereBySource.set(source, (cache = new Map()));
+  let text = cache.get(range[0]);
+  if (text === undefined) cache.set(range[0], (text = where(source, range)));
+  return text;
+}
+
+/** The few distinct results of a URL list, normalized once each (bounded: results can be anything). */
+const normalized = new Map<string, string>();
+
 function normalizeSpacing(result: string): string {
-  return result
-    .split(";")
-    .map((s) => s.trim().replace(/\s+/g, " "))
-    .filter(Boolean)
-    .join("; ");
+  let text = normalized.get(result);
+  if (text === undefined) {
+    text = result
+      .split(";")
+      .map((s) => s.trim().replace(/\s+/g, " "))
+      .filter(Boolean)
+      .join("; ");
+    if (normalized.size >= 1024) normalized.clear();
+    normalized.set(result, text);
+  }
+  return text;
 }
 
 /** The `--trace` lines under a URL: each helper call with its answer, then the deciding `return`. */

@@ -67,6 +67,15 @@ describe("pac-do resolve", () => {
     expect(fromStdin.out).toBe(fromFile.out);
   });
 
+  it("reads a URL list with CRLF, CR or mixed line ends as the same list with LF", async () => {
+    const lines = ["# DO service", "https://geo.prod.do.dsp.mp.microsoft.com/", "", "  http://intranet/  ", "http://www.example.com/"];
+    const lf = await resolve([enterprise, "--urls", "urls.txt"], { "urls.txt": lines.join("\n") });
+    expect(lf.out.split("\n").filter(Boolean)).toHaveLength(3);
+    for (const text of [lines.join("\r\n"), lines.join("\r"), `${lines.slice(0, 2).join("\r\n")}\n${lines.slice(2).join("\r")}\r\n`]) {
+      expect((await resolve([enterprise, "--urls", "urls.txt"], { "urls.txt": text })).out).toBe(lf.out);
+    }
+  });
+
   it("emits one JSON object per URL with the result, position and environment", async () => {
     const { out } = await resolve([enterprise, "http://intranet/", "--json", "--client-ip", "10.1.1.1", "--at", "2026-11-27T10:00:00Z", "--tz", "UTC"]);
     const lines = out.trim().split("\n");
