@@ -188,6 +188,8 @@ export function originalOffset(insertions: Instrumented["insertions"], offset: n
 
 /** Calls `fn` on every child node of `node`, in source order. */
 export function forEachChild(node: Node, fn: (child: Node) => void): void {
+  // Leaves, and most of the nodes of a large PAC (a domain list is all literals): no key to look through.
+  if (node.type === "Literal" || node.type === "Identifier") return;
   for (const key in node) {
     if (key === "range" || key === "type") continue;
     const value: unknown = (node as unknown as Record<string, unknown>)[key];
