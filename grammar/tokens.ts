@@ -178,7 +178,8 @@ export const UnterminatedTemplateTail = createToken({
   line_breaks: true,
 });
 
-const STRING_CHARS = (quote: string) => `(?:[^${quote}\\\\\\n\\r]|\\\\(?:\\r\\n|[\\s\\S]))*`;
+/** The characters of a string literal quoted by `quote` (§12.9.4); the pattern `matchString` stands for. */
+export const STRING_CHARS = (quote: string): string => `(?:[^${quote}\\\\\\n\\r]|\\\\(?:\\r\\n|[\\s\\S]))*`;
 
 const stringMatch = matchResult();
 
@@ -216,7 +217,8 @@ export const UnterminatedString = createToken({
 });
 
 const DIGITS = "\\d(?:_?\\d)*";
-const NUMERIC_LITERAL = new RegExp(
+/** NumericLiteral (§12.9.3) with Annex B.1.1's legacy forms, sticky: what `matchNumber` scans a shortcut of. */
+export const NUMERIC_LITERAL = new RegExp(
   [
     "0[xX][\\da-fA-F](?:_?[\\da-fA-F])*n?",
     "0[oO][0-7](?:_?[0-7])*n?",

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { createLexer, tokenize } from "../../grammar/lexer.js";
+import { NUMERIC_LITERAL, STRING_CHARS } from "../../grammar/tokens.js";
 
 const lexer = createLexer({ validate: true });
 
@@ -92,21 +93,8 @@ describe("function bodies", () => {
   });
 
   // The ECMA-262 patterns that the hand-written string and number scanners of grammar/tokens.ts stand for.
-  const STRING_CHARS = (quote: string) => `(?:[^${quote}\\\\\\n\\r]|\\\\(?:\\r\\n|[\\s\\S]))*`;
   const STRING = new RegExp(`"${STRING_CHARS('"')}"|'${STRING_CHARS("'")}'`, "y");
-  const DIGITS = "\\d(?:_?\\d)*";
-  const NUMBER = new RegExp(
-    [
-      "0[xX][\\da-fA-F](?:_?[\\da-fA-F])*n?",
-      "0[oO][0-7](?:_?[0-7])*n?",
-      "0[bB][01](?:_?[01])*n?",
-      "0[0-7]+(?!\\d)",
-      "0\\d+(?:\\.\\d*)?(?:[eE][+-]?\\d+)?",
-      `(?:0|[1-9](?:_?\\d)*)n`,
-      `(?:(?:0|[1-9](?:_?\\d)*)(?:\\.(?:${DIGITS})?)?|\\.${DIGITS})(?:[eE][+-]?${DIGITS})?`,
-    ].join("|"),
-    "y",
-  );
+  const NUMBER = new RegExp(NUMERIC_LITERAL.source, "y");
 
   /** The image of the first token of `text`, when it is of type `name`, starts the text and is not an unterminated one re-typed. */
   function firstImage(text: string, name: string): string | undefined {
