@@ -5,7 +5,7 @@
  * variables assigned literals) are understood; everything else falls back to the defaults.
  */
 import type { CallExpression, Expression, Node, Program, SpreadElement } from "../syntax/ast.js";
-import { VISITOR_KEYS } from "../syntax/walk.js";
+import { forEachChild } from "../syntax/walk.js";
 import type { Range } from "../types.js";
 import { networkFromCidr, networkFromMask, parseAddress, type Network } from "./address.js";
 
@@ -88,10 +88,6 @@ const TIME_HELPER_TEXT = /timeRange|weekdayRange|dateRange/;
 const MAX_DEPTH = 6;
 const MAX_VALUES = 32;
 
-function isNode(value: unknown): value is Node {
-  return typeof value === "object" && value !== null && "type" in value && typeof value.type === "string" && "range" in value;
-}
-
 /** Calls `enter` for every node of the tree, parents first. Iterative: minified PACs nest deeply. */
 export function visit(root: Node, enter: (node: Node) => void): void {
   const stack: Node[] = [root];
@@ -105,41 +101,12 @@ export function visit(root: Node, enter: (node: Node) => void): void {
 
 /** Pushes a node's children onto a stack, last child first, so they pop in source order. */
 function pushChildren(node: Node, stack: Node[]): void {
-  const keys = CHILD_KEYS[node.type];
-  if (keys === undefined) {
-    pushAnyChildren(node, stack);
-    return;
-  }
-  for (let k = keys.length - 1; k >= 0; k--) {
-    const value: unknown = Reflect.get(node, keys[k] ?? "");
-    if (Array.isArray(value)) {
-      for (let i = value.length - 1; i >= 0; i--) {
-        const item: unknown = value[i];
-        if (isNode(item)) stack.push(item);
-      }
-    } else if (isNode(value)) stack.push(value);
-  }
-}
-
-/** The child keys of the node types this project's parser produces (syntax/walk.ts), in source order. */
-const CHILD_KEYS: Readonly<Record<string, readonly string[] | undefined>> = VISITOR_KEYS;
-
-/** Any other tree (acorn's, in tests): every node-valued property, in property order. */
-function pushAnyChildren(node: Node, stack: Node[]): void {
   const start = stack.length;
-  for (const key in node) {
-    if (key === "range" || key === "regex") continue;
-    const value: unknown = node[key as keyof Node];
-    if (typeof value !== "object" || value === null) continue;
-    if (Array.isArray(value)) {
-      for (const item of value) if (isNode(item)) stack.push(item);
-    } else if (isNode(value)) stack.push(value);
-  }
-  // Reverse what was pushed so the first child is on top.
+  forEachChild(node, (child) => void stack.push(child));
   for (let i = start, j = stack.length - 1; i < j; i++, j--) {
-    const a = stack[i] as Node;
+    const first = stack[i] as Node;
     stack[i] = stack[j] as Node;
-    stack[j] = a;
+    stack[j] = first;
   }
 }
 

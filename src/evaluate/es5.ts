@@ -5,7 +5,7 @@
  */
 import type { Node, Program } from "../syntax/ast.js";
 import type { Range } from "../types.js";
-import { forEachChild } from "./instrument.js";
+import { forEachChild } from "../syntax/walk.js";
 
 export interface ModernSyntax {
   /** What it is, as a reader would name it: "`const` declaration", "arrow function". */

@@ -13,6 +13,7 @@
  */
 import type { Expression, Node, Program } from "../syntax/ast.js";
 import type { Range } from "../types.js";
+import { forEachChild } from "../syntax/walk.js";
 import { HARNESS } from "./prelude.js";
 import type { BranchPoint } from "./types.js";
 
@@ -184,21 +185,4 @@ export function originalOffset(insertions: Instrumented["insertions"], offset: n
     shift += length;
   }
   return offset - shift;
-}
-
-/** Calls `fn` on every child node of `node`, in source order. */
-export function forEachChild(node: Node, fn: (child: Node) => void): void {
-  // Leaves, and most of the nodes of a large PAC (a domain list is all literals): no key to look through.
-  if (node.type === "Literal" || node.type === "Identifier") return;
-  for (const key in node) {
-    if (key === "range" || key === "type") continue;
-    const value: unknown = (node as unknown as Record<string, unknown>)[key];
-    if (Array.isArray(value)) {
-      for (const item of value) if (isNode(item)) fn(item);
-    } else if (isNode(value)) fn(value);
-  }
-}
-
-function isNode(value: unknown): value is Node {
-  return typeof value === "object" && value !== null && "type" in value && typeof value.type === "string" && "range" in value;
 }

@@ -1,10 +1,5 @@
 import type { Literal, Node, Statement } from "../syntax/ast.js";
-import { childNodes } from "../syntax/walk.js";
-
-/** Calls `visit` with each direct child node of `node`, in source order. */
-export function forEachChild(node: Node, visit: (child: Node) => void): void {
-  for (const child of childNodes(node)) visit(child);
-}
+import { forEachChild } from "../syntax/walk.js";
 
 /** True when `node` or a node below it satisfies `test`. */
 export function someNode(node: Node, test: (node: Node) => boolean): boolean {

@@ -7,7 +7,7 @@
  */
 import type { EntryPointName } from "../evaluate/types.js";
 import type { AssignmentExpression, Expression, FunctionDeclaration, Node, Pattern, Program, VariableDeclarator } from "../syntax/ast.js";
-import { childNodes } from "../syntax/walk.js";
+import { forEachChild } from "../syntax/walk.js";
 import type { Range } from "../types.js";
 
 /** The entry points a PAC may define, classic first. */
@@ -65,7 +65,7 @@ function collect(node: Node, found: EntryPointDefinition[]): void {
     default:
       break;
   }
-  for (const child of childNodes(node)) collect(child, found);
+  forEachChild(node, (child) => collect(child, found));
 }
 
 /** The entry point an assignment target names: the bare name, or a member key written as a name or a string. */
