@@ -385,7 +385,7 @@ function dimensionsRead(evaluation: Evaluation, dateUnseen: boolean, utc: boolea
       read.add("day").add("clock");
       continue;
     }
-    for (const dimension of DIMENSIONS_OF[name] ?? []) read.add(dimension);
+    for (const dimension of (Object.hasOwn(DIMENSIONS_OF, name) && DIMENSIONS_OF[name]) || []) read.add(dimension);
   }
   return read;
 }

@@ -63,7 +63,7 @@ export function parseConfig(value: unknown, where: string, knownRules: ReadonlyS
   if (profile !== undefined && !isProfile(profile)) {
     throw new ConfigError(`${where}: profile must be one of ${PROFILES.join(", ")}, not ${JSON.stringify(profile)}`);
   }
-  const rules: Record<string, RuleSetting> = {};
+  const rules: Record<string, RuleSetting> = Object.create(null) as Record<string, RuleSetting>;
   const rawRules = value["rules"] ?? {};
   if (!isRecord(rawRules)) throw new ConfigError(`${where}: "rules" must be an object of rule id to off|info|warn|error`);
   for (const [id, setting] of Object.entries(rawRules)) {
@@ -85,7 +85,8 @@ export function isProfile(value: unknown): value is ProfileName {
 }
 
 function parseSetting(value: unknown, where: string): RuleSetting {
-  const setting = typeof value === "string" ? SETTINGS[value] : undefined;
+  // hasOwn: a setting named "constructor" or "toString" must not find Object.prototype's member.
+  const setting = typeof value === "string" && Object.hasOwn(SETTINGS, value) ? SETTINGS[value] : undefined;
   if (setting === undefined) throw new ConfigError(`${where}: expected off, info, warn or error, not ${JSON.stringify(value)}`);
   return setting;
 }

@@ -95,7 +95,8 @@ export function zoneOffset(now: number, timeZone?: string): number {
 
 /** The JSON the guest's `__pacdo$env` reads. */
 export function guestEnvironment(env: Environment): string {
-  const dns: Record<string, readonly string[]> = {};
+  // No prototype: a host named "__proto__" (a PAC may probe any name) is then an ordinary key.
+  const dns: Record<string, readonly string[]> = Object.create(null) as Record<string, readonly string[]>;
   for (const [host, ips] of env.dns) dns[host.toLowerCase()] = ips;
   const offset = zoneOffset(env.now, machineZoned.has(env) ? undefined : env.timeZone);
   return JSON.stringify({ ips: env.clientIps, dns, now: env.now, offset, live: env.liveDns });

@@ -51,7 +51,7 @@ export interface LintResult {
 
 /** The severity a rule runs at under `profile`, after the user's settings. */
 export function effectiveSetting(rule: RuleModule, profile: ProfileName, settings: Readonly<Record<string, RuleSetting>> = {}): RuleSetting {
-  return settings[rule.id] ?? rule.meta.profiles?.[profile] ?? rule.meta.defaultSeverity;
+  return (Object.hasOwn(settings, rule.id) ? settings[rule.id] : undefined) ?? rule.meta.profiles?.[profile] ?? rule.meta.defaultSeverity;
 }
 
 /** Lints one PAC file: parse errors, or the findings of every enabled rule. */

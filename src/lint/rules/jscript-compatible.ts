@@ -30,13 +30,14 @@ const ES5_METHODS: Readonly<Record<string, string>> = {
 /** Array-only methods whose names strings share in ES3, so only an array receiver is certain. */
 const ARRAY_ONLY_WHEN_ARRAY: ReadonlySet<string> = new Set(["indexOf", "lastIndexOf"]);
 
-const STATIC_ES5: Readonly<Record<string, ReadonlySet<string>>> = {
-  Object: new Set(["keys", "create", "defineProperty", "defineProperties", "freeze", "assign", "entries", "values", "getPrototypeOf", "getOwnPropertyNames"]),
-  Array: new Set(["isArray", "from", "of"]),
-  Date: new Set(["now"]),
-  String: new Set(["fromCodePoint", "raw"]),
-  Number: new Set(["isInteger", "isNaN", "isFinite", "parseInt", "parseFloat"]),
-};
+/** A Map, not an object literal: the receiver's name comes from the PAC and may be `constructor` or `__proto__`. */
+const STATIC_ES5: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ["Object", new Set(["keys", "create", "defineProperty", "defineProperties", "freeze", "assign", "entries", "values", "getPrototypeOf", "getOwnPropertyNames"])],
+  ["Array", new Set(["isArray", "from", "of"])],
+  ["Date", new Set(["now"])],
+  ["String", new Set(["fromCodePoint", "raw"])],
+  ["Number", new Set(["isInteger", "isNaN", "isFinite", "parseInt", "parseFloat"])],
+]);
 
 /** ES3 §7.5.1 reserved words, which JScript rejects as property names (`a.default`, `{ class: 1 }`). */
 const ES3_RESERVED = new Set(
@@ -92,7 +93,7 @@ export default defineRule({
         (receiver.type === "ArrayExpression" || (receiver.type === "Identifier" && arrays.has(receiver.name)))
       ) {
         context.report({ messageId: "library", node: member.property, data: { what: `Array.prototype.${name}()`, version: "ES5" } });
-      } else if (receiver.type === "Identifier" && STATIC_ES5[receiver.name]?.has(name)) {
+      } else if (receiver.type === "Identifier" && STATIC_ES5.get(receiver.name)?.has(name)) {
         context.report({ messageId: "library", node: call.callee, data: { what: `${receiver.name}.${name}()`, version: "ES5" } });
       }
     };
