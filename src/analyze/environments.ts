@@ -76,10 +76,33 @@ const DNS_DEFAULTS: readonly DefaultAddress[] = [
 /** Where probe hosts (`isResolvable("intranet.corp")`) resolve when no network test names them. */
 const PROBE_ANSWER = "10.0.0.30";
 
+/** One PAC whose environment reads the classes take into account. */
+export interface EnvironmentInput {
+  readonly collected: Collected;
+  readonly source: SourceFile;
+  /** How labels name this PAC when classes come from several (`NEW` gives "from line 14 of NEW"). */
+  readonly name?: string;
+}
+
 /** Builds the environment classes for what `collect` found. */
 export function buildEnvironments(collected: Collected, source: SourceFile, options: EnvironmentOptions = {}): EnvironmentSpace {
+  return buildUnionEnvironments([{ collected, source }], options);
+}
+
+/**
+ * The classes that tell apart everything any of the PACs can tell apart: every boundary each one
+ * tests, on one set of classes, so two PACs can be evaluated class by class (`pac-do diff`).
+ */
+export function buildUnionEnvironments(inputs: readonly EnvironmentInput[], options: EnvironmentOptions = {}): EnvironmentSpace {
   const timeZone = options.timeZone ?? "UTC";
-  const describe = (test: AddressTest): string => describeTest(test, positionAt(source, test.range[0]).line);
+  const lines = new Map<AddressTest, string>();
+  for (const { collected, source, name } of inputs) {
+    for (const test of collected.addressTests) {
+      lines.set(test, `${positionAt(source, test.range[0]).line}${name === undefined ? "" : ` of ${name}`}`);
+    }
+  }
+  const describe = (test: AddressTest): string => describeTest(test, lines.get(test) ?? "?");
+  const collected = unionOf(inputs.map((input) => input.collected));
 
   const client: ClientValue[] = [];
   if (collected.usesClient) {
@@ -152,10 +175,49 @@ export function buildEnvironments(collected: Collected, source: SourceFile, opti
       label: picked.length === 0 ? "any environment (the PAC reads no client address, DNS or clock)" : picked.map((v) => v.label).join(", "),
       witness,
       hostAnswer: d?.answer ?? [],
+      values: picked.map(({ key, label }) => ({ key, label })),
     };
   });
   return { classes, total };
 }
+
+/** What several PACs read, as if one PAC had read it all. */
+function unionOf(all: readonly Collected[]): Collected {
+  const [first] = all;
+  if (first === undefined || all.length === 1) return first ?? unionOf([EMPTY]);
+  const probes = new Map(all.flatMap((c) => c.probeHosts.map((p) => [p.host, p] as const)));
+  return {
+    usesClient: all.some((c) => c.usesClient),
+    usesHostDns: all.some((c) => c.usesHostDns),
+    usesIpv6: all.some((c) => c.usesIpv6),
+    usesTime: all.some((c) => c.usesTime),
+    usesDate: all.some((c) => c.usesDate),
+    addressTests: all.flatMap((c) => c.addressTests),
+    addressTestsComplete: all.every((c) => c.addressTestsComplete),
+    timeTests: all.flatMap((c) => c.timeTests),
+    timeTestsComplete: all.every((c) => c.timeTestsComplete),
+    probeHosts: [...probes.values()],
+    hostLiterals: all.flatMap((c) => c.hostLiterals),
+    loadTimeReads: all.flatMap((c) => c.loadTimeReads),
+    statefulSites: all.flatMap((c) => c.statefulSites),
+  };
+}
+
+const EMPTY: Collected = {
+  usesClient: false,
+  usesHostDns: false,
+  usesIpv6: false,
+  usesTime: false,
+  usesDate: false,
+  addressTests: [],
+  addressTestsComplete: true,
+  timeTests: [],
+  timeTestsComplete: true,
+  probeHosts: [],
+  hostLiterals: [],
+  loadTimeReads: [],
+  statefulSites: [],
+};
 
 /** The environment a class stands for when the PAC is asked about `host`. */
 export function environmentFor(environment: EnvironmentClass, host: string): Environment {
@@ -210,7 +272,7 @@ function addressValues(
   return out;
 }
 
-function describeTest(test: AddressTest, line: number): string {
+function describeTest(test: AddressTest, line: string): string {
   switch (test.kind) {
     case "network":
       return `in ${test.network.text} from line ${line}`;

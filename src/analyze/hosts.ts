@@ -29,6 +29,21 @@ export function concreteHost(pattern: string): string | undefined {
   return /^[a-z0-9_-]+(\.[a-z0-9_-]+)*$/.test(host) ? host : undefined;
 }
 
+/**
+ * Hosts on both sides of a host pattern's match, for comparing rules that test it differently: the
+ * concrete host (`www.corp.example` for `*.corp.example`), the bare domain (which `.corp.example`
+ * does not match but `corp.example` does), a subdomain of it, and a look-alike that only a suffix
+ * test without the dot lets through (`xcorp.example`).
+ */
+export function hostVariants(pattern: string): string[] {
+  const base = concreteHost(pattern);
+  if (base === undefined) return [];
+  const domain = pattern.toLowerCase().replace(/\.$/, "").replace(/^\*?\./, "");
+  if (/[*?]/.test(domain)) return [base];
+  const out = new Set([base, domain, `www.${domain}`, `x${domain}`]);
+  return [...out].filter((host) => concreteHost(host) === host && host.includes("."));
+}
+
 /** A query for a host or URL given by the user (`--host`). */
 export function queryFor(hostOrUrl: string): HostQuery {
   if (hostOrUrl.includes("://")) {

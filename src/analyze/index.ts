@@ -15,8 +15,8 @@ import type { Coverage, EnvironmentClass, EnvironmentDimension, HostRoutes, Rout
 
 export type { AddressTest, Collected, TimeTest } from "./collect.js";
 export { collect } from "./collect.js";
-export { buildEnvironments, environmentFor, DEFAULT_MAX_CLASSES } from "./environments.js";
-export { GENERIC_HOSTS, planHosts, queryFor, type HostQuery } from "./hosts.js";
+export { buildEnvironments, buildUnionEnvironments, environmentFor, DEFAULT_MAX_CLASSES, type EnvironmentInput } from "./environments.js";
+export { GENERIC_HOSTS, hostVariants, planHosts, queryFor, type HostQuery } from "./hosts.js";
 export { compareRoutes, effectiveFirstEntry, serviceViolations, type RouteChange, type ServiceViolation } from "./findings.js";
 export type * from "./types.js";
 
@@ -32,6 +32,11 @@ export interface AnalyzeOptions {
    * original's classes when analysing the rewritten PAC, so both are compared class by class.
    */
   readonly environments?: readonly EnvironmentClass[];
+  /**
+   * Ask about exactly these hosts instead of planning them (`hosts` and `otherHosts` are then
+   * ignored): `pac-do diff` asks both PACs about the same ones.
+   */
+  readonly queries?: readonly HostQuery[];
   /** Cap on the number of environment classes (default 400). */
   readonly maxClasses?: number;
   /** IANA zone for the PAC's local time (default UTC). */
@@ -66,7 +71,9 @@ export async function analyze(source: SourceFile, options: AnalyzeOptions = {}):
         ...(options.timeZone === undefined ? {} : { timeZone: options.timeZone }),
         ...(options.maxClasses === undefined ? {} : { maxClasses: options.maxClasses }),
       });
-  const { queries, omitted } = planHosts(options.hosts ?? [], collected.hostLiterals, options.otherHosts ?? true);
+  const { queries, omitted } = options.queries
+    ? { queries: options.queries, omitted: 0 }
+    : planHosts(options.hosts ?? [], collected.hostLiterals, options.otherHosts ?? true);
 
   const coverage = options.coverage ?? true;
   const created = await createEvaluator(source, {

@@ -18,6 +18,12 @@ export interface EnvironmentClass {
    * every dimension an evaluation read give the same answer, so the analysis evaluates once.
    */
   readonly parts?: Readonly<Partial<Record<EnvironmentDimension, string>>>;
+  /**
+   * The value the class takes in each dimension the PACs read, in the order client, host DNS,
+   * probe hosts, clock: keys start with c, d, p and t, labels are the parts of `label`. Lets a
+   * set of classes be described by dimension ("any time").
+   */
+  readonly values?: readonly { readonly key: string; readonly label: string }[];
 }
 
 /**

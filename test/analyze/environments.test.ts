@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { collect } from "../../src/analyze/collect.js";
-import { buildEnvironments, capProduct, environmentFor } from "../../src/analyze/environments.js";
+import { buildEnvironments, buildUnionEnvironments, capProduct, environmentFor } from "../../src/analyze/environments.js";
 import { createSourceFile } from "../../src/source/source-file.js";
 import { acornProgram } from "./acorn-program.js";
 
@@ -233,5 +233,38 @@ describe("environment collection", () => {
     const labels = environments(text).classes.map((c) => c.label);
     expect(labels).toContain("client 10.20.0.1 (in 10.20.0.0/16 from line 1)");
     expect(labels).toContain("client 192.168.77.1 (in 192.168.77.0/24 from line 1)");
+  });
+});
+
+describe("the union of two PACs' environment classes", () => {
+  const pac = (test: string): string =>
+    ["function FindProxyForURL(url, host) {", `  if (${test}) return "DIRECT";`, '  return "PROXY p:8080";', "}"].join("\n");
+  const union = (old: string, now: string) =>
+    buildUnionEnvironments([
+      { collected: collect(acornProgram(old)), source: createSourceFile(old), name: "OLD" },
+      { collected: collect(acornProgram(now)), source: createSourceFile(now), name: "NEW" },
+    ]);
+
+  it("keeps both sides of each PAC's subnet and names the PAC in the label", () => {
+    const space = union(pac('isInNet(myIpAddress(), "10.20.0.0", "255.255.0.0")'), pac('isInNet(myIpAddress(), "10.20.0.0", "255.255.255.0")'));
+    expect(space.classes.map((c) => c.label)).toEqual([
+      "client 198.51.100.20 (public)",
+      "client 2001:db8::10 (IPv6)",
+      "client 10.20.0.1 (in 10.20.0.0/16 from line 2 of OLD; in 10.20.0.0/24 from line 2 of NEW)",
+      "client 10.20.1.1 (in 10.20.0.0/16 from line 2 of OLD)",
+    ]);
+  });
+
+  it("crosses one PAC's clock with the other's client address", () => {
+    const space = union(pac('isInNet(myIpAddress(), "10.20.0.0", "255.255.0.0")'), pac("timeRange(8, 18)"));
+    const alone = buildEnvironments(collect(acornProgram(pac("timeRange(8, 18)"))), createSourceFile(pac("timeRange(8, 18)")));
+    expect(space.classes.length).toBe(3 * alone.classes.length);
+    expect(space.classes.every((c) => c.values?.map((v) => v.key[0]).join("") === "ct")).toBe(true);
+  });
+
+  it("gives one PAC alone the classes buildEnvironments gives it", () => {
+    const text = pac('isInNet(dnsResolve(host), "10.0.0.0", "255.0.0.0") && weekdayRange("MON", "FRI")');
+    const source = createSourceFile(text);
+    expect(buildUnionEnvironments([{ collected: collect(acornProgram(text)), source }])).toEqual(buildEnvironments(collect(acornProgram(text)), source));
   });
 });

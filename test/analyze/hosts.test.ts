@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { catalogueQueries, concreteHost, GENERIC_HOSTS, MAX_LITERAL_HOSTS, planHosts, queryFor } from "../../src/analyze/hosts.js";
+import { catalogueQueries, concreteHost, GENERIC_HOSTS, hostVariants, MAX_LITERAL_HOSTS, planHosts, queryFor } from "../../src/analyze/hosts.js";
 
 describe("the hosts an analysis asks about", () => {
   it("asks for every catalogue sample with its endpoint's scheme", () => {
@@ -43,5 +43,17 @@ describe("the hosts an analysis asks about", () => {
     const { queries, omitted } = planHosts(["mcc.corp.example"], ["*.corp.example"], false);
     expect(queries.map((q) => q.host)).toEqual([...catalogueQueries().map((q) => q.host), "mcc.corp.example"]);
     expect(omitted).toBe(0);
+  });
+});
+
+describe("hosts on both sides of a pattern", () => {
+  it.each([
+    ["*.corp.example", ["www.corp.example", "corp.example", "xcorp.example"]],
+    [".corp.example", ["www.corp.example", "corp.example", "xcorp.example"]],
+    ["proxy.corp.example", ["proxy.corp.example", "www.proxy.corp.example", "xproxy.corp.example"]],
+    ["*cdn*.example.net", ["xcdnx.example.net"]],
+    ["not a host", []],
+  ])("gives %s as %j", (pattern, hosts) => {
+    expect(hostVariants(pattern)).toEqual(hosts);
   });
 });
