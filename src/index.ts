@@ -29,7 +29,7 @@ export { ConfigError, loadConfig, parseConfig, type LoadedConfig, type PacDoConf
 
 export { fixPac, verifyFix, type FixOptions, type FixResult } from "./fix/fix.js";
 export { resolveUrls, type ResolveOptions, type ResolvedUrl } from "./resolve/resolve.js";
-export { parseProxyList, parseProxyEntry } from "./resolve/proxy-string.js";
+export { parseProxyList, parseProxyEntry } from "./pac/proxy-string.js";
 export { createEvaluator, defaultEnvironment, DEFAULT_LIMITS, PROFILES, type EvaluatorOptions } from "./evaluate/index.js";
 export type {
   Environment,

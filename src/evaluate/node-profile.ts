@@ -15,7 +15,7 @@
 import { lookup } from "node:dns/promises";
 import { createPacResolver, sandbox as stockHelpers } from "pac-resolver";
 import type { QuickJSContext, QuickJSHandle, QuickJSRuntime, QuickJSWASMModule } from "quickjs-emscripten-core";
-import { effectiveProxyList, parseProxyList } from "../resolve/proxy-string.js";
+import { effectiveProxyList, parseProxyList } from "../pac/proxy-string.js";
 import type { SourceFile } from "../source/source-file.js";
 import { parseIpv4 } from "./address.js";
 import { DEFAULT_CLIENT_IP } from "./environment.js";

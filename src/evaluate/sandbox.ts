@@ -5,7 +5,7 @@
  */
 import { lookup } from "node:dns/promises";
 import type { QuickJSContext, QuickJSHandle, QuickJSRuntime, QuickJSWASMModule } from "quickjs-emscripten-core";
-import { effectiveProxyList, parseProxyList } from "../resolve/proxy-string.js";
+import { effectiveProxyList, parseProxyList } from "../pac/proxy-string.js";
 import type { SourceFile } from "../source/source-file.js";
 import type { Range } from "../types.js";
 import { guestEnvironment } from "./environment.js";

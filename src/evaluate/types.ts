@@ -1,12 +1,8 @@
+import type { EntryPointName, ProfileName, ProxyEntry } from "../pac/types.js";
 import type { Range } from "../types.js";
 
-/**
- * Which client's semantics to reproduce. winhttp: what Delivery Optimization sees (FindProxyForURLEx
- * preferred, host case kept, JScript syntax). chromium: Chromium/Edge. node: pac-resolver 7.0.1 run for real.
- */
-export type ProfileName = "winhttp" | "chromium" | "node";
+export type { EntryPointName, ProfileName, ProxyEntry, ProxyEntryType } from "../pac/types.js";
 
-export type EntryPointName = "FindProxyForURL" | "FindProxyForURLEx";
 
 /** The world a PAC sees. Nothing here touches the network unless `liveDns` is set. */
 export interface Environment {
@@ -35,20 +31,6 @@ export interface Limits {
  * that leaves the runtime unusable), at 256 KB QuickJS reports "stack overflow" itself.
  */
 export const DEFAULT_LIMITS: Limits = { timeoutMs: 1000, memoryBytes: 64 * 1024 * 1024, stackBytes: 256 * 1024 };
-
-export type ProxyEntryType = "DIRECT" | "PROXY" | "HTTP" | "HTTPS" | "SOCKS" | "SOCKS4" | "SOCKS5" | "QUIC";
-
-/** One `;`-separated entry of a PAC result, as written and as a client reads it. */
-export interface ProxyEntry {
-  readonly text: string;
-  readonly type: ProxyEntryType | null;
-  readonly host?: string;
-  readonly port?: number;
-  /** The port came from the scheme's default, not the text. */
-  readonly defaultPort?: boolean;
-  /** Why the profile's client drops this entry; absent when it is valid. */
-  readonly invalid?: string;
-}
 
 export type FailureKind = "timeout" | "memory" | "stack" | "exception" | "syntax" | "no-entry-point" | "not-a-string";
 

@@ -5,7 +5,7 @@
  * object. Lint reads every function-valued definition; fix rewrites the top-level ones and reports
  * the rest.
  */
-import type { EntryPointName } from "../evaluate/types.js";
+import type { EntryPointName } from "./types.js";
 import type { AssignmentExpression, Expression, FunctionDeclaration, Node, Pattern, Program, VariableDeclarator } from "../syntax/ast.js";
 import { forEachChild } from "../syntax/walk.js";
 import type { Range } from "../types.js";

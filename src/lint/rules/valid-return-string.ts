@@ -3,7 +3,7 @@ import type { Range, Severity } from "../../types.js";
 import { functionOf } from "../bypass.js";
 import { defineRule, formatMessage } from "../define-rule.js";
 import { findEntryPoints } from "../entry-points.js";
-import { parseProxyList } from "../../resolve/proxy-string.js";
+import { parseProxyList } from "../../pac/proxy-string.js";
 import { checkProxyString, type ResultProblemId } from "../proxy-string-check.js";
 
 export default defineRule({

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { effectiveProxyList, parseProxyEntry, parseProxyList } from "../../src/resolve/proxy-string.js";
+import { effectiveProxyList, parseProxyEntry, parseProxyList } from "../../src/pac/proxy-string.js";
 
 describe("parseProxyList", () => {
   it("splits on semicolons, trims, drops empty entries and applies default ports", () => {

@@ -9,7 +9,7 @@
  * - node: pac-resolver returns the raw string; its consumer pac-proxy-agent 7 understands DIRECT, PROXY,
  *   HTTP, HTTPS, SOCKS, SOCKS4 and SOCKS5 and fails on anything else.
  */
-import type { ProfileName, ProxyEntry, ProxyEntryType } from "../evaluate/types.js";
+import type { ProfileName, ProxyEntry, ProxyEntryType } from "./types.js";
 
 const TYPES: ReadonlySet<string> = new Set(["DIRECT", "PROXY", "HTTP", "HTTPS", "SOCKS", "SOCKS4", "SOCKS5", "QUIC"]);
 
