@@ -1,4 +1,5 @@
 /** Renders a route analysis as a readable matrix or as plain JSON. */
+import { hostedLegend } from "../pac/hosted-variables.js";
 import { positionAt, type SourceFile } from "../source/source-file.js";
 import type { Range } from "../types.js";
 import { environmentFor } from "./environments.js";
@@ -89,6 +90,7 @@ export function formatRoutes(analysis: RouteAnalysis, source: SourceFile): strin
   if (analysis.hostsOmitted) lines.push(`${analysis.hostsOmitted} more host names from the PAC were not analysed.`);
   const violations = analysis.routes.some((row) => row.outcomes.some((o) => breaksDo(row, o, analysis)));
   if (violations) lines.push("! marks DO service hosts that do not go DIRECT first in those environments.");
+  for (const note of hostedLegend(analysis.routes.flatMap((row) => row.outcomes.flatMap((o) => o.entries)))) lines.push(`${note}.`);
   return `${lines.join("\n")}\n`;
 }
 

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
-import { decodeSource, type SourceFile } from "../source/source-file.js";
+import { parseDefines, renderDefines } from "../pac/hosted-variables.js";
+import { createSourceFile, decodeSource, type SourceFile } from "../source/source-file.js";
 
 /** Everything the CLI touches outside itself, so tests can run it in process. */
 export interface CliIo {
@@ -46,6 +47,27 @@ export async function loadSource(io: CliIo, path: string): Promise<SourceFile> {
   const decoded = decodeSource(bytes, path);
   if (!decoded.ok) throw new CliError(`${path}: ${decoded.message}`);
   return decoded.source;
+}
+
+/** Collects a repeatable `--define NAME=value`. */
+export function collectDefine(value: string, previous: readonly string[]): string[] {
+  return [...previous, value];
+}
+
+/**
+ * The PAC as a hosted-PAC server would serve it (`--define GATEWAY=gateway.zscaler.net`): each
+ * `${NAME}` given a value replaced, on the same lines, so reports point at the lines of the template.
+ */
+export function renderedSource(source: SourceFile, defines: ReadonlyMap<string, string>): SourceFile {
+  if (defines.size === 0) return source;
+  return createSourceFile(renderDefines(source.text, defines), source.path, source.bom);
+}
+
+/** The values of the `--define` options, or a one-line usage error. */
+export function definesFrom(values: readonly string[] | undefined): ReadonlyMap<string, string> {
+  const parsed = parseDefines(values ?? []);
+  if (!parsed.ok) throw new CliError(parsed.message);
+  return parsed.defines;
 }
 
 export function describeFsError(error: unknown): string {

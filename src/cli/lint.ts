@@ -5,7 +5,7 @@ import type { Limits, ProfileName } from "../evaluate/types.js";
 import type { RuleSetting } from "../lint/define-rule.js";
 import type { LintResult } from "../lint/linter.js";
 import type { SourceFile } from "../source/source-file.js";
-import { CliError, loadSource, type CliIo } from "./io.js";
+import { CliError, collectDefine, definesFrom, loadSource, renderedSource, type CliIo } from "./io.js";
 import { startQuickJS } from "./quickjs-start.js";
 
 /** The parsed options of `pac-do lint`. */
@@ -21,6 +21,8 @@ export interface LintCommandOptions {
   readonly analysis?: boolean;
   /** Rewrite files whose fixable problems `pac-do fix` can repair (do-service-direct). */
   readonly fix?: boolean;
+  /** `--define NAME=value`: lint the PAC as a hosted-PAC server renders it. */
+  readonly define?: readonly string[];
 }
 
 export const registerLint: Register = (program: Command, io: CliIo, done: (exitCode: number) => void) => {
@@ -37,6 +39,7 @@ export const registerLint: Register = (program: Command, io: CliIo, done: (exitC
     .option("--memory <MB>", "sandbox memory limit, in MiB", (value) => positiveInteger(value, "--memory"))
     .option("--no-analysis", "skip the route analysis (no sandbox): static checks only, DO routing is not verified")
     .option("--fix", "add the pac-do DIRECT block where a fixable rule reports (rewrites the file; see pac-do fix)")
+    .option("--define <NAME=value>", "fill in a hosted-PAC variable as the vendor's server does, e.g. GATEWAY=gateway.zscaler.net (repeatable)", collectDefine, [])
     .action(async (files: string[], options: LintCommandOptions) => done(await lintCommand(files, options, io)));
 };
 
@@ -60,6 +63,9 @@ export async function lintCommand(files: readonly string[], options: LintCommand
     throw error;
   }
   if (!isProfile(profile)) throw new CliError(`unknown profile "${String(profile)}"`);
+  // The fix goes into the template, which keeps its variables; a rendered copy is for checking only.
+  const defines = definesFrom(options.define);
+  if (options.fix && defines.size > 0) throw new CliError("--fix rewrites the file as written: leave out --define");
 
   const limits: Partial<Limits> = {
     ...(options.timeout !== undefined ? { timeoutMs: options.timeout } : {}),
@@ -78,7 +84,7 @@ export async function lintCommand(files: readonly string[], options: LintCommand
   for (const file of files) {
     let source: SourceFile;
     try {
-      source = await loadSource(io, file);
+      source = renderedSource(await loadSource(io, file), defines);
     } catch (error) {
       if (!(error instanceof CliError)) throw error;
       io.stderr(`pac-do: ${error.message}\n`);

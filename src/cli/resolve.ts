@@ -1,7 +1,7 @@
 import { Option } from "commander";
 import type { Register } from "../cli.js";
 import type { EntryPointName, Environment, Limits, ProfileName } from "../evaluate/types.js";
-import { CliError, describeFsError, loadSource, type CliIo } from "./io.js";
+import { CliError, collectDefine, definesFrom, describeFsError, loadSource, renderedSource, type CliIo } from "./io.js";
 import { startQuickJS } from "./quickjs-start.js";
 
 interface ResolveFlags {
@@ -18,6 +18,7 @@ interface ResolveFlags {
   readonly timeout?: number;
   readonly memory?: number;
   readonly entry?: EntryPointName;
+  readonly define?: readonly string[];
   /** false with --no-cache. */
   readonly cache: boolean;
 }
@@ -44,6 +45,7 @@ export const registerResolve: Register = (program, io, done) => {
     .option("--timeout <ms>", "time limit per PAC call and for loading (default 1000)", positiveNumber("--timeout"))
     .option("--memory <MB>", "memory limit of the sandbox (default 64)", positiveNumber("--memory"))
     .addOption(new Option("--entry <name>", "entry point to call (default: the profile's choice)").choices(["FindProxyForURL", "FindProxyForURLEx"]))
+    .option("--define <NAME=value>", "fill in a hosted-PAC variable as the vendor's server does, e.g. GATEWAY=gateway.zscaler.net (repeatable)", collectDefine, [])
     .option("--no-cache", "parse the PAC even when the cache holds its compilation, and store none (see docs/cli.md)")
     .action(async (file: string, urls: string[], flags: ResolveFlags) => done(await runResolve(io, file, urls, flags)));
 };
@@ -62,9 +64,10 @@ function positiveNumber(flag: string): (value: string) => number {
 
 async function runResolve(io: CliIo, file: string, positional: readonly string[], flags: ResolveFlags): Promise<number> {
   const environment = await environmentFrom(io, flags);
+  const defines = definesFrom(flags.define);
   const urls = [...positional, ...(flags.urls === undefined ? [] : await readUrlList(io, flags.urls))];
   if (urls.length === 0) throw new CliError("no URLs to resolve: give them after the file or with --urls FILE");
-  const source = await loadSource(io, file);
+  const source = renderedSource(await loadSource(io, file), defines);
   const limits: Partial<Limits> = {
     ...(flags.timeout !== undefined ? { timeoutMs: flags.timeout } : {}),
     ...(flags.memory !== undefined ? { memoryBytes: Math.round(flags.memory * 1024 * 1024) } : {}),

@@ -1,7 +1,7 @@
 import { Option, type Command } from "commander";
 import type { Register } from "../cli.js";
 import type { Limits, ProfileName } from "../evaluate/types.js";
-import { CliError, loadSource, type CliIo } from "./io.js";
+import { CliError, collectDefine, definesFrom, loadSource, renderedSource, type CliIo } from "./io.js";
 
 interface RoutesOptions {
   readonly json?: boolean;
@@ -10,6 +10,7 @@ interface RoutesOptions {
   readonly timeout?: number;
   readonly memory?: number;
   readonly tz?: string;
+  readonly define?: readonly string[];
 }
 
 export const registerRoutes: Register = (program: Command, io: CliIo, done: (exitCode: number) => void) => {
@@ -23,13 +24,15 @@ export const registerRoutes: Register = (program: Command, io: CliIo, done: (exi
     .option("--timeout <ms>", "sandbox deadline per evaluation, in milliseconds", (value) => positiveInteger(value, "--timeout"))
     .option("--memory <MB>", "sandbox memory limit, in MiB", (value) => positiveInteger(value, "--memory"))
     .option("--tz <zone>", "IANA time zone of the PAC's local time (default: UTC)", timeZone)
+    .option("--define <NAME=value>", "fill in a hosted-PAC variable as the vendor's server does, e.g. GATEWAY=gateway.zscaler.net (repeatable)", collectDefine, [])
     .action(async (file: string, options: RoutesOptions) => done(await routesCommand(file, options, io)));
 };
 
 /** Runs `pac-do routes`: 0 when analysed, 1 when the PAC cannot be loaded, 2 on usage or file errors. */
 export async function routesCommand(file: string, options: RoutesOptions, io: CliIo): Promise<number> {
   for (const host of options.host) checkHost(host);
-  const source = await loadSource(io, file);
+  const defines = definesFrom(options.define);
+  const source = renderedSource(await loadSource(io, file), defines);
   const [{ analyze }, { formatRoutes, routesToJson }] = await Promise.all([import("../analyze/index.js"), import("../analyze/format.js")]);
   const limits: Partial<Limits> = {
     ...(options.timeout !== undefined ? { timeoutMs: options.timeout } : {}),

@@ -1,3 +1,4 @@
+import { macrosIn } from "../pac/hosted-variables.js";
 import type { Severity } from "../types.js";
 
 /** Why a client rejects or misreads a PAC result (research §2.3, §3.2, §5, §6 vendor guidance). */
@@ -25,8 +26,9 @@ const KEYWORDS: ReadonlySet<string> = new Set(["DIRECT", "PROXY", "HTTP", "HTTPS
 /** Checks a PAC result string entry by entry, the way Chromium's parser reads it (entries split on `;`). */
 export function checkProxyString(result: string): ResultProblem[] {
   const problems: ResultProblem[] = [];
-  const macro = /\$\{[^}]*\}|\{\{[^}]*\}\}/.exec(result);
-  if (macro) problems.push({ id: "templateMacro", severity: "error", data: { macro: macro[0] } });
+  // A variable a hosted-PAC server documents (`${GATEWAY}`) is filled in before clients read the PAC.
+  const macro = macrosIn(result).find((found) => found.variable === undefined)?.text ?? /\{\{[^}]*\}\}/.exec(result)?.[0];
+  if (macro !== undefined) problems.push({ id: "templateMacro", severity: "error", data: { macro } });
   const entries = result.split(";").map((entry) => entry.trim()).filter((entry) => entry.length > 0);
   if (entries.length === 0) problems.push({ id: "emptyResult", severity: "warning", data: {} });
   for (const entry of entries) problems.push(...checkEntry(entry));

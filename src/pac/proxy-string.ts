@@ -9,6 +9,7 @@
  * - node: pac-resolver returns the raw string; its consumer pac-proxy-agent 7 understands DIRECT, PROXY,
  *   HTTP, HTTPS, SOCKS, SOCKS4 and SOCKS5 and fails on anything else.
  */
+import { hostedProxyHost } from "./hosted-variables.js";
 import type { ProfileName, ProxyEntry, ProxyEntryType } from "./types.js";
 
 const TYPES: ReadonlySet<string> = new Set(["DIRECT", "PROXY", "HTTP", "HTTPS", "SOCKS", "SOCKS4", "SOCKS5", "QUIC"]);
@@ -68,7 +69,14 @@ export function parseProxyEntry(text: string, profile: ProfileName): ProxyEntry 
   const portText = hostPort?.[2];
   const base = { text, type: keyword, host };
   if (!hostPort || host === "" || host === "[]") return { ...base, invalid: `"${address}" is not host[:port]` };
+  // The vendor's PAC server puts a real host there before any client reads it.
+  const hosted = hostedProxyHost(host);
+  if (hosted) return parsePort({ ...base, hosted: { vendor: hosted.vendor, name: hosted.name } }, keyword, portText, unsupported);
   if (!/^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9._~%!$&'()*+,=-]+)$/.test(host)) return { ...base, invalid: `"${host}" is not a host name` };
+  return parsePort(base, keyword, portText, unsupported);
+}
+
+function parsePort(base: ProxyEntry, keyword: Exclude<ProxyEntryType, "DIRECT">, portText: string | undefined, unsupported: string | undefined): ProxyEntry {
   if (portText === undefined) {
     const port = DEFAULT_PORT[keyword];
     return unsupported ? { ...base, port, defaultPort: true, invalid: unsupported } : { ...base, port, defaultPort: true };

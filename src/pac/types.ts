@@ -21,4 +21,9 @@ export interface ProxyEntry {
   readonly defaultPort?: boolean;
   /** Why the profile's client drops this entry; absent when it is valid. */
   readonly invalid?: string;
+  /**
+   * The host is a variable the vendor's PAC server fills in (`${GATEWAY}`): the entry is that
+   * vendor's proxy (see src/pac/hosted-variables.ts).
+   */
+  readonly hosted?: { readonly vendor: string; readonly name: string };
 }

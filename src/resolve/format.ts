@@ -2,6 +2,7 @@
 import type { Environment, Evaluation, HelperCall, ProfileName } from "../evaluate/types.js";
 import { lineText, positionAt, type SourceFile } from "../source/source-file.js";
 import type { Position, Range } from "../types.js";
+import { hostedLegend } from "../pac/hosted-variables.js";
 import type { ResolvedUrl } from "./resolve.js";
 
 /** The PAC's name in messages. */
@@ -34,6 +35,7 @@ export function humanLine(source: SourceFile, item: ResolvedUrl): string {
     line += `  [${item.profile} uses: ${e.effective === "" ? "nothing valid" : e.effective}]`;
   }
   for (const entry of e.entries) if (entry.invalid !== undefined) line += `\n  dropped "${entry.text}": ${entry.invalid}`;
+  for (const note of hostedLegend(e.entries)) line += `\n  ${note}`;
   return line;
 }
 

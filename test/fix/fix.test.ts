@@ -47,20 +47,24 @@ async function expectedStatus(path: string, source: SourceFile): Promise<FixResu
 }
 
 /** Fixtures of ours that must have a golden output. */
+const GOLDEN_FOLDERS = ["fixtures/fix", "fixtures/hosted"];
 const fixable = new Set(
-  readdirSync(join(ROOT, "fixtures/fix"))
-    .filter((name) => name.endsWith(".fixed.pac"))
-    .map((name) => `fixtures/fix/${name.replace(/\.fixed\.pac$/, ".pac")}`),
+  GOLDEN_FOLDERS.flatMap((folder) =>
+    readdirSync(join(ROOT, folder))
+      .filter((name) => name.endsWith(".fixed.pac"))
+      .map((name) => `${folder}/${name.replace(/\.fixed\.pac$/, ".pac")}`),
+  ),
 );
+const hasGolden = (path: string): boolean => GOLDEN_FOLDERS.some((folder) => path.startsWith(`${folder}/`));
 
 const service = bypassTargets();
 if (!service.ok) throw new Error(service.message);
 
-describe("fixPac over fixtures/fix and fixtures/pac", () => {
+describe("fixPac over fixtures/fix, fixtures/hosted and fixtures/pac", () => {
   // Each case runs up to four route analyses; switch-heavy fixtures take seconds.
-  test.each([...inputs("fixtures/fix"), ...inputs("fixtures/pac")])("%s", { timeout: 120_000 }, async (path) => {
+  test.each([...inputs("fixtures/fix"), ...inputs("fixtures/hosted"), ...inputs("fixtures/pac")])("%s", { timeout: 120_000 }, async (path) => {
     const source = load(join(ROOT, path));
-    expect(fixable.has(path) || !path.startsWith("fixtures/fix/") || (await expectedStatus(path, source)) !== "fixed").toBe(true);
+    expect(fixable.has(path) || !hasGolden(path) || (await expectedStatus(path, source)) !== "fixed").toBe(true);
     const result = await fixPac(source);
     const expected = await expectedStatus(path, source);
     if (expected !== "fixed") {
@@ -70,7 +74,7 @@ describe("fixPac over fixtures/fix and fixtures/pac", () => {
     if (result.status !== "fixed") throw new Error(`${path}: ${result.status} ${JSON.stringify(result.status === "unverified" ? result.problems.slice(0, 3) : result).slice(0, 1200)}`);
 
     const golden = join(ROOT, path.replace(/\.pac$/, ".fixed.pac"));
-    if (path.startsWith("fixtures/fix/")) expect(Buffer.from(encodeOutput(source, result.output)).equals(readFileSync(golden))).toBe(true);
+    if (hasGolden(path)) expect(Buffer.from(encodeOutput(source, result.output)).equals(readFileSync(golden))).toBe(true);
 
     // Idempotent: the fixed file needs nothing more.
     const fixed = createSourceFile(result.output, path, source.bom);

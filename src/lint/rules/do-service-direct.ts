@@ -1,5 +1,6 @@
 import { serviceViolations } from "../../analyze/findings.js";
-import type { EntryPointName } from "../../evaluate/types.js";
+import type { EntryPointName, ProxyEntry } from "../../evaluate/types.js";
+import { hostedProxyNote } from "../../pac/hosted-variables.js";
 import { positionAt } from "../../source/source-file.js";
 import type { Range } from "../../types.js";
 import { defineRule } from "../define-rule.js";
@@ -9,6 +10,7 @@ import { addToGroup, hostSlots, type HostGroup } from "../host-groups.js";
 
 interface Violation {
   readonly result: string | null;
+  readonly entries: readonly ProxyEntry[];
   readonly entryPoint: EntryPointName;
   readonly environment: string;
   readonly returnRange: Range | undefined;
@@ -21,7 +23,7 @@ export default defineRule({
     docs: { description: "Delivery Optimization service endpoints must be DIRECT as the first entry in every environment." },
     messages: {
       notDirect:
-        "{{host}}{{more}} gets {{result}} from {{entryPoint}}{{line}} when {{environment}}; DO service endpoints pin their certificates and group peers by the client's public IP, so they must be DIRECT first",
+        "{{host}}{{more}} gets {{result}}{{via}} from {{entryPoint}}{{line}} when {{environment}}; DO service endpoints pin their certificates and group peers by the client's public IP, so they must be DIRECT first",
     },
     fixable: true,
     defaultSeverity: "error",
@@ -40,6 +42,7 @@ export default defineRule({
           const key = `${violation.entryPoint}@${violation.returnRange?.join(":") ?? "?"}`;
           addToGroup(violations, key, violation.host, () => ({
             result: violation.outcome.result,
+            entries: violation.outcome.entries,
             entryPoint: violation.entryPoint,
             environment: violation.witness.label,
             returnRange: violation.returnRange,
@@ -54,6 +57,7 @@ export default defineRule({
             data: {
               ...hostSlots(hosts, "DO service host"),
               result: quoteResult(violation.result),
+              via: hostedProxyNote(violation.entries),
               entryPoint: violation.entryPoint,
               line: violation.returnRange ? ` (line ${positionAt(context.source, violation.returnRange[0]).line})` : "",
               environment: violation.environment,

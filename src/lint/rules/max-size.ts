@@ -1,3 +1,4 @@
+import { HOSTED_UPLOAD_LIMIT, hostingVendor } from "../../pac/hosted-variables.js";
 import { defineRule } from "../define-rule.js";
 
 const KB = 1024;
@@ -14,6 +15,7 @@ export default defineRule({
     messages: {
       tooLarge: "The file is {{size}}; WinHTTP and Chromium reject PAC files over 1 MB",
       large: "The file is {{size}}; some proxy vendors reject PAC files over 256 KB (Zscaler), and every request pays for the size",
+      hostedTooLarge: "The file is {{size}} and uses {{vendor}}'s PAC variables ({{variable}}), but {{vendor}} rejects PAC uploads over {{limit}}",
     },
     defaultSeverity: "error",
   },
@@ -22,7 +24,13 @@ export default defineRule({
       "Program:exit"() {
         const bytes = Buffer.byteLength(context.source.text, "utf8") + (context.source.bom ? 3 : 0);
         const size = bytes >= 1024 * KB ? `${(bytes / (1024 * KB)).toFixed(2)} MB` : `${(bytes / KB).toFixed(0)} KB`;
+        const vendor = hostingVendor(context.source.text);
+        const hostedLimit = vendor === undefined ? undefined : HOSTED_UPLOAD_LIMIT[vendor];
         if (bytes > HARD_LIMIT) context.report({ messageId: "tooLarge", range: [0, 0], data: { size } });
+        else if (vendor !== undefined && hostedLimit !== undefined && bytes > hostedLimit) {
+          const variable = context.source.text.match(/\$\{[^{}\r\n]*\}/)?.[0] ?? "";
+          context.report({ messageId: "hostedTooLarge", range: [0, 0], data: { size, vendor, variable, limit: `${hostedLimit / KB} KB` } });
+        }
         else if (bytes > SOFT_LIMIT) context.report({ messageId: "large", range: [0, 0], data: { size }, severity: "warning" });
       },
     };

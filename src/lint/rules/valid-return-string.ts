@@ -12,7 +12,8 @@ export default defineRule({
     type: "problem",
     docs: { description: "Entry points must return proxy strings that every client reads the same way." },
     messages: {
-      templateMacro: 'The result contains the unsubstituted template macro "{{macro}}"; the server that renders this PAC did not fill it in',
+      templateMacro:
+        'The result contains the template macro "{{macro}}", which no hosted-PAC server pac-do knows fills in (Zscaler\'s are ${GATEWAY}, ${SECONDARY_GATEWAY}, ${GATEWAY_HOST}, ...); served as written, clients drop the entry',
       emptyResult: "The result is empty: Chromium reads it as DIRECT, other clients may fail; return \"DIRECT\" explicitly",
       unknownKeyword: '"{{entry}}": "{{keyword}}" is not a PAC keyword (DIRECT, PROXY, HTTPS, SOCKS, SOCKS4, SOCKS5); clients drop the entry',
       httpKeyword: '"{{entry}}": Chromium and Edge do not know the HTTP keyword and drop the entry; use PROXY',
@@ -134,7 +135,7 @@ interface LiteralProblem {
 
 /** Short forms of the problems for results the analysis computed. */
 const PROBLEM_TEXT: Readonly<Record<ResultProblemId, string>> = {
-  templateMacro: 'unsubstituted template macro "{{macro}}"',
+  templateMacro: 'template macro "{{macro}}" that no hosted-PAC server fills in',
   emptyResult: "an empty result",
   unknownKeyword: '"{{keyword}}" is not a PAC keyword',
   httpKeyword: "Chromium and Edge drop the HTTP keyword",

@@ -14,7 +14,11 @@ describe(id, { timeout: 60_000 }, () => {
     ['"PROXY"', "error", '"PROXY" has no proxy host; clients drop the entry'],
     ['"PROXY p:99999"', "error", '"PROXY p:99999": "99999" is not a valid port (1-65535); clients drop the entry'],
     ['"PROXY user:pw@p:80"', "error", '"PROXY user:pw@p:80": credentials in the proxy address are not allowed; clients drop the entry'],
-    ['"PROXY ${GATEWAY}:80"', "error", 'The result contains the unsubstituted template macro "${GATEWAY}"; the server that renders this PAC did not fill it in'],
+    [
+      '"PROXY ${GATWAY}:80"',
+      "error",
+      'The result contains the template macro "${GATWAY}", which no hosted-PAC server pac-do knows fills in (Zscaler\'s are ${GATEWAY}, ${SECONDARY_GATEWAY}, ${GATEWAY_HOST}, ...); served as written, clients drop the entry',
+    ],
     ["null", "error", "FindProxyForURL returns null, not a string; Chromium fails the request (ERR_PAC_SCRIPT_FAILED) and other clients differ"],
   ])("reports %s", async (result, severity, message) => {
     const diagnostics = await lintOne(id, returning(result));
@@ -27,9 +31,32 @@ describe(id, { timeout: 60_000 }, () => {
   });
 
   it("checks computed results as the analysis saw them", async () => {
-    const code = 'var gw = "${GATEWAY}";\nfunction FindProxyForURL(url, host) {\n  return "PROXY " + gw + ":80";\n}\n';
+    const code = 'var gw = "${GATEWAYS}";\nfunction FindProxyForURL(url, host) {\n  return "PROXY " + gw + ":80";\n}\n';
     const [diagnostic] = await lintOne(id, code);
-    expect(diagnostic?.message).toMatch(/^FindProxyForURL returns "PROXY \$\{GATEWAY\}:80" for \S+ when .*: unsubstituted template macro "\$\{GATEWAY\}"$/);
+    expect(diagnostic?.message).toMatch(/^FindProxyForURL returns "PROXY \$\{GATEWAYS\}:80" for \S+ when .*: template macro "\$\{GATEWAYS\}" that no hosted-PAC server fills in$/);
+  });
+
+  it.each([
+    '"PROXY ${GATEWAY}:9400; PROXY ${SECONDARY_GATEWAY}:9400; DIRECT"',
+    '"PROXY ${GATEWAY_HOST}:8800; PROXY ${SECONDARY_GATEWAY_HOST}:8800"',
+    '"PROXY ${COUNTRY_GATEWAY}:80; PROXY ${COUNTRY_SECONDARY_GATEWAY}:80"',
+    '"PROXY ${GATEWAY.example.zscaler.net_FX}:80; PROXY ${SECONDARY.GATEWAY.example.zscaler.net_FX}:80; DIRECT"',
+    '"PROXY ${GATEWAY.example.zscalertwo.net}:9400"',
+  ])("accepts Zscaler's documented variables in %s", async (result) => {
+    expect(await lintOne(id, returning(result))).toEqual([]);
+  });
+
+  it.each(["${GATEWAY }", "${gateway}", "${SECONDARY_GATEWAY.example.zscaler.net_FX}", "${GATEWAY.example.example.com}", "${SECONDARY_GATEWAY_FX}"])(
+    "flags the misspelt or unknown macro %s",
+    async (macro) => {
+      const diagnostics = await lintOne(id, returning(JSON.stringify(`PROXY ${macro}:9400; DIRECT`)));
+      expect(diagnostics.map((d) => d.message)).toContainEqual(expect.stringContaining(`template macro "${macro}"`));
+    },
+  );
+
+  it("still checks the rest of an entry through a variable", async () => {
+    const diagnostics = await lintOne(id, returning('"PROXY ${GATEWAY}:94000"'));
+    expect(diagnostics.map((d) => d.message)).toEqual(['"PROXY ${GATEWAY}:94000": "94000" is not a valid port (1-65535); clients drop the entry']);
   });
 
   it("leaves returns of helper functions alone", async () => {
