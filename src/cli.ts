@@ -2,6 +2,7 @@
 import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Command, CommanderError } from "commander";
+import { registerDiff } from "./cli/diff.js";
 import { registerFix } from "./cli/fix.js";
 import { registerEndpoints } from "./cli/endpoints.js";
 import { CliError, processIo, type CliIo } from "./cli/io.js";
@@ -14,7 +15,7 @@ import { version } from "./version.js";
 /** A command registers itself on the program; its action returns the exit code. */
 export type Register = (program: Command, io: CliIo, done: (exitCode: number) => void) => void;
 
-const commands: Register[] = [registerLint, registerFix, registerResolve, registerRoutes, registerEndpoints];
+const commands: Register[] = [registerLint, registerFix, registerResolve, registerRoutes, registerDiff, registerEndpoints];
 
 /** Builds the commander program. Tests call this with an in-memory CliIo. */
 export function createProgram(io: CliIo, done: (exitCode: number) => void): Command {

@@ -43,5 +43,8 @@ export type {
 } from "./evaluate/types.js";
 export { analyze, compareRoutes, serviceViolations, type AnalyzeOptions } from "./analyze/index.js";
 export type { EnvironmentClass, HostRoutes, RouteAnalysis, RouteOutcome } from "./analyze/types.js";
+export { diffPacs, routeKey } from "./diff/diff.js";
+export { diffToJson, diffToMarkdown, diffToStylish, formatDiff, type DiffFormat, type DiffNames } from "./diff/format.js";
+export type { DiffAnswer, DiffOptions, PacDiff, RouteDifference } from "./diff/types.js";
 export { CATALOGUE, classifyHost, isServiceHost } from "./do/catalogue.js";
 export type { Endpoint, EndpointRole } from "./do/types.js";

@@ -50,7 +50,8 @@ export async function routesCommand(file: string, options: RoutesOptions, io: Cl
   return analysis.loadFailure ? 1 : 0;
 }
 
-function checkHost(host: string): void {
+/** Refuses a `--host` that is neither a host name, an IP address nor a URL (shared with `pac-do diff`). */
+export function checkHost(host: string): void {
   if (host.includes("://")) {
     try {
       if (new URL(host).hostname !== "") return;
@@ -62,7 +63,7 @@ function checkHost(host: string): void {
   if (!/^[A-Za-z0-9_.:-]+$/.test(host) || host.startsWith(".")) throw new CliError(`--host ${host}: not a host name, IP address or URL`);
 }
 
-function timeZone(value: string): string {
+export function timeZone(value: string): string {
   try {
     return new Intl.DateTimeFormat("en-US", { timeZone: value }).resolvedOptions().timeZone;
   } catch {
@@ -70,7 +71,7 @@ function timeZone(value: string): string {
   }
 }
 
-function positiveInteger(value: string, flag: string): number {
+export function positiveInteger(value: string, flag: string): number {
   const n = Number(value);
   if (!/^\d+$/.test(value) || !Number.isSafeInteger(n) || n <= 0) throw new CliError(`${flag} ${value}: expected a positive whole number`);
   return n;

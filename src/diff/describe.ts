@@ -47,8 +47,50 @@ export function describeClasses(ids: readonly string[], classes: readonly Enviro
       continue;
     }
     const labels = [...set].map((key) => values.get(key) ?? key);
+    const clock = dim === "t" ? describeReadings(labels, [...values.values()]) : undefined;
+    if (clock !== undefined) {
+      restricted.push(clock);
+      continue;
+    }
     const shown = labels.slice(0, LIST_UP_TO).join(" or ");
     restricted.push(labels.length > LIST_UP_TO ? `${shown} or ${labels.length - LIST_UP_TO} more` : shown);
   }
   return [...restricted, ...free].join(", ");
+}
+
+const READING = /^(\S+(?: \d{4}-\d\d-\d\d)?) (\d\d:\d\d(?::\d\d)?) (\S+)(.*)$/;
+
+/**
+ * Clock readings grouped by day: "at 08:00, 08:59 or 18:00 UTC on any day; at 09:00 or 17:00 UTC on
+ * Sat, Sun". Undefined when a label does not read as a reading.
+ */
+function describeReadings(chosen: readonly string[], all: readonly string[]): string | undefined {
+  const parse = (label: string) => READING.exec(label);
+  const allDays = new Set<string>();
+  for (const label of all) {
+    const match = parse(label);
+    if (!match) return undefined;
+    allDays.add(match[1] ?? "");
+  }
+  const timesByDay = new Map<string, string[]>();
+  let zone = "";
+  for (const label of chosen) {
+    const match = parse(label);
+    if (!match) return undefined;
+    const [, day = "", time = "", tz = "", rest = ""] = match;
+    zone = tz;
+    const times = timesByDay.get(day) ?? [];
+    times.push(`${time}${rest}`);
+    timesByDay.set(day, times);
+  }
+  const daysByTimes = new Map<string, string[]>();
+  for (const [day, times] of timesByDay) {
+    const key = times.sort().join(", ");
+    daysByTimes.set(key, [...(daysByTimes.get(key) ?? []), day]);
+  }
+  const or = (items: readonly string[]): string =>
+    items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} or ${items[items.length - 1] ?? ""}`;
+  return [...daysByTimes]
+    .map(([times, days]) => `at ${or(times.split(", "))} ${zone} on ${days.length === allDays.size ? "any day" : days.join(", ")}`)
+    .join("; ");
 }
