@@ -4,7 +4,7 @@
  * (WinHTTP passes it with the caller's case, §2.4), tolerates a trailing dot (§4: `host.` defeats
  * suffix rules) and calls no PAC helper, so it needs no DNS and gives the same answer everywhere.
  */
-import { isIPv4, isIPv6 } from "node:net";
+import { isIPv4, isIPv6 } from "../net/ip.js";
 
 /** Bumped when the block's shape changes, so that older blocks are rewritten in place. */
 export const BLOCK_FORMAT = 1;

@@ -52,6 +52,10 @@ export function insertedRanges(edits: readonly Edit[]): Range[] {
 
 /** The bytes to write for a text derived from `source`: UTF-8, with the BOM back if the original had one. */
 export function encodeOutput(source: Pick<SourceFile, "bom">, text: string): Uint8Array {
-  const body = Buffer.from(text, "utf8");
-  return source.bom ? Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), body]) : body;
+  const body = new TextEncoder().encode(text);
+  if (!source.bom) return body;
+  const bytes = new Uint8Array(body.length + 3);
+  bytes.set([0xef, 0xbb, 0xbf]);
+  bytes.set(body, 3);
+  return bytes;
 }

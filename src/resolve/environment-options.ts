@@ -2,7 +2,7 @@
  * Turns `pac-do resolve` options into an Environment. Every function throws `OptionError` with a
  * one-line message naming the option and the bad value.
  */
-import { isIP } from "node:net";
+import { isIP } from "../net/ip.js";
 import { DEFAULT_CLIENT_IP, inMachineZone, isValidTimeZone, zoneOffset } from "../evaluate/environment.js";
 import type { Environment } from "../evaluate/types.js";
 

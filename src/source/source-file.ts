@@ -40,6 +40,24 @@ export function createSourceFile(text: string, path?: string, bom = false): Sour
 }
 
 /**
+ * The length of `text` in UTF-8, as the encoder writes it: a lone surrogate becomes U+FFFD (3 bytes),
+ * as with TextEncoder and Buffer.byteLength. Counted without encoding, so a large file costs no copy.
+ */
+export function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0x80) bytes += 1;
+    else if (unit < 0x800) bytes += 2;
+    else if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+/**
  * Decodes the bytes of a PAC file: UTF-8 with or without a BOM. Binary files (NUL bytes), invalid
  * UTF-8 and oversized files are refused with a one-line message instead of a garbled parse.
  */

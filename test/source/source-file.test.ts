@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { createSourceFile, decodeSource, lineText, offsetAt, positionAt } from "../../src/source/source-file.js";
+import { createSourceFile, decodeSource, lineText, offsetAt, positionAt, utf8Length } from "../../src/source/source-file.js";
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
@@ -71,5 +71,14 @@ describe("createSourceFile", () => {
         }
       }),
     );
+  });
+});
+
+describe("utf8Length", () => {
+  it("counts the bytes Buffer.byteLength counts, lone surrogates as U+FFFD", () => {
+    for (const text of ["", "ascii", "é", "€", "😀", "a\uD800b", "\uDC00", "\uD83D", "x\uD83D\uDE00\uD83D"]) {
+      expect([text, utf8Length(text)]).toEqual([text, Buffer.byteLength(text, "utf8")]);
+    }
+    fc.assert(fc.property(fc.string({ unit: "binary" }), (text) => utf8Length(text) === Buffer.byteLength(text, "utf8")));
   });
 });

@@ -1,4 +1,5 @@
 import { HOSTED_UPLOAD_LIMIT, hostingVendor } from "../../pac/hosted-variables.js";
+import { utf8Length } from "../../source/source-file.js";
 import { defineRule } from "../define-rule.js";
 
 const KB = 1024;
@@ -22,7 +23,7 @@ export default defineRule({
   create(context) {
     return {
       "Program:exit"() {
-        const bytes = Buffer.byteLength(context.source.text, "utf8") + (context.source.bom ? 3 : 0);
+        const bytes = utf8Length(context.source.text) + (context.source.bom ? 3 : 0);
         const size = bytes >= 1024 * KB ? `${(bytes / (1024 * KB)).toFixed(2)} MB` : `${(bytes / KB).toFixed(0)} KB`;
         const vendor = hostingVendor(context.source.text);
         const hostedLimit = vendor === undefined ? undefined : HOSTED_UPLOAD_LIMIT[vendor];
