@@ -1,7 +1,7 @@
 import { Option } from "commander";
 import type { Register } from "../cli.js";
 import type { Limits, ProfileName } from "../evaluate/types.js";
-import type { FixedSite, FixResult } from "../fix/fix.js";
+import { fixFailure, fixSummary } from "../fix/report.js";
 import type { SourceFile } from "../source/source-file.js";
 import { CliError, describeFsError, loadSource, type CliIo } from "./io.js";
 
@@ -71,14 +71,14 @@ async function runFix(io: CliIo, file: string, flags: FixFlags): Promise<number>
     },
   });
 
-  const failure = describeFailure(file, result);
+  const failure = fixFailure(file, result);
   if (failure !== undefined) {
     io.stderr(failure);
     return 1;
   }
   const changed = result.status === "fixed";
   const output = result.status === "fixed" ? result.output : source.text;
-  const summary = summarize(result);
+  const summary = fixSummary(result);
 
   if (flags.diff) io.stdout(unifiedDiff(source.text, output, { fromFile: `a/${file}`, toFile: `b/${file}` }));
   if (flags.check) {
@@ -110,14 +110,14 @@ export async function fixLintedFile(
   const file = source.path ?? "<input>";
   const [{ fixPac, encodeOutput }, { createSourceFile }] = await Promise.all([import("../fix/fix.js"), import("../source/source-file.js")]);
   const result = await fixPac(source, options);
-  const failure = describeFailure(file, result);
+  const failure = fixFailure(file, result);
   if (failure !== undefined) {
     io.stderr(failure);
     return undefined;
   }
   if (result.status !== "fixed") return undefined;
   await writeOut(io, file, encodeOutput(source, result.output));
-  io.stderr(`${file}: ${summarize(result)}\n`);
+  io.stderr(`${file}: ${fixSummary(result)}\n`);
   return createSourceFile(result.output, source.path, source.bom);
 }
 
@@ -130,47 +130,5 @@ async function writeOut(io: CliIo, path: string, data: Uint8Array): Promise<void
     const cause = error instanceof AtomicWriteError ? error.cause : error;
     const detail = error instanceof AtomicWriteError && error.step !== "resolve" && !/^cannot write/.test(error.message) ? `${error.message}: ` : "";
     throw new CliError(`${path}: ${detail}${describeFsError(cause)}; nothing was written, the original is untouched`);
-  }
-}
-
-function summarize(result: FixResult): string {
-  switch (result.status) {
-    case "fixed":
-      return `fixed: ${countEntryPoints(result.sites.filter((site) => site.action !== "keep"))}`;
-    case "compliant":
-      return "already compliant, nothing to do";
-    case "up-to-date":
-      return "the pac-do block is up to date, nothing to do";
-    default:
-      return "";
-  }
-}
-
-function countEntryPoints(sites: readonly FixedSite[]): string {
-  const list = sites.map((site) => `${site.name} line ${site.line}${site.action === "update" ? ", block updated" : site.action === "move" ? ", block moved back to the top" : ""}`).join(", ");
-  return `${sites.length} entry point${sites.length === 1 ? "" : "s"} (${list})`;
-}
-
-/** A proof that fails usually fails the same way for many hosts; the first few say why. */
-const MAX_PROBLEMS_SHOWN = 10;
-
-/** The lines to print when the file cannot be fixed, or undefined when it can. */
-function describeFailure(file: string, result: FixResult): string | undefined {
-  switch (result.status) {
-    case "parse-error":
-      return `${result.errors.map((error) => `${file}:${error.start.line}:${error.start.column}: parse error: ${error.message}\n`).join("")}${file}: not fixed: the file does not parse\n`;
-    case "unfixable":
-      return result.problems.map((problem) => `${file}: ${problem}\n`).join("") + `${file}: not fixed\n`;
-    case "unverified": {
-      const shown = result.problems.slice(0, MAX_PROBLEMS_SHOWN);
-      const more = result.problems.length - shown.length;
-      return (
-        shown.map((problem) => `${file}: ${problem.message}\n`).join("") +
-        (more > 0 ? `${file}: … and ${more} more\n` : "") +
-        `${file}: not fixed: the fixed PAC failed verification, nothing was written\n`
-      );
-    }
-    default:
-      return undefined;
   }
 }
