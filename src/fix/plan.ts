@@ -7,7 +7,7 @@ import type { Program } from "../syntax/ast.js";
 import type { Range } from "../types.js";
 import { BEGIN_MARKER, blockLines, END_MARKER, inlineBlock, type BypassTargets } from "./block.js";
 import type { Edit } from "./edits.js";
-import { findEntryPoints, type EntryPointSite, type Unfixable } from "./locate.js";
+import { findEntryPointSites, type EntryPointSite, type Unfixable } from "../pac/entry-points.js";
 
 /** The part of a comment the planner needs; the parser's `Comment` fits. */
 export interface CommentLike {
@@ -56,7 +56,7 @@ const MINIFIED_LINE_LENGTH = 200;
  */
 export function planFix(pac: ParsedPac, targets: BypassTargets): FixPlan {
   const { source } = pac;
-  const scan = findEntryPoints(pac.program);
+  const scan = findEntryPointSites(pac.program, (offset) => positionAt(source, offset).line);
   const problems = scan.unfixable.map((u: Unfixable) => `cannot find a place to inject at line ${positionAt(source, u.range[0]).line}: ${u.reason}`);
   if (scan.sites.length === 0 && problems.length === 0) problems.push("no FindProxyForURL or FindProxyForURLEx function to inject into");
   const sites: SitePlan[] = [];

@@ -30,7 +30,6 @@ function inputs(folder: string): string[] {
  * those calls, so later hosts really do route differently, and the proof must refuse to write.
  */
 const SPECIAL: Record<string, FixResult["status"]> = {
-  "fixtures/fix/nested-in-iife.pac": "unfixable",
   "fixtures/pac/regex-and-division.pac": "unverified",
 };
 
@@ -120,6 +119,23 @@ describe("fixPac over fixtures/fix, fixtures/hosted and fixtures/pac", () => {
     if (result.status === "unverified") {
       expect(result.problems[0]?.message).toMatch(/^\S+ \(FindProxyForURL\) changed when .+: before "PROXY p\.example:8080" \(line 3\), after "PROXY changed\.example:1" \(line \d+\)$/);
     }
+  });
+
+  test("injects into the wrapper clients call, not the original whose DIRECT the wrapper strips (proven under chromium)", async () => {
+    const text = [
+      "function FindProxyForURL(url, host) {",
+      '  return "PROXY p.example:8080; DIRECT";',
+      "}",
+      "(function (global) {",
+      "  const original = FindProxyForURL;",
+      '  global.FindProxyForURL = function (url, host) { return original(url, host).replace(/DIRECT/g, ""); };',
+      "})(this);",
+      "",
+    ].join("\n");
+    const result = await fixPac(createSourceFile(text), { profile: "chromium" });
+    if (result.status !== "fixed") throw new Error(result.status);
+    expect(result.sites).toEqual([{ name: "FindProxyForURL", line: 6, action: "insert" }]);
+    expect(result.output.indexOf("pac-do:begin")).toBeGreaterThan(result.output.indexOf("global.FindProxyForURL"));
   });
 
   test("parse errors come back as data with positions, and nothing else happens", async () => {

@@ -79,9 +79,20 @@ describe("planFix on fixtures/fix", () => {
     }
   });
 
-  test("reports a definition inside an IIFE as having no place to inject", () => {
+  test("injects into the function an IIFE assigns to the global object", () => {
     const result = plan(load(readFileSync(join(FIXTURES, "nested-in-iife.pac"))));
-    expect(result).toEqual({ ok: false, problems: [expect.stringMatching(/^cannot find a place to inject at line 2: FindProxyForURL is assigned/)] });
+    expect(result.ok && result.sites.map(({ site, line }) => [site.name, site.form, line])).toEqual([
+      ["FindProxyForURL", "global.FindProxyForURL = function inside an immediately called function", 2],
+    ]);
+  });
+
+  test.each([
+    ["var make = function () { return function (u, h) { return 'DIRECT'; }; };\nFindProxyForURL = make();\n", "at line 2: FindProxyForURL is given the result of a call at line 2, not a function pac-do can see, so there is no body to put the bypass in"],
+    ["function setup() {\n  this.FindProxyForURL = function (u, h) { return 'DIRECT'; };\n}\nsetup();\n", "at line 2: this.FindProxyForURL is assigned inside the function at line 1, which is not called right where it is defined, so pac-do cannot tell whether `this` is the global object"],
+    ["(function () {\n  'use strict';\n  this.FindProxyForURL = function (u, h) { return 'DIRECT'; };\n})();\n", "at line 3: this.FindProxyForURL is assigned in strict-mode code at line 1, where `this` is undefined and the assignment throws"],
+    ["FindProxyForURL = (u, h) => 'DIRECT';\n", "at line 1: FindProxyForURL is an expression-bodied arrow function; give it a { } body (line 1)"],
+  ])("refuses %j with the precise reason", (text, reason) => {
+    expect(plan(createSourceFile(text))).toEqual({ ok: false, problems: [`cannot find a place to inject ${reason}`] });
   });
 
   test("refuses a damaged block whose end marker was deleted", () => {

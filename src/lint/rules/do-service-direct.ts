@@ -5,7 +5,7 @@ import { positionAt } from "../../source/source-file.js";
 import type { Range } from "../../types.js";
 import { defineRule } from "../define-rule.js";
 import { quoteResult } from "../do-hosts.js";
-import { findEntryPoints } from "../entry-points.js";
+import { findEntryPoints } from "../../pac/entry-points.js";
 import { addToGroup, hostSlots, type HostGroup } from "../host-groups.js";
 
 interface Violation {

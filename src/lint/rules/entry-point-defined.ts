@@ -1,5 +1,5 @@
 import { defineRule } from "../define-rule.js";
-import { findEntryPoints } from "../entry-points.js";
+import { findEntryPoints } from "../../pac/entry-points.js";
 
 export default defineRule({
   id: "entry-point-defined",

@@ -3,7 +3,7 @@ import type { Identifier, Node, Pattern } from "../../syntax/ast.js";
 import type { Range } from "../../types.js";
 import { contains } from "../ast-utils.js";
 import { defineRule } from "../define-rule.js";
-import { findEntryPoints } from "../entry-points.js";
+import { findEntryPoints } from "../../pac/entry-points.js";
 import { addToGroup, hostSlots, type HostGroup } from "../host-groups.js";
 
 /** The standard PAC helpers every client defines (research §4). */

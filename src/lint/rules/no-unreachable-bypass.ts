@@ -4,7 +4,7 @@ import { alwaysExits, contains } from "../ast-utils.js";
 import { findDoBypasses, type Declaration } from "../bypass.js";
 import { defineRule } from "../define-rule.js";
 import { proxiedFirst, quoteResult } from "../do-hosts.js";
-import { findEntryPoints } from "../entry-points.js";
+import { findEntryPoints } from "../../pac/entry-points.js";
 
 export default defineRule({
   id: "no-unreachable-bypass",

@@ -2,7 +2,7 @@ import type { Expression, Node, ReturnStatement } from "../../syntax/ast.js";
 import type { Range, Severity } from "../../types.js";
 import { functionOf } from "../bypass.js";
 import { defineRule, formatMessage } from "../define-rule.js";
-import { findEntryPoints } from "../entry-points.js";
+import { findEntryPoints } from "../../pac/entry-points.js";
 import { parseProxyList } from "../../pac/proxy-string.js";
 import { checkProxyString, type ResultProblemId } from "../proxy-string-check.js";
 
