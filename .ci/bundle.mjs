@@ -62,7 +62,7 @@ const STAMP = JSON.stringify("pac-do-build:unbundled");
 // Chunk names carry content hashes: clear the folder so no chunk of an earlier build stays behind.
 rmSync(outdir, { recursive: true, force: true });
 const { outputFiles } = await build({
-  entryPoints: { "pac-do": fileURLToPath(new URL("src/cli.ts", root)) },
+  entryPoints: { "pac-do": fileURLToPath(new URL("src/bin.ts", root)) },
   outdir,
   chunkNames: "[name]-[hash]",
   bundle: true,

@@ -1,6 +1,3 @@
-#!/usr/bin/env node
-import { realpathSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { Command, CommanderError } from "commander";
 import { registerDiff } from "./cli/diff.js";
 import { registerFix } from "./cli/fix.js";
@@ -47,17 +44,8 @@ export async function run(argv: readonly string[], io: CliIo = processIo): Promi
   }
 }
 
-function isMain(): boolean {
-  const entry = process.argv[1];
-  if (!entry) return false;
-  try {
-    return realpathSync(entry) === fileURLToPath(import.meta.url);
-  } catch {
-    return false;
-  }
-}
-
-if (isMain()) {
+/** The `pac-do` executable's work (src/bin.ts calls it once the Node.js version is known to be good). */
+export async function main(): Promise<void> {
   ownProcess();
   process.exitCode = await run(process.argv.slice(2));
 }

@@ -4,7 +4,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { crc32 } from "node:zlib";
+import { delimiter, dirname } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { isSupportedNode } from "../../src/node-version.js";
 import { run } from "../../src/cli.js";
 import { version } from "../../src/version.js";
 import { memoryIo } from "../helpers/memory-io.js";
@@ -57,6 +59,28 @@ describe("the bundled CLI (.ci/bundle.mjs)", () => {
   afterAll(() => {
     rmSync(`${ROOT}${OUTDIR}`, { recursive: true, force: true });
     rmSync(SCRATCH, { recursive: true, force: true });
+  });
+
+  describe("started by a Node older than 22.12 (Debian's /usr/bin/node here)", () => {
+    const old = spawnSync("/usr/bin/node", ["-p", "process.versions.node"], { encoding: "utf8" });
+    const oldNode = old.status === 0 && !isSupportedNode(old.stdout.trim()) ? { version: old.stdout.trim() } : undefined;
+    const start = (path: string, ...args: string[]) =>
+      spawnSync("/usr/bin/node", [`${ROOT}${OUTDIR}/pac-do.js`, ...args], { encoding: "utf8", env: { ...process.env, NO_COLOR: "1", PAC_DO_CACHE_DIR: CACHE, PATH: path } });
+
+    it.skipIf(oldNode === undefined)("runs itself with the first Node >= 22.12 on PATH", async () => {
+      const path = ["/usr/bin", dirname(process.execPath), "/bin"].join(delimiter);
+      expect(start(path, "--version")).toMatchObject({ status: 0, stdout: `${version}\n`, stderr: "" });
+      const linted = start(path, "lint", "--format", "json", FIXTURE);
+      expect({ status: linted.status, stdout: linted.stdout, stderr: linted.stderr }).toEqual(await inProcess("lint", "--format", "json", FIXTURE));
+    }, 60_000);
+
+    it.skipIf(oldNode === undefined)("with none on PATH, exits 2 with one line naming the version", () => {
+      expect(start("/usr/bin:/bin", "--version")).toMatchObject({
+        status: 2,
+        stdout: "",
+        stderr: `pac-do: needs Node.js >= 22.12, but /usr/bin/node is v${oldNode?.version} and no newer node is on PATH (docs/integrations.md, "Node.js")\n`,
+      });
+    });
   });
 
   it("prints the package version, found from its folder", () => {
