@@ -17,12 +17,16 @@ interface FixFlags {
   readonly memory?: number;
 }
 
-/** `pac-do fix <file>`: exit 0 when done (or nothing to do), 1 when the file cannot be fixed or `--check` finds work, 2 on usage and I/O errors. */
+/**
+ * `pac-do fix <files...>`: exit 0 when done (or nothing to do), 1 when a file cannot be fixed or `--check` finds
+ * work, 2 on usage and I/O errors. Several files need `--write`, `--check` or `--diff` (a hook passes every staged
+ * PAC at once); each file is handled on its own and the worst exit code wins.
+ */
 export const registerFix: Register = (program, io, done) => {
   program
     .command("fix")
     .description("inject DIRECT bypass rules for Delivery Optimization into every entry point, keeping every other byte")
-    .argument("<file>", "PAC file to fix")
+    .argument("<files...>", "PAC files to fix (several only with --write, --check or --diff)")
     .option("-w, --write", "rewrite the file in place (atomically)")
     .option("-o, --output <file>", "write the fixed PAC to this file")
     .option("--diff", "print a unified diff instead of the fixed PAC")
@@ -32,8 +36,19 @@ export const registerFix: Register = (program, io, done) => {
     .addOption(new Option("--profile <name>", "client semantics for the proof").choices(["winhttp", "chromium", "node"]).default("winhttp"))
     .option("--timeout <ms>", "time limit per PAC call", positiveInteger("--timeout"))
     .option("--memory <MB>", "memory limit of the sandbox", positiveInteger("--memory"))
-    .action(async (file: string, flags: FixFlags) => done(await runFix(io, file, flags)));
+    .action(async (files: string[], flags: FixFlags) => done(await runFixes(io, files, flags)));
 };
+
+async function runFixes(io: CliIo, files: readonly string[], flags: FixFlags): Promise<number> {
+  if (files.length > 1 && !(flags.write || flags.check || flags.diff)) {
+    throw new CliError("several files need --write, --check or --diff (the fixed PACs would share stdout)");
+  }
+  if (files.length > 1 && flags.output !== undefined) throw new CliError("--output takes one file");
+  let exitCode = 0;
+  // With several files, each line names its file.
+  for (const file of files) exitCode = Math.max(exitCode, await runFix(io, file, flags, files.length > 1 ? `${file}: ` : ""));
+  return exitCode;
+}
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
@@ -47,7 +62,7 @@ function positiveInteger(flag: string): (value: string) => number {
   };
 }
 
-async function runFix(io: CliIo, file: string, flags: FixFlags): Promise<number> {
+async function runFix(io: CliIo, file: string, flags: FixFlags, prefix: string): Promise<number> {
   if (flags.write && flags.output !== undefined) throw new CliError("use either --write or --output, not both");
   if (flags.check && (flags.write || flags.output !== undefined)) throw new CliError("--check writes nothing; drop --write/--output");
 
@@ -94,7 +109,7 @@ async function runFix(io: CliIo, file: string, flags: FixFlags): Promise<number>
   }
   // --write with nothing to change leaves the file (and its timestamp) alone; -o always produces the file.
   if (changed || target !== file) await writeOut(io, target, encodeOutput(source, output));
-  io.stderr(`${summary}${changed || target !== file ? `; wrote ${target}` : ""}\n`);
+  io.stderr(`${prefix}${summary}${changed || target !== file ? `; wrote ${target}` : ""}\n`);
   return 0;
 }
 

@@ -53,6 +53,37 @@ describe("pac-do fix", () => {
     expect(readFileSync(file).equals(readFileSync(join(FIXTURES, "tabs.pac")))).toBe(true);
   });
 
+  test("--write takes several files (as a pre-commit hook passes them), each line naming its file", async () => {
+    const a = scratch("declaration.pac");
+    const b = scratch("already-compliant.pac");
+    const c = memoryIo({ disk: true });
+    expect(await run(["fix", "--write", a.file, b.file], c)).toBe(0);
+    expect(c.err).toBe(`${a.file}: fixed: 1 entry point (FindProxyForURL line 4); wrote ${a.file}\n${b.file}: already compliant, nothing to do\n`);
+    expect(readFileSync(a.file).equals(golden("declaration.pac"))).toBe(true);
+    expect(readFileSync(b.file).equals(readFileSync(join(FIXTURES, "already-compliant.pac")))).toBe(true);
+  });
+
+  test("with several files, the worst exit code wins and every file is still handled", async () => {
+    const broken = scratch("parse-error.pac");
+    const good = scratch("declaration.pac");
+    const c = memoryIo({ disk: true });
+    expect(await run(["fix", "--check", broken.file, good.file], c)).toBe(1);
+    expect(c.err).toContain(`${broken.file}: not fixed: the file does not parse`);
+    expect(c.err).toContain(`${good.file}: needs fixing`);
+  });
+
+  test("refuses several files without --write, --check or --diff, and -o with several files", async () => {
+    const a = scratch("declaration.pac");
+    const b = scratch("tabs.pac");
+    const plain = memoryIo({ disk: true });
+    expect(await run(["fix", a.file, b.file], plain)).toBe(2);
+    expect(plain.err).toBe("pac-do: several files need --write, --check or --diff (the fixed PACs would share stdout)\n");
+    const output = memoryIo({ disk: true });
+    expect(await run(["fix", "--diff", "-o", join(a.dir, "out.pac"), a.file, b.file], output)).toBe(2);
+    expect(output.err).toBe("pac-do: --output takes one file\n");
+    expect(readFileSync(a.file).equals(readFileSync(join(FIXTURES, "declaration.pac")))).toBe(true);
+  });
+
   test("--check exits 1 when a fix is needed and 0 when the file is already fixed", async () => {
     const needed = memoryIo({ disk: true });
     expect(await run(["fix", join(FIXTURES, "declaration.pac"), "--check"], needed)).toBe(1);
