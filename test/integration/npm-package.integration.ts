@@ -39,7 +39,7 @@ describe("the npm package", () => {
   afterAll(async () => {
     await registry?.close();
     rmSync(SCRATCH, { recursive: true, force: true });
-  });
+  }, 60_000);
 
   it("ships the bundled CLI, the library with its types, the docs and the changelog, and nothing of the tests", () => {
     expect(files).toContain("dist/bin/pac-do.js");

@@ -61,7 +61,7 @@ describe("the pre-commit hooks with Debian's pre-commit", () => {
   afterAll(async () => {
     await registry?.close();
     rmSync(SCRATCH, { recursive: true, force: true });
-  });
+  }, 60_000);
 
   it("installs both hooks (npm install, npm pack, npm install -g)", async () => {
     const installed = await preCommit(["install-hooks"], "pre-commit-home", CURRENT_PATH);
