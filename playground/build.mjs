@@ -101,7 +101,7 @@ function writeRulePages(dir) {
     writeFileSync(
       join(dir, `${id}.html`),
       `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
-        `<meta http-equiv="Content-Security-Policy" content="default-src 'self'; style-src 'self'">` +
+        `<meta http-equiv="Content-Security-Policy" content="default-src 'self'; style-src 'self'; img-src 'self' data:"><link rel="icon" href="data:,">` +
         `<title>${id} · pac-do rule</title><link rel="stylesheet" href="../style.css"></head>` +
         `<body class="doc"><nav><a href="../index.html">pac-do playground</a></nav><main>${body}</main></body></html>\n`,
     );

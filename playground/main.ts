@@ -252,13 +252,18 @@ function onReply(reply: Reply): void {
     case "fix":
       showFix(reply);
       return;
+    case "diff":
+    case "diff-error":
+      showDiff(reply);
+      return;
     case "failed":
       if (reply.id === analysisId) {
         showDiagnostics([{ ruleId: null, severity: "error", message: `internal error: ${reply.message}`, line: 1, column: 1, endLine: 1, endColumn: 1, fixable: false }], []);
         finishAnalysis();
       } else {
-        resolveResultEl.replaceChildren(paragraph("error", `internal error: ${reply.message}`));
-        fixMessageEl.textContent = `internal error: ${reply.message}`;
+        if (reply.id === resolveId) resolveResultEl.replaceChildren(paragraph("error", `internal error: ${reply.message}`));
+        if (reply.id === fixId) fixMessageEl.textContent = `internal error: ${reply.message}`;
+        if (reply.id === diffId) diffReportEl.replaceChildren(span("violation", `internal error: ${reply.message}`));
       }
       return;
   }
@@ -530,6 +535,55 @@ function showFix(reply: Extract<Reply, { kind: "fix" }>): void {
   );
   fixedText = reply.output;
   fixApplyButton.hidden = reply.output === null;
+}
+
+// ---- diff: the editor's PAC is OLD, the panel's editor NEW
+
+const diffRunButton = $<HTMLButtonElement>("#diff-run");
+const diffReportEl = $<HTMLElement>("#diff-report");
+const newView = new EditorView({
+  parent: $("#diff-editor"),
+  state: EditorState.create({
+    doc: "",
+    extensions: [lineNumbers(), undoHistory(), bracketMatching(), syntaxHighlighting(defaultHighlightStyle, { fallback: true }), javascript(), keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab])],
+  }),
+});
+let diffId = 0;
+
+$<HTMLButtonElement>("#diff-reset").addEventListener("click", () => copyOldIntoNew());
+$<HTMLButtonElement>("#tab-diff").addEventListener("click", () => {
+  if (newView.state.doc.length === 0) copyOldIntoNew();
+});
+
+function copyOldIntoNew(): void {
+  newView.dispatch({ changes: { from: 0, to: newView.state.doc.length, insert: view.state.doc.toString() } });
+}
+
+diffRunButton.addEventListener("click", () => {
+  const id = nextId++;
+  diffId = id;
+  diffReportEl.dataset.state = "busy";
+  diffReportEl.replaceChildren(span("muted", "Comparing…"));
+  send({ kind: "diff", id, old: view.state.doc.toString(), now: newView.state.doc.toString(), profile }, (message) => {
+    if (id !== diffId) return;
+    diffReportEl.dataset.state = "error";
+    diffReportEl.replaceChildren(span("violation", message));
+  });
+});
+
+function showDiff(reply: Extract<Reply, { kind: "diff" | "diff-error" }>): void {
+  if (reply.id !== diffId) return;
+  if (reply.kind === "diff-error") {
+    diffReportEl.dataset.state = "error";
+    diffReportEl.replaceChildren(span("violation", reply.message));
+    return;
+  }
+  diffReportEl.dataset.state = "done";
+  diffReportEl.dataset.changes = String(reply.changes);
+  diffReportEl.dataset.violations = String(reply.violations);
+  diffReportEl.replaceChildren(
+    ...reply.report.replace(/\n$/, "").split("\n").map((line, index) => span(index === 0 ? "head" : /^\s*!/.test(line) ? "violation" : "", line)),
+  );
 }
 
 // ---- tabs, examples, profile, hash

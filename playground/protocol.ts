@@ -24,7 +24,8 @@ export type Request =
   | { readonly kind: "init"; readonly wasm: WebAssembly.Module }
   | { readonly kind: "analyze"; readonly id: number; readonly text: string; readonly profile: PageProfile }
   | { readonly kind: "resolve"; readonly id: number; readonly text: string; readonly profile: PageProfile; readonly question: ResolveQuestion }
-  | { readonly kind: "fix"; readonly id: number; readonly text: string; readonly profile: PageProfile };
+  | { readonly kind: "fix"; readonly id: number; readonly text: string; readonly profile: PageProfile }
+  | { readonly kind: "diff"; readonly id: number; readonly old: string; readonly now: string; readonly profile: PageProfile };
 
 /** `pac-do resolve --json`'s object for one URL. */
 export interface ResolveJson {
@@ -72,4 +73,6 @@ export type Reply =
   | { readonly kind: "resolve"; readonly id: number; readonly result: ResolveJson; readonly trace: readonly string[]; readonly line: string }
   | { readonly kind: "resolve-error"; readonly id: number; readonly message: string }
   | { readonly kind: "fix"; readonly id: number; readonly status: string; readonly diff: string; readonly output: string | null; readonly message: string }
+  | { readonly kind: "diff"; readonly id: number; readonly report: string; readonly changes: number; readonly violations: number }
+  | { readonly kind: "diff-error"; readonly id: number; readonly message: string }
   | { readonly kind: "failed"; readonly id: number; readonly message: string };

@@ -6,6 +6,8 @@
 import { analyze } from "../src/analyze/index.js";
 import { routesToJson } from "../src/analyze/format.js";
 import { compileForResolve } from "../src/cache/compiled.js";
+import { diffPacs } from "../src/diff/diff.js";
+import { diffToStylish, failureAt } from "../src/diff/format.js";
 import { unifiedDiff } from "../src/fix/diff.js";
 import { fixPac } from "../src/fix/fix.js";
 import { fixFailure, fixSummary } from "../src/fix/report.js";
@@ -57,8 +59,24 @@ async function drain(): Promise<void> {
 }
 
 async function answer(request: Exclude<Request, { kind: "init" }>): Promise<void> {
-  const source = createSourceFile(request.text, FILE);
   const profile = request.profile;
+  if (request.kind === "diff") {
+    // `pac-do diff OLD NEW`: the page's editor is OLD, the diff panel's is NEW.
+    const names = { old: "old.pac", new: "new.pac" };
+    const old = createSourceFile(request.old, names.old);
+    const now = createSourceFile(request.now, names.new);
+    const diff = await diffPacs(old, now, { profile });
+    if (diff.unparsable) {
+      const side = diff.unparsable.side;
+      const at = failureAt(side === "old" ? old : now, names[side], diff.unparsable.failure.range);
+      scope.postMessage({ kind: "diff-error", id: request.id, message: `${at}: cannot parse: ${diff.unparsable.failure.message}` });
+      return;
+    }
+    const violations = new Set(diff.changes.filter((c) => c.doEffect === "violation").map((c) => c.host)).size;
+    scope.postMessage({ kind: "diff", id: request.id, report: diffToStylish(diff, names), changes: diff.changes.length, violations });
+    return;
+  }
+  const source = createSourceFile(request.text, FILE);
   switch (request.kind) {
     case "analyze": {
       const started = performance.now();

@@ -187,6 +187,32 @@ describe.runIf(run)("the playground in headless Chromium", () => {
     await opened.context.close();
   }, 60_000);
 
+  it("compares the editor's PAC with a changed one as `pac-do diff` does, side by side", async () => {
+    const opened = await open(hashFor(VIOLATING));
+    const { page } = opened;
+    await settled(page);
+    await page.click("#tab-diff");
+    await page.click("[data-testid=diff-editor] .cm-content");
+    await page.keyboard.press("Control+Home");
+    await page.keyboard.press("End");
+    await page.keyboard.press("Enter");
+    await page.keyboard.type('if (dnsDomainIs(host, ".do.dsp.mp.microsoft.com")) return "DIRECT";');
+    await page.click("#diff-run");
+    const report = page.locator("[data-testid=diff-report]");
+    await expect.poll(() => report.getAttribute("data-state"), { timeout: 30_000 }).toBe("done");
+    expect(Number(await report.getAttribute("data-changes"))).toBeGreaterThan(0);
+    expect(await report.getAttribute("data-violations")).toBe("0");
+    expect(await report.textContent()).toContain("OLD old.pac -> NEW new.pac");
+    expect(await report.textContent()).toContain("kv");
+
+    await page.click("#diff-reset");
+    await page.click("#diff-run");
+    await expect.poll(() => report.getAttribute("data-changes"), { timeout: 30_000 }).toBe("0");
+    expect(await report.textContent()).toContain("no route differs");
+    expectOwnOrigin(opened);
+    await opened.context.close();
+  }, 60_000);
+
   it("shows a timeout for a looping PAC while the page stays responsive, and stops a worker that overruns the page's deadline", async () => {
     const opened = await open(hashFor(LOOPING));
     const { page } = opened;
@@ -234,6 +260,9 @@ describe.runIf(run)("the playground in headless Chromium", () => {
     await page.selectOption("#examples", "0");
     await settled(page);
     await page.click("#tab-problems");
+    // Line 38's violation in the middle of the editor, beside its diagnostic.
+    await page.locator("[data-testid=diagnostic] .where").first().click();
+    await page.mouse.move(0, 0);
     const shot = await page.screenshot();
     expect(shot.subarray(1, 4).toString()).toBe("PNG");
     if (process.env["PAC_DO_UPDATE_SCREENSHOT"]) {
