@@ -85,6 +85,9 @@ async function answer(request: Exclude<Request, { kind: "init" }>): Promise<void
       if (!json) throw new Error("lint returned no result");
       scope.postMessage({ kind: "lint", id: request.id, result: json, notes: result.notes, ms: performance.now() - started });
       if (!result.parsed) return;
+      // Let an edit made meanwhile arrive (messages wait for a task boundary): its lint comes first, and these routes would be stale.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      if (queue.some((later) => later.kind === "analyze")) return;
       const routesStarted = performance.now();
       const routes = routesToJson(await analyze(source, { profile }), source) as RoutesJson;
       scope.postMessage({ kind: "routes", id: request.id, routes, ms: performance.now() - routesStarted });

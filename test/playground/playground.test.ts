@@ -166,6 +166,10 @@ describe.runIf(run)("the playground in headless Chromium", () => {
     expect(await diagnostics(second.page)).toEqual(expected);
     expect(await second.page.inputValue("input[name=clientIp]")).toBe("10.1.2.3");
     expect(await second.page.evaluate(() => document.querySelector(".cm-content")?.textContent)).toContain('return "PROXY proxy.example.com:8080";');
+    // A broken link says so and falls back to the first example.
+    await second.page.evaluate(() => (location.hash = "#pac=%FF%FE"));
+    await expect.poll(() => second.page.locator("#banner").textContent()).toContain("the link's pac= is not base64url UTF-8 text");
+    expect(await second.page.locator("#banner").isVisible()).toBe(true);
     expectOwnOrigin(second);
     await second.context.close();
   }, 60_000);
