@@ -237,6 +237,11 @@ function listHosts(hosts: readonly string[]): string {
  * member and a neighbour; an address is kept only when it answers the tests differently from every
  * address before it (defaults marked `always`, or all of them when some test was not understood,
  * are kept regardless). Tags say which tests it passes.
+ *
+ * A PAC may hold a thousand networks (an exported table of internal ranges), so an address is not
+ * matched against every test in turn: networks are indexed by mask, and an address finds the ones
+ * holding it with one lookup per distinct mask. The work grows with tests x distinct masks, not
+ * tests squared.
  */
 function addressValues(
   tests: readonly AddressTest[],
@@ -244,32 +249,66 @@ function addressValues(
   describe: (test: AddressTest) => string,
   complete: boolean,
 ): { ip: string; tags: string[] }[] {
-  const signature = (ip: string): string => tests.map((t) => (matches(t, ip) ? "1" : "0")).join("");
-  const tagsOf = (ip: string, extra?: string): string[] => {
-    const passed = tests.filter((t) => matches(t, ip)).map(describe);
-    return extra === undefined ? passed : [extra, ...passed];
+  const passed = testIndex(tests);
+  const described = new Map<number, string>();
+  const describeAt = (i: number): string => {
+    let text = described.get(i);
+    if (text === undefined) described.set(i, (text = describe(tests[i] as AddressTest)));
+    return text;
   };
   const out: { ip: string; tags: string[] }[] = [];
   const seen = new Set<string>();
   const seenIps = new Set<string>();
   for (const { ip, tag, always } of defaults) {
-    const sig = signature(ip);
+    const hits = passed(ip);
+    const sig = hits.join(",");
     if (complete && !always && seen.has(sig)) continue;
     seen.add(sig);
     seenIps.add(ip);
-    out.push({ ip, tags: tagsOf(ip, tag) });
+    out.push({ ip, tags: [tag, ...hits.map(describeAt)] });
   }
   for (const test of tests) {
     for (const ip of candidates(test)) {
-      const sig = signature(ip);
-      if (seen.has(sig) || seenIps.has(ip)) continue;
+      if (seenIps.has(ip)) continue;
+      const hits = passed(ip);
+      const sig = hits.join(",");
+      if (seen.has(sig)) continue;
       seen.add(sig);
       seenIps.add(ip);
-      const tags = tagsOf(ip);
-      out.push({ ip, tags: tags.length > 0 ? tags : [`outside ${describe(test)}`] });
+      out.push({ ip, tags: hits.length > 0 ? hits.map(describeAt) : [`outside ${describe(test)}`] });
     }
   }
   return out;
+}
+
+/** For an address, the indices of the tests it passes, in order. */
+function testIndex(tests: readonly AddressTest[]): (ip: string) => number[] {
+  // family/mask -> network base -> test indices.
+  const networks = new Map<string, { family: 4 | 6; mask: bigint; bases: Map<bigint, number[]> }>();
+  const others: number[] = [];
+  tests.forEach((test, i) => {
+    if (test.kind !== "network") {
+      others.push(i);
+      return;
+    }
+    const key = `${test.network.family}/${test.network.mask}`;
+    let group = networks.get(key);
+    if (!group) networks.set(key, (group = { family: test.network.family, mask: test.network.mask, bases: new Map() }));
+    const list = group.bases.get(test.network.base);
+    if (list) list.push(i);
+    else group.bases.set(test.network.base, [i]);
+  });
+  return (ip) => {
+    const hits: number[] = [];
+    const address = parseAddress(ip);
+    if (address) {
+      for (const group of networks.values()) {
+        if (group.family === address.family) hits.push(...(group.bases.get(address.value & group.mask) ?? []));
+      }
+    }
+    for (const i of others) if (matches(tests[i] as AddressTest, ip)) hits.push(i);
+    return hits.sort((a, b) => a - b);
+  };
 }
 
 function describeTest(test: AddressTest, line: string): string {
@@ -287,13 +326,20 @@ function describeTest(test: AddressTest, line: string): string {
   }
 }
 
+const shExpRegexes = new Map<string, RegExp | undefined>();
+
 /** shExpMatch's conversion (research §4): only `.` is escaped; `*` and `?` become `.*` and `.`. */
 function shExpRegex(pattern: string): RegExp | undefined {
+  if (shExpRegexes.has(pattern)) return shExpRegexes.get(pattern);
+  let regex: RegExp | undefined;
   try {
-    return new RegExp(`^${pattern.replace(/\./g, "\\.").replace(/\*/g, ".*").replace(/\?/g, ".")}$`);
+    regex = new RegExp(`^${pattern.replace(/\./g, "\\.").replace(/\*/g, ".*").replace(/\?/g, ".")}$`);
   } catch {
-    return undefined;
+    regex = undefined;
   }
+  if (shExpRegexes.size > 4096) shExpRegexes.clear();
+  shExpRegexes.set(pattern, regex);
+  return regex;
 }
 
 export function matches(test: AddressTest, ip: string): boolean {
@@ -495,8 +541,8 @@ function formatClock(epoch: number, timeZone: string, withDate: boolean): string
 
 /**
  * Index tuples of the product of dimensions of the given sizes, in order. Over the cap, every value
- * of every dimension first appears once beside the first value of the others, then the product
- * fills up the remaining room in order.
+ * of every dimension first appears once beside the first value of the others (the dimensions taking
+ * turns), then the product fills up the remaining room in order.
  */
 export function capProduct(sizes: readonly number[], max: number): number[][] {
   const total = sizes.reduce((n, s) => n * s, 1);
@@ -512,9 +558,14 @@ export function capProduct(sizes: readonly number[], max: number): number[][] {
   if (total <= max) return Array.from({ length: total }, (_, i) => tuple(i));
   const chosen = new Map<string, number[]>();
   const add = (t: number[]): void => void (chosen.has(t.join(",")) || chosen.set(t.join(","), t));
-  sizes.forEach((size, dim) => {
-    for (let v = 0; v < size; v++) add(sizes.map((_, d) => (d === dim ? v : 0)));
-  });
+  // Dimensions take turns, so a prefix of the list (what an analysis over budget evaluates) still
+  // varies each of them.
+  const longest = Math.max(...sizes);
+  for (let v = 0; v < longest; v++) {
+    sizes.forEach((size, dim) => {
+      if (v < size) add(sizes.map((_, d) => (d === dim ? v : 0)));
+    });
+  }
   for (let i = 0; i < total && chosen.size < max; i++) add(tuple(i));
   return [...chosen.values()];
 }

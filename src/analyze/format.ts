@@ -41,7 +41,7 @@ export function formatRoutes(analysis: RouteAnalysis, source: SourceFile): strin
   const lines: string[] = [];
   const capped =
     analysis.environmentsTotal !== undefined && analysis.environmentsTotal > classCount
-      ? ` (capped from ${analysis.environmentsTotal})`
+      ? ` (${analysis.sampled ? "sampled within the budget" : "capped"} from ${analysis.environmentsTotal})`
       : "";
   lines.push(
     `${name}: profile ${analysis.profile}, entry points ${analysis.entryPoints.join(", ") || "none"}; ` +
@@ -185,6 +185,7 @@ export function routesToJson(analysis: RouteAnalysis, source: SourceFile): unkno
       unreached: analysis.coverage.unreached.map((r) => position(r)),
     },
     notes: analysis.notes ?? [],
+    ...(analysis.sampled ? { sampled: analysis.sampled } : {}),
     hostsOmitted: analysis.hostsOmitted ?? 0,
     evaluations: analysis.evaluations ?? 0,
   };

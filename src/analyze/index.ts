@@ -53,7 +53,37 @@ export interface AnalyzeOptions {
    * about half an evaluation), and `coverage` lists nothing (total 0). Lint rules do not read it.
    */
   readonly coverage?: boolean;
+  /**
+   * How much evaluation the analysis may spend (see `AnalysisBudget`, default `DEFAULT_BUDGET`). Not
+   * applied when `environments` is given: those classes come from an analysis that kept to its own.
+   */
+  readonly budget?: AnalysisBudget;
 }
+
+/**
+ * What one analysis may spend. Classes come in a fixed order (representative values first, each
+ * dimension's values taking turns), and every (host, entry point) row advances through them
+ * together; once the evaluations or the wall clock run out, the classes every row has reached are
+ * the ones analysed, the rest are left out, and `sampled` says so. Every row always gets the first
+ * class. The evaluation count is deterministic, the wall clock is not: on a loaded machine a PAC
+ * near the limit may cover fewer classes.
+ */
+export interface AnalysisBudget {
+  /** Evaluations in the sandbox (cells answered by reuse are free). */
+  readonly evaluations?: number;
+  /** Wall-clock milliseconds for evaluating, from when the sandbox has loaded the PAC. */
+  readonly ms?: number;
+}
+
+/**
+ * `analyze()`'s, so `routes` and `fix`: enough for every fixture and benchmark PAC to be analysed in
+ * full (the 1 MB enterprise PAC takes 862 evaluations, about 4 s); a loop over a 1,000-network table
+ * is not (about 40 x 2,000 cells of 3-4 ms each).
+ */
+export const DEFAULT_BUDGET: Required<AnalysisBudget> = { evaluations: 20_000, ms: 20_000 };
+
+/** `lint`'s, which runs in editors and commit hooks: it answers within about 10 s on any PAC. */
+export const LINT_BUDGET: Required<AnalysisBudget> = { evaluations: 10_000, ms: 5_000 };
 
 /** Analyses how `source` routes the catalogue's hosts; never throws for a bad PAC (see `loadFailure`). */
 export async function analyze(source: SourceFile, options: AnalyzeOptions = {}): Promise<RouteAnalysis> {
@@ -87,26 +117,36 @@ export async function analyze(source: SourceFile, options: AnalyzeOptions = {}):
   const evaluator = created.evaluator;
   try {
     const parts = await reuseParts(collected, space.classes, profile, options.limits);
-    const { routes, taken, evaluations, skipped } = await routeTable(evaluator, queries, space.classes, {
+    const budget = options.environments ? undefined : { ...DEFAULT_BUDGET, ...options.budget };
+    const { routes, taken, evaluations, skipped, classes, stoppedBy } = await routeTable(evaluator, queries, space.classes, {
       readsDate: collected.usesDate,
       coverage,
       sequential: collected.statefulSites.length > 0,
       ...(parts ? { parts } : {}),
+      ...(budget ? { budget } : {}),
     });
     const notes = notesFor(collected, source);
     if (skipped > 0) {
       notes.push(`after ${MAX_TIMEOUTS} timeouts, ${skipped} of the remaining (host, entry point, class) cells were not evaluated`);
     }
+    const environments = space.classes.slice(0, classes);
+    if (stoppedBy) {
+      const spent = stoppedBy === "evaluations" ? `${budget?.evaluations} evaluations` : `${budget?.ms} ms`;
+      notes.push(
+        `the analysis budget (${spent}) ran out: it covered the first ${classes} of ${space.total} environment classes, a sample in which every dimension's values take turns; the other classes were not evaluated`,
+      );
+    }
     return {
       profile,
       entryPoints: evaluator.entryPoints,
-      environments: space.classes,
+      environments,
       routes,
       coverage: coverageOf(evaluator, taken),
       environmentsTotal: space.total,
       hostsOmitted: omitted,
       evaluations,
       notes,
+      ...(stoppedBy ? { sampled: { classes, of: space.total, stoppedBy } } : {}),
     };
   } finally {
     evaluator[Symbol.dispose]();
@@ -201,12 +241,29 @@ export async function routeTable(
     readonly parts?: ReadonlyMap<EnvironmentClass, EnvironmentClass["parts"]>;
     /** Evaluate row by row, in order: calls may leave state behind, so the order is part of the answer. */
     readonly sequential?: boolean;
+    /** Stop once this is spent; the classes every row reached are the ones analysed (see `AnalysisBudget`). */
+    readonly budget?: AnalysisBudget;
   } = {},
-): Promise<{ routes: HostRoutes[]; taken: Set<number>; evaluations: number; skipped: number }> {
+): Promise<{
+  routes: HostRoutes[];
+  taken: Set<number>;
+  evaluations: number;
+  skipped: number;
+  /** How many of `environments`, from the first, the routes cover: all of them unless the budget ran out. */
+  classes: number;
+  stoppedBy?: "evaluations" | "time";
+}> {
   const maxTimeouts = options.maxTimeouts ?? MAX_TIMEOUTS;
   const coverage = options.coverage ?? true;
   const readsDate = options.readsDate ?? true;
   const rowSpecs = queries.flatMap((query) => evaluator.entryPoints.map((entryPoint) => ({ query, entryPoint })));
+  const started = performance.now();
+  let spent = 0;
+  const overBudget = (): "evaluations" | "time" | undefined => {
+    if (options.budget?.evaluations !== undefined && spent >= options.budget.evaluations) return "evaluations";
+    if (options.budget?.ms !== undefined && performance.now() - started >= options.budget.ms) return "time";
+    return undefined;
+  };
   // Branch ids of every evaluation run, whichever pass used its answer (with newBranchesOnly each id comes once).
   const taken = new Set<number>();
   const done = new Map<number, Evaluation>();
@@ -228,6 +285,7 @@ export async function routeTable(
       };
     });
     const first = calls[0];
+    spent += calls.length;
     const results = calls.length === 1 && first ? [await evaluator.evaluate(first.request, first.env)] : await evaluator.evaluateMany(calls);
     for (const [i, evaluation] of results.entries()) {
       const cell = missing[i];
@@ -239,10 +297,15 @@ export async function routeTable(
   };
 
   /** The table built by one pass, or undefined when a round hit a timeout. */
-  const pass = async (rounds: boolean): Promise<{ routes: HostRoutes[]; evaluations: number; skipped: number } | undefined> => {
+  const pass = async (
+    rounds: boolean,
+  ): Promise<{ routes: HostRoutes[]; evaluations: number; skipped: number; classes: number; stoppedBy?: "evaluations" | "time" } | undefined> => {
     let evaluations = 0;
     let timeouts = 0;
     let skipped = 0;
+    // Classes considered: all, until the budget runs out; then those every row has reached (at least one).
+    let limit = environments.length;
+    let stoppedBy: "evaluations" | "time" | undefined;
     const rows = rowSpecs.map(() => ({
       outcomes: new Map<string, { outcome: Omit<RouteOutcome, "environmentIds">; ids: string[] }>(),
       earlier: [] as { parts: EnvironmentClass["parts"]; read: ReadonlySet<EnvironmentDimension>; key: string }[],
@@ -257,7 +320,7 @@ export async function routeTable(
     const advance = (r: number): number | undefined => {
       const row = rows[r];
       if (!row) return undefined;
-      for (; row.next < environments.length; row.next++) {
+      for (; row.next < limit; row.next++) {
         const environment = environments[row.next];
         if (!environment) break;
         const parts = options.parts?.get(environment) ?? environment.parts;
@@ -303,6 +366,9 @@ export async function routeTable(
 
     if (rounds) {
       for (;;) {
+        if (stoppedBy === undefined && (stoppedBy = overBudget())) {
+          limit = Math.min(limit, Math.max(1, Math.min(...rows.map((row) => row.next))));
+        }
         const pending: [number, number][] = [];
         for (let r = 0; r < rows.length; r++) {
           const index = advance(r);
@@ -324,17 +390,23 @@ export async function routeTable(
         for (let index = advance(r); index !== undefined; index = advance(r)) {
           const [evaluation] = await evaluate([[r, index]]);
           if (evaluation) apply(r, evaluation);
+          // Rows before this one went further: the classes past this row's are cut from them below.
+          if (stoppedBy === undefined && (stoppedBy = overBudget())) limit = Math.min(limit, Math.max(1, rows[r]?.next ?? 1));
         }
       }
     }
+    const kept = new Set(environments.slice(0, limit).map((environment) => environment.id));
     const routes = rowSpecs.map(({ query, entryPoint }, r): HostRoutes => ({
       host: query.host,
       url: query.url,
       ...(query.endpoint ? { endpoint: query.endpoint } : {}),
       entryPoint,
-      outcomes: [...(rows[r]?.outcomes.values() ?? [])].map(({ outcome, ids }) => ({ ...outcome, environmentIds: ids })),
+      outcomes: [...(rows[r]?.outcomes.values() ?? [])].flatMap(({ outcome, ids }) => {
+        const environmentIds = limit === environments.length ? ids : ids.filter((id) => kept.has(id));
+        return environmentIds.length > 0 ? [{ ...outcome, environmentIds }] : [];
+      }),
     }));
-    return { routes, evaluations, skipped };
+    return { routes, evaluations, skipped, classes: limit, ...(stoppedBy ? { stoppedBy } : {}) };
   };
 
   const table = (options.sequential ? undefined : await pass(true)) ?? (await pass(false));

@@ -90,6 +90,11 @@ export interface RouteAnalysis {
   readonly evaluations?: number;
   /** What the analysis could not follow, one sentence each (e.g. environment reads at load time). */
   readonly notes?: readonly string[];
+  /**
+   * The analysis budget ran out (see `AnalysisBudget`): only the first `classes` environment classes
+   * were analysed (`environments` lists them), of `of` in the full product.
+   */
+  readonly sampled?: { readonly classes: number; readonly of: number; readonly stoppedBy: "evaluations" | "time" };
   /** The script could not be loaded at all (syntax error, top-level throw, timeout). */
   readonly loadFailure?: EvaluationFailure;
 }

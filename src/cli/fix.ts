@@ -93,7 +93,7 @@ async function runFix(io: CliIo, file: string, flags: FixFlags, prefix: string):
   }
   const changed = result.status === "fixed";
   const output = result.status === "fixed" ? result.output : source.text;
-  const summary = fixSummary(result);
+  const summary = fixSummary(result) + (result.status === "fixed" && result.sampled ? ` (${result.sampled})` : "");
 
   if (flags.diff) io.stdout(unifiedDiff(source.text, output, { fromFile: `a/${file}`, toFile: `b/${file}` }));
   if (flags.check) {

@@ -38,7 +38,14 @@ export type FixResult =
   /** Every entry point already holds the current block. */
   | { readonly status: "up-to-date"; readonly sites: readonly FixedSite[] }
   /** Edits made and proven; `output` is the new text (without BOM; see `encodeOutput`). */
-  | { readonly status: "fixed"; readonly output: string; readonly edits: readonly Edit[]; readonly sites: readonly FixedSite[] }
+  | {
+      readonly status: "fixed";
+      readonly output: string;
+      readonly edits: readonly Edit[];
+      readonly sites: readonly FixedSite[];
+      /** The proof covers a sample of the environment classes only: the analysis budget ran out (say so). */
+      readonly sampled?: string;
+    }
   /** Edits made but the proof failed; nothing may be written. */
   | { readonly status: "unverified"; readonly output: string; readonly problems: readonly RouteProblem[] };
 
@@ -76,7 +83,8 @@ export async function fixPac(source: SourceFile, options: FixOptions = {}): Prom
   // Compliance is judged on the hosts DO and the cache servers actually use, as lint's
   // do-service-direct does; the extra spellings only hold the block itself to account.
   const compliant = bypassViolations(before, baseline, targets, new Set(spellings)).length === 0;
-  if (!managed && compliant) return { status: "compliant" };
+  // "compliant" is a claim about every environment: a sample cannot make it, so the block goes in.
+  if (!managed && compliant && !before.sampled) return { status: "compliant" };
 
   const output = applyEdits(source.text, edits);
   const fixedSource = createSourceFile(output, source.path, source.bom);
@@ -98,7 +106,10 @@ export async function fixPac(source: SourceFile, options: FixOptions = {}): Prom
   });
   const problems = verifyFix(before, baseline, after, fixedSource, targets);
   if (problems.length > 0) return { status: "unverified", output, problems };
-  return { status: "fixed", output, edits, sites };
+  const sampled = before.sampled
+    ? `the proof covers the first ${before.sampled.classes} of ${before.sampled.of} environment classes: the analysis budget ran out`
+    : undefined;
+  return { status: "fixed", output, edits, sites, ...(sampled ? { sampled } : {}) };
 }
 
 /** Both halves of the proof; empty when the fix may be written. */

@@ -82,12 +82,13 @@ export async function lint(input: SourceFile | string, options: LintOptions = {}
     if (options.analyze) return options.analyze(source, parsed, profile);
     // The rules judge DO endpoints only, so the hosts outside the catalogue (which the fixer needs)
     // are skipped; and no rule reads branch coverage, whose probes would slow every evaluation.
-    return import("../analyze/index.js").then(({ analyze }) =>
+    return import("../analyze/index.js").then(({ analyze, LINT_BUDGET }) =>
       analyze(source, {
         profile,
         program: parsed.program,
         otherHosts: false,
         coverage: false,
+        budget: LINT_BUDGET,
         ...(options.limits ? { limits: options.limits } : {}),
       }),
     );
@@ -197,7 +198,7 @@ const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1
 function coverageNotes(analysis: RouteAnalysis): string[] {
   const notes = [...(analysis.notes ?? [])];
   const total = analysis.environmentsTotal;
-  if (total !== undefined && total > analysis.environments.length) {
+  if (total !== undefined && total > analysis.environments.length && !analysis.sampled) {
     notes.unshift(`the route analysis evaluated ${analysis.environments.length} of ${total} environment classes (capped)`);
   }
   return notes;

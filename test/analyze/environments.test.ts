@@ -2,6 +2,10 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { collect } from "../../src/analyze/collect.js";
 import { buildEnvironments, buildUnionEnvironments, capProduct, environmentFor } from "../../src/analyze/environments.js";
+  });
+});
+
+import { buildEnvironments, capProduct, environmentFor, matches } from "../../src/analyze/environments.js";
 import { createSourceFile } from "../../src/source/source-file.js";
 import { acornProgram } from "./acorn-program.js";
 
@@ -266,5 +270,43 @@ describe("the union of two PACs' environment classes", () => {
     const text = pac('isInNet(dnsResolve(host), "10.0.0.0", "255.0.0.0") && weekdayRange("MON", "FRI")');
     const source = createSourceFile(text);
     expect(buildUnionEnvironments([{ collected: collect(acornProgram(text)), source }])).toEqual(buildEnvironments(collect(acornProgram(text)), source));
+  });
+});
+
+describe("environments of a PAC with many address tests", () => {
+  it("keeps one client value per distinct answer to the tests, each tagged with exactly the tests it passes", () => {
+    const octet = fc.integer({ min: 0, max: 255 });
+    const test = fc.oneof(
+      fc.tuple(octet, octet, fc.constantFrom("255.255.0.0", "255.255.255.0", "255.0.0.0", "255.255.240.0")).map(
+        ([a, b, mask]) => `isInNet(ip, "10.${a}.${b}.0", "${mask}")`,
+      ),
+      fc.tuple(octet).map(([a]) => `shExpMatch(ip, "10.${a}.*")`),
+      fc.tuple(octet, fc.integer({ min: 8, max: 30 })).map(([a, n]) => `isInNetEx(ip, "172.${a % 32}.0.0/${n}")`),
+    );
+    fc.assert(
+      fc.property(fc.array(test, { minLength: 1, maxLength: 40 }), (tests) => {
+        const text = [
+          "function FindProxyForURL(url, host) {",
+          "  var ip = myIpAddress();",
+          ...tests.map((t, i) => `  if (${t}) return "PROXY p${i}:80";`),
+          '  return "DIRECT";',
+          "}",
+        ].join("\n");
+        const collected = collect(acornProgram(text));
+        const space = buildEnvironments(collected, createSourceFile(text), { maxClasses: 10_000 });
+        const signatures = space.classes.map((c) => collected.addressTests.map((t) => (matches(t, c.witness.clientIps[0] ?? "") ? 1 : 0)).join(""));
+        // The public and IPv6 defaults are always kept; every other value answers the tests in its own way.
+        const alwaysKept = space.classes.map((c) => /\((public|IPv6)/.test(c.label));
+        const others = signatures.filter((_, i) => !alwaysKept[i]);
+        expect(new Set(others).size).toBe(others.length);
+        expect(others).not.toContain(signatures[0]);
+        for (const [i, c] of space.classes.entries()) {
+          const passed = (signatures[i] ?? "").split("").filter((bit) => bit === "1").length;
+          const tagged = c.label.split(";").filter((part) => / from line /.test(part) && !/outside /.test(part)).length;
+          expect(tagged, c.label).toBe(passed);
+        }
+      }),
+      { numRuns: 60 },
+    );
   });
 });
