@@ -54,8 +54,8 @@ export interface AnalyzeOptions {
    */
   readonly coverage?: boolean;
   /**
-   * How much evaluation the analysis may spend (see `AnalysisBudget`, default `DEFAULT_BUDGET`). Not
-   * applied when `environments` is given: those classes come from an analysis that kept to its own.
+   * How much evaluation the analysis may spend (see `AnalysisBudget`, default `DEFAULT_BUDGET`). With
+   * `environments` and no budget, none: those classes come from an analysis that kept to its own.
    */
   readonly budget?: AnalysisBudget;
 }
@@ -117,7 +117,7 @@ export async function analyze(source: SourceFile, options: AnalyzeOptions = {}):
   const evaluator = created.evaluator;
   try {
     const parts = await reuseParts(collected, space.classes, profile, options.limits);
-    const budget = options.environments ? undefined : { ...DEFAULT_BUDGET, ...options.budget };
+    const budget = options.environments && !options.budget ? undefined : { ...DEFAULT_BUDGET, ...options.budget };
     const { routes, taken, evaluations, skipped, classes, stoppedBy } = await routeTable(evaluator, queries, space.classes, {
       readsDate: collected.usesDate,
       coverage,

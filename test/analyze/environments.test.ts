@@ -1,11 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { collect } from "../../src/analyze/collect.js";
-import { buildEnvironments, buildUnionEnvironments, capProduct, environmentFor } from "../../src/analyze/environments.js";
-  });
-});
-
-import { buildEnvironments, capProduct, environmentFor, matches } from "../../src/analyze/environments.js";
+import { buildEnvironments, buildUnionEnvironments, capProduct, environmentFor, matches } from "../../src/analyze/environments.js";
 import { createSourceFile } from "../../src/source/source-file.js";
 import { acornProgram } from "./acorn-program.js";
 
