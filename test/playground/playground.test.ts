@@ -96,6 +96,11 @@ describe.runIf(run)("the playground in headless Chromium", () => {
     await expect.poll(() => diagnostic.locator("a.rule").getAttribute("href")).toBe("rules/do-service-direct.html");
     expect(await page.locator("[data-testid=editor] .cm-lintRange-error").count()).toBeGreaterThan(0);
     expect(await page.locator("[data-testid=editor] .cm-lint-marker-error").count()).toBeGreaterThan(0);
+    // Hovering the squiggle shows the message with the rule id, linked to its page.
+    await page.locator("[data-testid=editor] .cm-lintRange-error").first().hover();
+    const tooltip = page.locator(".cm-tooltip-lint");
+    await expect.poll(() => tooltip.locator("a.rule").allTextContents(), { timeout: 10_000 }).toContain("do-service-direct");
+    expect(await tooltip.textContent()).toContain("must be DIRECT first");
     // The rule's page is shipped with the playground.
     const doc = await page.request.get(`${server.url}rules/do-service-direct.html`);
     expect(await doc.text()).toContain("<h1>do-service-direct</h1>");
@@ -114,6 +119,17 @@ describe.runIf(run)("the playground in headless Chromium", () => {
       await expect.poll(() => page.evaluate(() => document.body.dataset.busy), { timeout: 30_000 }).toBe("false");
       expect([example.file, await diagnostics(page)]).toEqual([example.file, expected]);
     }
+    // The chromium profile too, where its rules differ (FindProxyForURLEx is WinHTTP's alone).
+    const ex = EXAMPLES.findIndex((e) => e.file.endsWith("findproxyforurlex.pac"));
+    const exText = readFileSync(join(ROOT, EXAMPLES[ex]?.file ?? ""), "utf8");
+    const [cli] = toJson([await lint(createSourceFile(exText, "proxy.pac"), { profile: "chromium" })]);
+    await page.selectOption("#profile", "chromium");
+    await page.selectOption("#examples", String(ex));
+    await expect.poll(() => page.evaluate(() => document.body.dataset.busy), { timeout: 30_000 }).toBe("false");
+    const chromium = (cli?.diagnostics ?? []).map((d) => `${d.ruleId ?? "parse-error"}@${d.line}`);
+    const [winhttp] = toJson([await lint(createSourceFile(exText, "proxy.pac"))]);
+    expect(chromium).not.toEqual((winhttp?.diagnostics ?? []).map((d) => `${d.ruleId ?? "parse-error"}@${d.line}`));
+    expect(await diagnostics(page)).toEqual(chromium);
     expectOwnOrigin(opened);
     await opened.context.close();
   }, 120_000);
