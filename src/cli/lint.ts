@@ -120,8 +120,10 @@ async function render(
     case "json":
       return (await import("../format/json.js")).formatJson(results);
     case "sarif": {
-      const [{ formatSarif }, { ruleList }] = await Promise.all([import("../format/sarif.js"), import("../lint/rules/index.js")]);
-      return formatSarif(results, { rules: ruleList, profile: context.profile, settings: context.settings, cwd: process.cwd() });
+      const [{ formatSarif }, { ruleList }, { homepage, packageRoot }] = await Promise.all([import("../format/sarif.js"), import("../lint/rules/index.js"), import("../version.js")]);
+      // Microsoft's SARIF validator asks for informationUri (SARIF2005); without a homepage, the README installed with this pac-do.
+      const informationUri = homepage ?? (packageRoot === undefined ? undefined : new URL("README.md", packageRoot).href);
+      return formatSarif(results, { rules: ruleList, profile: context.profile, settings: context.settings, cwd: process.cwd(), ...(informationUri === undefined ? {} : { informationUri }) });
     }
     default:
       return (await import("../format/stylish.js")).formatStylish(results, { color: context.color });

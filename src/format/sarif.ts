@@ -12,6 +12,11 @@ export interface SarifOptions {
   readonly settings?: Readonly<Record<string, RuleSetting>>;
   /** Artifact URIs are relative to this directory (the repository root in CI). */
   readonly cwd: string;
+  /**
+   * `tool.driver.informationUri`, where to learn about the tool; package.json's homepage when not given.
+   * The CLI gives the file: URL of the README.md installed with it when there is no homepage.
+   */
+  readonly informationUri?: string;
 }
 
 /** The rule id SARIF gets for a parse error, which has no rule in pac-do's own output. */
@@ -27,8 +32,8 @@ const PARSE_ERROR_HELP =
 /**
  * `--format sarif`: SARIF 2.1.0 as GitHub code scanning reads it (one run, the rules in
  * `tool.driver.rules`, results with a repository-relative artifact URI and a region). Each rule carries
- * its documentation page as `help` (code scanning shows `help.markdown`); `informationUri` and `helpUri`
- * are optional and appear only when package.json names a homepage.
+ * its documentation page as `help` (code scanning shows `help.markdown`); `helpUri` is optional and appears
+ * only when package.json names a homepage, `informationUri` when there is one or the caller gives one.
  */
 export function formatSarif(results: readonly LintResult[], options: SarifOptions): string {
   const rules = [
@@ -57,6 +62,7 @@ export function formatSarif(results: readonly LintResult[], options: SarifOption
     }),
   ];
   const index = new Map(rules.map((rule, i) => [rule.id, i]));
+  const informationUri = options.informationUri ?? homepage;
   const sarifResults = results.flatMap((result) =>
     result.diagnostics.map((d) => {
       const ruleId = d.ruleId ?? PARSE_ERROR_RULE_ID;
@@ -81,7 +87,7 @@ export function formatSarif(results: readonly LintResult[], options: SarifOption
     version: "2.1.0",
     runs: [
       {
-        tool: { driver: { name: "pac-do", version, semanticVersion: version, ...(homepage === undefined ? {} : { informationUri: homepage }), rules } },
+        tool: { driver: { name: "pac-do", version, semanticVersion: version, ...(informationUri === undefined ? {} : { informationUri }), rules } },
         columnKind: "utf16CodeUnits",
         results: sarifResults,
       },

@@ -83,8 +83,8 @@ describe("pac-do lint", { timeout: 60_000 }, () => {
     expect(sarif.version).toBe("2.1.0");
     const run0 = sarif.runs[0];
     expect(run0.tool.driver.name).toBe("pac-do");
-    // package.json names no homepage, so there is no URL to give (both fields are optional in SARIF 2.1.0).
-    expect(run0.tool.driver).not.toHaveProperty("informationUri");
+    // package.json names no homepage: the tool's information is the README installed with it (SARIF2005 asks for one).
+    expect(run0.tool.driver.informationUri).toBe(new URL("../../README.md", import.meta.url).href);
     const ruleIds = run0.tool.driver.rules.map((rule: { id: string }) => rule.id);
     expect(ruleIds).toContain("parse-error");
     expect(ruleIds).toContain("do-service-direct");

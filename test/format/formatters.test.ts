@@ -112,6 +112,8 @@ describe("sarif", () => {
     const log = JSON.parse(formatSarif([result], { rules, profile: "winhttp", cwd: "/repo" }));
     const driver = log.runs[0].tool.driver;
     expect(driver).not.toHaveProperty("informationUri");
+    const given = JSON.parse(formatSarif([result], { rules, profile: "winhttp", cwd: "/repo", informationUri: "file:///opt/pac-do/README.md" }));
+    expect(given.runs[0].tool.driver.informationUri).toBe("file:///opt/pac-do/README.md");
     const [parseError, service] = driver.rules;
     expect(parseError.help.text).toMatch(/^The file is not valid PAC JavaScript/);
     expect(service).not.toHaveProperty("helpUri");
