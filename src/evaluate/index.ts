@@ -8,7 +8,9 @@ import type { QuickJSWASMModule } from "quickjs-emscripten-core";
 export type QuickJSModule = Pick<QuickJSWASMModule, "newRuntime">;
 import type { SourceFile } from "../source/source-file.js";
 import type { Program } from "../syntax/ast.js";
+import { positionAt } from "../source/source-file.js";
 import { findModernSyntax, type ModernSyntax } from "./es5.js";
+import { findOversizedRegexes, oversizedNotes, QUICKJS_MAX_CAPTURES } from "./regex-captures.js";
 import { instrumentIfFits, type Instrumented, type ProbeOptions } from "./instrument.js";
 import { quickJSModule } from "./quickjs.js";
 import { createSandbox } from "./sandbox.js";
@@ -79,7 +81,8 @@ export async function createEvaluator(source: SourceFile, options: EvaluatorOpti
   if (profile === "node") {
     // Loaded on demand: pac-resolver brings esprima, escodegen and degenerator, which the other profiles do not need.
     const { createNodeEvaluator } = await import("./node-profile.js");
-    return createNodeEvaluator({ source, limits, module });
+    const created = await createNodeEvaluator({ source, limits, module });
+    return created.ok ? created : { ok: false, failure: explainFailure(created.failure, source, options, profile) };
   }
   const compiled = options.compiled ?? (options.program ? compilePac(source.text, options.program, options.probes) : undefined);
   if (profile === "winhttp" && compiled?.modern) {
@@ -93,7 +96,7 @@ export async function createEvaluator(source: SourceFile, options: EvaluatorOpti
       },
     };
   }
-  return createSandbox({
+  const created = await createSandbox({
     profile,
     source,
     limits,
@@ -101,6 +104,24 @@ export async function createEvaluator(source: SourceFile, options: EvaluatorOpti
     ...(compiled?.instrumented ? { instrumented: compiled.instrumented } : {}),
     ...(options.liveResolver ? { liveResolver: options.liveResolver } : {}),
   });
+  return created.ok ? created : { ok: false, failure: explainFailure(created.failure, source, options, profile) };
+}
+
+/** A load failure with what pac-do knows about its cause: which regex has too many groups for QuickJS, and why it stayed so. */
+function explainFailure(failure: EvaluationFailure, source: SourceFile, options: EvaluatorOptions, profile: ProfileName): EvaluationFailure {
+  if (!failure.message.includes("too many captures")) return failure;
+  const notes = options.compiled?.instrumented?.oversizedRegexes ?? (options.program ? oversizedNotes(findOversizedRegexes(options.program)) : []);
+  // pac-resolver runs the PAC as written; the other profiles rewrite what they provably can.
+  const regex = notes.find((note) => profile === "node" || !note.rewritten);
+  if (!regex) return failure;
+  const line = positionAt(source, regex.range[0]).line;
+  const use = regex.at === undefined ? "" : ` (line ${positionAt(source, regex.at).line})`;
+  const why = profile === "node" ? "; pac-resolver runs the PAC as written" : regex.why ? `; pac-do keeps its groups because ${regex.why}${use}` : "";
+  return {
+    ...failure,
+    message: `${failure.message}: the regex on line ${line} has ${regex.captures} capture groups, more than QuickJS's ${QUICKJS_MAX_CAPTURES} (Chromium's V8 compiles it)${why}`,
+    range: regex.range,
+  };
 }
 export { requestUrl, chromiumImplicitBypass } from "./url.js";
 export { findModernSyntax } from "./es5.js";

@@ -9,12 +9,16 @@
  *   each probe returns its argument unchanged, so truthiness, evaluation order and `this` are kept;
  * - a call of a PAC helper gets `__pacdo$c(site, "name", lastArgument)` around its last argument
  *   (after every argument is evaluated, just before the call), or `f(__pacdo$c(site, "name"))` when it
- *   has none, so a traced helper call knows its call site.
+ *   has none, so a traced helper call knows its call site;
+ * - a regex literal with more capturing groups than QuickJS compiles, whose groups the PAC provably
+ *   never reads, gets `?:` after each capturing `(` (see regex-captures.ts), so the PAC loads and
+ *   matches as in Chromium instead of failing with "too many captures".
  */
 import type { Expression, Node, Program } from "../syntax/ast.js";
 import type { Range } from "../types.js";
 import { forEachChild } from "../syntax/walk.js";
 import { HARNESS } from "./prelude.js";
+import { findOversizedRegexes, oversizedNotes, QUICKJS_MAX_CAPTURES, type OversizedRegexNote } from "./regex-captures.js";
 import type { BranchPoint } from "./types.js";
 
 /** The helper names whose call sites are traced. */
@@ -34,6 +38,8 @@ export interface Instrumented {
   readonly branchPoints: readonly BranchPoint[];
   /** Range of the helper call for each call-site id. */
   readonly sites: readonly Range[];
+  /** Regex literals with more groups than QuickJS compiles, rewritten or not; absent when there are none. */
+  readonly oversizedRegexes?: readonly OversizedRegexNote[];
 }
 
 interface Insert {
@@ -85,8 +91,13 @@ export function instrument(text: string, program: Program, probes: ProbeOptions 
     return id;
   };
 
+  // Regexes that might have too many groups for QuickJS: a group takes at least two characters.
+  let manyGroups = false;
   const visit = (node: Node): void => {
     switch (node.type) {
+      case "Literal":
+        if (node.regex && node.regex.pattern.length > 2 * QUICKJS_MAX_CAPTURES) manyGroups = true;
+        break;
       case "ReturnStatement": {
         const id = returns.length;
         returns.push(node.range);
@@ -150,6 +161,8 @@ export function instrument(text: string, program: Program, probes: ProbeOptions 
     forEachChild(node, visit);
   };
   visit(program);
+  const oversized = manyGroups ? findOversizedRegexes(program) : [];
+  for (const regex of oversized) for (const offset of regex.rewrite ?? []) open(offset, "?:");
 
   inserts.sort((a, b) => a.offset - b.offset || (a.close === b.close ? (a.close ? b.seq - a.seq : a.seq - b.seq) : a.close ? -1 : 1));
   const parts: string[] = [];
@@ -162,7 +175,8 @@ export function instrument(text: string, program: Program, probes: ProbeOptions 
   }
   parts.push(text.slice(at));
   branchPoints.sort((a, b) => a.id - b.id);
-  return { text: parts.join(""), insertions, returns, branchPoints, sites };
+  const oversizedRegexes = oversized.length > 0 ? { oversizedRegexes: oversizedNotes(oversized) } : {};
+  return { text: parts.join(""), insertions, returns, branchPoints, sites, ...oversizedRegexes };
 }
 
 /** The probed script, or undefined when the tree does not fit the text: the original then runs without ranges. */

@@ -10,6 +10,7 @@ import noEnvironmentDependentBypass from "./no-environment-dependent-bypass.js";
 import noLeakyHostPattern from "./no-leaky-host-pattern.js";
 import noRuntimeError from "./no-runtime-error.js";
 import noUnreachableBypass from "./no-unreachable-bypass.js";
+import regexEngineLimits from "./regex-engine-limits.js";
 import validReturnString from "./valid-return-string.js";
 
 /** Every built-in rule by id, alphabetised. */
@@ -25,6 +26,7 @@ export const rules = {
   "no-leaky-host-pattern": noLeakyHostPattern,
   "no-runtime-error": noRuntimeError,
   "no-unreachable-bypass": noUnreachableBypass,
+  "regex-engine-limits": regexEngineLimits,
   "valid-return-string": validReturnString,
 } satisfies Record<string, RuleModule<never>>;
 
