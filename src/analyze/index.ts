@@ -8,8 +8,9 @@ import { positionAt, type SourceFile } from "../source/source-file.js";
 import type { Range } from "../types.js";
 import type { Program } from "../syntax/ast.js";
 import { clockKeys, readingKey } from "./clock.js";
-import { collect, type Collected } from "./collect.js";
-import { buildEnvironments, environmentFor } from "./environments.js";
+import { collect, type AddressTest, type Collected } from "./collect.js";
+import { parseAddress } from "./address.js";
+import { buildEnvironments, environmentFor, matches } from "./environments.js";
 import { planHosts, type HostQuery } from "./hosts.js";
 import type { Coverage, EnvironmentClass, EnvironmentDimension, HostRoutes, RouteAnalysis, RouteOutcome } from "./types.js";
 
@@ -27,6 +28,8 @@ export interface AnalyzeOptions {
   readonly limits?: Partial<Limits>;
   /** The parsed program, when the caller already has it. */
   readonly program?: Program;
+  /** What `collect(program)` found, when the caller already has it (with `program`). */
+  readonly collected?: Collected;
   /**
    * Evaluate under these classes instead of the ones collected from this PAC: the fixer passes the
    * original's classes when analysing the rewritten PAC, so both are compared class by class.
@@ -94,7 +97,7 @@ export async function analyze(source: SourceFile, options: AnalyzeOptions = {}):
   }
   const program = options.program ?? (await parseProgram(source));
   if (!("type" in program)) return failed(profile, program);
-  const collected = collect(program);
+  const collected = options.program !== undefined && options.collected !== undefined ? options.collected : collect(program);
   const space = options.environments
     ? { classes: options.environments, total: options.environments.length }
     : buildEnvironments(collected, source, {
@@ -154,11 +157,10 @@ export async function analyze(source: SourceFile, options: AnalyzeOptions = {}):
 }
 
 /**
- * Finer parts for telling classes apart than their own `parts`, when the PAC reads the clock only
- * through literal time tests: `day` and `clock` then say how a class's reading answers those tests,
- * so classes whose readings answer alike share an evaluation that read only the helpers (business
- * hours: every reading inside the hours is one, not one per boundary). `instant` keeps the reading
- * itself, for an evaluation that read `Date` after all.
+ * Finer parts for telling classes apart than their own `parts`, where the PAC keeps no state between
+ * calls: by how a class's values answer this PAC's own tests (`clockParts`, `addressParts`). Classes
+ * built for several PACs (`pac-do diff`) carry every PAC's boundaries; each PAC then evaluates once
+ * per value it can tell apart, as if analysed alone.
  */
 async function reuseParts(
   collected: Collected,
@@ -167,7 +169,31 @@ async function reuseParts(
   limits: Partial<Limits> | undefined,
 ): Promise<Map<EnvironmentClass, EnvironmentClass["parts"]> | undefined> {
   // With state carried between calls, which calls run changes the answers: keep to the coarser reuse.
-  if (!collected.timeTestsComplete || collected.timeTests.length === 0 || collected.statefulSites.length > 0) return undefined;
+  if (collected.statefulSites.length > 0) return undefined;
+  const clock = await clockParts(collected, classes, profile, limits);
+  const address = addressParts(collected, classes);
+  if (!clock && !address) return undefined;
+  const parts = new Map<EnvironmentClass, EnvironmentClass["parts"]>();
+  for (const c of classes) {
+    // A class without parts is never taken for another (see `agrees`).
+    if (c.parts) parts.set(c, { ...c.parts, ...address?.get(c), ...clock?.get(c) });
+  }
+  return parts;
+}
+
+/**
+ * When the PAC reads the clock only through literal time tests, `day` and `clock` say how a class's
+ * reading answers those tests, so classes whose readings answer alike share an evaluation that read
+ * only the helpers (business hours: every reading inside the hours is one, not one per boundary).
+ * `instant` keeps the reading itself, for an evaluation that read `Date` after all.
+ */
+async function clockParts(
+  collected: Collected,
+  classes: readonly EnvironmentClass[],
+  profile: ProfileName,
+  limits: Partial<Limits> | undefined,
+): Promise<Map<EnvironmentClass, EnvironmentClass["parts"]> | undefined> {
+  if (!collected.timeTestsComplete || collected.timeTests.length === 0) return undefined;
   const timed = classes.filter((c) => c.parts?.day !== undefined || c.parts?.clock !== undefined);
   if (timed.length === 0) return undefined;
   const keys = await clockKeys(
@@ -180,9 +206,57 @@ async function reuseParts(
   const parts = new Map<EnvironmentClass, EnvironmentClass["parts"]>();
   for (const c of timed) {
     const key = keys.get(readingKey(c.witness));
-    if (key) parts.set(c, { ...c.parts, ...key, instant: readingKey(c.witness) });
+    if (key) parts.set(c, { ...key, instant: readingKey(c.witness) });
   }
   return parts;
+}
+
+/**
+ * When every address test of the PAC was understood (`addressTestsComplete`, the condition under
+ * which buildEnvironments already merges addresses that pass the same tests), `client` and `dns`
+ * say which of this PAC's tests the class's client address and DNS answer pass, with the address
+ * family and, for DNS, whether the host resolves at all; the probe hosts' part is kept as it is.
+ */
+function addressParts(collected: Collected, classes: readonly EnvironmentClass[]): Map<EnvironmentClass, EnvironmentClass["parts"]> | undefined {
+  if (!collected.addressTestsComplete) return undefined;
+  const clientTests = collected.addressTests.filter((t) => t.target !== "dns");
+  const hostTests = collected.addressTests.filter((t) => t.target !== "client" && !(t.kind === "network" && t.probe));
+  const signature = (tests: readonly AddressTest[], ip: string): string =>
+    `${rangeOf(ip)}:${tests.map((t) => (matches(t, ip) ? "1" : "0")).join("")}`;
+  const parts = new Map<EnvironmentClass, EnvironmentClass["parts"]>();
+  for (const c of classes) {
+    const part: Partial<Record<EnvironmentDimension, string>> = {};
+    const client = c.witness.clientIps[0];
+    if (c.parts?.client !== undefined && client !== undefined) part.client = `a${signature(clientTests, client)}`;
+    if (c.parts?.dns !== undefined) {
+      const answer = c.hostAnswer ?? [];
+      const host = c.values?.some((v) => v.key.startsWith("d")) ? (answer[0] === undefined ? "none" : signature(hostTests, answer[0])) : "";
+      const probes = c.values?.find((v) => v.key.startsWith("p"))?.key ?? "";
+      // Without `values` the class's own key is all there is to go by.
+      part.dns = c.values ? `a${host}|${probes}` : c.parts.dns;
+    }
+    parts.set(c, part);
+  }
+  return parts;
+}
+
+/**
+ * The well-known range an address is in, as buildEnvironments' defaults stand for them: a test the
+ * analysis did not see as one (`String(dnsResolve(host)).indexOf("10.")`) most likely tells these
+ * apart, so addresses are shared only within one.
+ */
+function rangeOf(ip: string): string {
+  const address = parseAddress(ip);
+  if (!address) return "?";
+  if (address.family === 6) return "v6";
+  const value = Number(address.value);
+  const [a, b] = [value >>> 24, (value >>> 16) & 0xff];
+  if (a === 10) return "10/8";
+  if (a === 172 && b >= 16 && b < 32) return "172.16/12";
+  if (a === 192 && b === 168) return "192.168/16";
+  if (a === 100 && b >= 64 && b < 128) return "100.64/10";
+  if (a === 127) return "127/8";
+  return "public";
 }
 
 /** Loaded on demand: lint and fix pass the program they already parsed. */

@@ -52,6 +52,7 @@ export async function diffPacs(old: SourceFile, now: SourceFile, options: DiffOp
       await analyze(side.source, {
         profile,
         program: side.program,
+        collected: side.collected,
         environments: space.classes,
         queries,
         coverage: false,

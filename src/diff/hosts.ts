@@ -1,17 +1,25 @@
 /**
  * The hosts `pac-do diff` asks both PACs about: the catalogue, the hosts given, the generic sample,
- * and the host names either PAC mentions with hosts on both sides of each (`hostVariants`). Names in
- * the rules that changed come first, so a large PAC's edited rule is always exercised however many
- * other names the sample has to leave out.
+ * the host names in the rules that changed with hosts on both sides of each (`hostVariants`), and
+ * the other names either PAC mentions as `routes` samples them (one concrete host each, spread over
+ * the files, at most MAX_UNCHANGED_HOSTS). A large PAC's edited rule is so always exercised, however many other
+ * names the sample has to leave out.
  */
 import { visit, looksLikeHostPattern, type Collected } from "../analyze/collect.js";
-import { catalogueQueries, GENERIC_HOSTS, hostVariants, MAX_LITERAL_HOSTS, queryFor, type HostQuery } from "../analyze/hosts.js";
+import { catalogueQueries, concreteHost, GENERIC_HOSTS, hostVariants, queryFor, type HostQuery } from "../analyze/hosts.js";
 import { isServiceHost } from "../do/catalogue.js";
 import type { Node, Program } from "../syntax/ast.js";
-import { positionAt, type SourceFile } from "../source/source-file.js";
+import type { SourceFile } from "../source/source-file.js";
 
 /** Host names from changed rules taken at most (each with its variants). */
 export const MAX_CHANGED_HOSTS = 96;
+
+/**
+ * Names from unchanged rules taken at most (`routes` takes 48). An unchanged rule can route
+ * differently only through code it shares with changed ones, which the catalogue and generic hosts
+ * run through too; at 48 a 10 KB diff took twice as long (docs/performance.md, "Diffing").
+ */
+export const MAX_UNCHANGED_HOSTS = 16;
 
 export interface DiffSide {
   readonly source: SourceFile;
@@ -37,9 +45,13 @@ export function planDiffHosts(old: DiffSide, now: DiffSide, extra: readonly stri
   const changed = unique([...namesNear(old, oldLines), ...namesNear(now, newLines)]);
   const changedSet = new Set(changed);
   const others = unique([...old.collected.hostLiterals, ...now.collected.hostLiterals]).filter((name) => !changedSet.has(name));
-  const picked = [...changed.slice(0, MAX_CHANGED_HOSTS), ...spread(others, MAX_LITERAL_HOSTS)];
-  for (const name of picked) for (const host of hostVariants(name)) add(queryFor(host));
-  const omitted = Math.max(0, changed.length - MAX_CHANGED_HOSTS) + Math.max(0, others.length - MAX_LITERAL_HOSTS);
+  // Both sides of the changed rules' names; of the others, the concrete host `routes` would ask about.
+  for (const name of spread(changed, MAX_CHANGED_HOSTS)) for (const host of hostVariants(name)) add(queryFor(host));
+  for (const name of spread(others, MAX_UNCHANGED_HOSTS)) {
+    const host = concreteHost(name);
+    if (host !== undefined) add(queryFor(host));
+  }
+  const omitted = Math.max(0, changed.length - MAX_CHANGED_HOSTS) + Math.max(0, others.length - MAX_UNCHANGED_HOSTS);
   const service = queries.filter((q) => isServiceHost(q.host));
   return { queries: [...service, ...queries.filter((q) => !isServiceHost(q.host))], omitted };
 }
@@ -57,7 +69,7 @@ function spread<T>(items: readonly T[], max: number): T[] {
 
 /** Lines (1-based) of each file whose text, spaces aside, the other file does not have. */
 export function changedLines(a: SourceFile, b: SourceFile): [Set<number>, Set<number>] {
-  const normalized = (source: SourceFile): string[] => source.text.split(/\r\n|\r|\n/).map((line) => line.replace(/\s+/g, " ").trim());
+  const normalized = (source: SourceFile): string[] => source.text.split(/\r\n|[\n\r\u2028\u2029]/).map((line) => line.replace(/\s+/g, " ").trim());
   const aLines = normalized(a);
   const bLines = normalized(b);
   const only = (lines: readonly string[], other: ReadonlySet<string>): Set<number> => {
@@ -73,28 +85,50 @@ export function changedLines(a: SourceFile, b: SourceFile): [Set<number>, Set<nu
 /**
  * Host names on changed lines, and in the test of an `if` or `?:` whose head (test and a short
  * consequent) has a changed line: `if (dnsDomainIs(host, ".a.example"))` followed by a changed
- * `return` on the next line counts.
+ * `return` on the next line counts. Offsets are compared with sorted intervals, so a PAC whose every
+ * line changed (reformatted) costs no more than a walk and a sort.
  */
 function namesNear(side: DiffSide, lines: ReadonlySet<number>): string[] {
   if (lines.size === 0) return [];
-  const lineOf = (offset: number): number => positionAt(side.source, offset).line;
-  const touches = (start: number, end: number): boolean => {
-    for (let line = lineOf(start), last = lineOf(end); line <= last; line++) if (lines.has(line)) return true;
-    return false;
-  };
+  const starts = side.source.lineStarts;
+  const changed = disjoint([...lines].map((line): [number, number] => [starts[line - 1] ?? 0, starts[line] ?? side.source.text.length]));
   const heads: [number, number][] = [];
+  const literals: { offset: number; value: string }[] = [];
   visit(side.program, (node: Node) => {
-    if (node.type !== "IfStatement" && node.type !== "ConditionalExpression") return;
-    const consequent = node.consequent;
-    const short = consequent.type !== "BlockStatement" || consequent.body.length <= 3;
-    const end = short ? consequent.range[1] : node.test.range[1];
-    if (touches(node.range[0], end)) heads.push([node.test.range[0], node.test.range[1]]);
+    if (node.type === "IfStatement" || node.type === "ConditionalExpression") {
+      const consequent = node.consequent;
+      const short = consequent.type !== "BlockStatement" || consequent.body.length <= 3;
+      if (overlaps(changed, node.range[0], short ? consequent.range[1] : node.test.range[1])) heads.push([node.test.range[0], node.test.range[1]]);
+    } else if (node.type === "Literal" && typeof node.value === "string" && looksLikeHostPattern(node.value)) {
+      literals.push({ offset: node.range[0], value: node.value });
+    }
   });
-  const names: string[] = [];
-  visit(side.program, (node: Node) => {
-    if (node.type !== "Literal" || typeof node.value !== "string" || !looksLikeHostPattern(node.value)) return;
-    const [start] = node.range;
-    if (lines.has(lineOf(start)) || heads.some(([from, to]) => start >= from && start < to)) names.push(node.value);
-  });
-  return names;
+  const tested = disjoint(heads);
+  return literals.filter(({ offset }) => overlaps(changed, offset, offset + 1) || overlaps(tested, offset, offset + 1)).map((l) => l.value);
+}
+
+/** The union of intervals as sorted, disjoint intervals. */
+function disjoint(intervals: readonly [number, number][]): [number, number][] {
+  const sorted = [...intervals].sort((a, b) => a[0] - b[0]);
+  const out: [number, number][] = [];
+  for (const [start, end] of sorted) {
+    const last = out[out.length - 1];
+    if (last && start <= last[1]) last[1] = Math.max(last[1], end);
+    else out.push([start, end]);
+  }
+  return out;
+}
+
+/** Whether [start, end) meets one of the sorted, disjoint intervals. */
+function overlaps(intervals: readonly (readonly [number, number])[], start: number, end: number): boolean {
+  let lo = 0;
+  let hi = intervals.length;
+  // The first interval that ends after `start`.
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((intervals[mid]?.[1] ?? 0) <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  const candidate = intervals[lo];
+  return candidate !== undefined && candidate[0] < end;
 }
