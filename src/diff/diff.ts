@@ -5,7 +5,7 @@
 import { collect } from "../analyze/collect.js";
 import { buildUnionEnvironments, environmentFor } from "../analyze/environments.js";
 import { effectiveFirstEntry } from "../analyze/findings.js";
-import { analyze } from "../analyze/index.js";
+import { analyze, DEFAULT_BUDGET } from "../analyze/index.js";
 import type { HostQuery } from "../analyze/hosts.js";
 import type { EnvironmentClass, RouteAnalysis, RouteOutcome } from "../analyze/types.js";
 import type { EntryPointName, EvaluationFailure, ProfileName } from "../evaluate/types.js";
@@ -56,18 +56,24 @@ export async function diffPacs(old: SourceFile, now: SourceFile, options: DiffOp
         environments: space.classes,
         queries,
         coverage: false,
+        // Each PAC keeps to a budget of its own, as `routes` does: a PAC that loops over a huge table stops, it does not hang the diff.
+        budget: options.budget ?? DEFAULT_BUDGET,
         ...(options.limits === undefined ? {} : { limits: options.limits }),
       }),
     );
   }
   const [before, after] = analyses as [RouteAnalysis, RouteAnalysis];
-  const compared = compare(before, after, old, now, queries, space.classes);
+  // A budget that ran out leaves a PAC's later classes unevaluated: only classes both PACs covered are compared.
+  const covered = (analysis: RouteAnalysis): Set<string> => new Set((analysis.loadFailure ? space.classes : analysis.environments).map((c) => c.id));
+  const [beforeIds, afterIds] = [covered(before), covered(after)];
+  const classes = space.classes.filter((c) => beforeIds.has(c.id) && afterIds.has(c.id));
+  const compared = compare(before, after, old, now, queries, classes);
   return {
     profile,
     entryPoints: compared.entryPoints,
     changes: compared.changes,
     unchanged: compared.unchanged,
-    environments: space.classes,
+    environments: classes,
     environmentsTotal: space.total,
     hosts: queries.length,
     hostsOmitted: omitted,

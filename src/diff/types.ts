@@ -1,3 +1,4 @@
+import type { AnalysisBudget } from "../analyze/index.js";
 import type { EnvironmentClass } from "../analyze/types.js";
 import type { Endpoint } from "../do/types.js";
 import type { EntryPointName, Environment, EvaluationFailure, Limits, ProfileName, ProxyEntry } from "../evaluate/types.js";
@@ -12,6 +13,8 @@ export interface DiffOptions {
   readonly timeZone?: string;
   /** Cap on the number of environment classes of the union (default 400). */
   readonly maxClasses?: number;
+  /** What each PAC's analysis may spend (default `DEFAULT_BUDGET`, as for `routes`). */
+  readonly budget?: AnalysisBudget;
 }
 
 /** How one PAC answers in one cell, as a diff shows it. */
@@ -66,7 +69,10 @@ export interface PacDiff {
   /** (host, entry point, class) cells in which both PACs answer alike. */
   readonly unchanged: number;
   readonly environments: readonly EnvironmentClass[];
-  /** How many classes the full union product has (more than `environments.length` when capped). */
+  /**
+   * How many classes the full union product has: more than `environments.length` when capped, or
+   * when a PAC's analysis budget ran out (then `notes` says so).
+   */
   readonly environmentsTotal: number;
   /** Hosts compared. */
   readonly hosts: number;
