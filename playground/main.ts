@@ -456,6 +456,7 @@ resolveForm.addEventListener("submit", (event) => {
   const id = nextId++;
   resolveId = id;
   resolveResultEl.dataset.state = "busy";
+  delete resolveResultEl.dataset.line;
   resolveResultEl.replaceChildren(paragraph("muted", "Resolving…"));
   send({ kind: "resolve", id, text: view.state.doc.toString(), profile, question }, (message) => {
     if (id !== resolveId) return;

@@ -105,7 +105,7 @@ async function answer(request: Exclude<Request, { kind: "init" }>): Promise<void
         });
       } catch (error) {
         if (error instanceof OptionError) {
-          scope.postMessage({ kind: "resolve-error", id: request.id, message: error.message });
+          scope.postMessage({ kind: "resolve-error", id: request.id, message: fieldMessage(error.message) });
           return;
         }
         throw error;
@@ -147,4 +147,11 @@ async function answer(request: Exclude<Request, { kind: "init" }>): Promise<void
       return;
     }
   }
+}
+
+/** The CLI's option errors name the flag ("--tz: unknown time zone ..."); the page names its field. */
+const FIELDS: Readonly<Record<string, string>> = { "--client-ip": "Client IP", "--dns": "DNS answers", "--at": "Clock", "--tz": "Time zone" };
+
+function fieldMessage(message: string): string {
+  return message.replace(/^(--[a-z-]+):/, (flag, name: string) => (FIELDS[name] ? `${FIELDS[name]}:` : flag));
 }

@@ -155,6 +155,10 @@ describe.runIf(run)("the playground in headless Chromium", () => {
     expect(await result.textContent()).toContain("DIRECT");
     expect(await page.locator(".cm-decided").textContent()).toContain('".do.dsp.mp.microsoft.com"');
 
+    await page.fill("input[name=clientIp]", "10.0.0.300");
+    await page.click("#resolve-form button[type=submit]");
+    await expect.poll(() => result.textContent(), { timeout: 30_000 }).toContain('Client IP: "10.0.0.300" is not an IPv4 or IPv6 address');
+    await page.fill("input[name=clientIp]", "");
     await page.fill("input[name=url]", "https://www.example.com/");
     await page.click("#resolve-form button[type=submit]");
     await expect.poll(() => result.getAttribute("data-line"), { timeout: 30_000 }).toBe("4");
@@ -271,6 +275,9 @@ describe.runIf(run)("the playground in headless Chromium", () => {
     await expect.poll(() => diagnostics(page), { timeout: 30_000 }).toContain("do-service-direct@3");
     await page.click("#tab-routes");
     await expect.poll(() => page.locator("[data-testid=routes] tr.violation").count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    // A route's line jumps to its return.
+    await page.locator("[data-testid=routes] tr.violation .where").first().click();
+    expect(await page.locator(".cm-activeLine").textContent()).toContain('return "PROXY proxy.example.com:8080";');
     expect(opened.requests.slice(loaded).filter((url) => !url.startsWith("blob:"))).toEqual([]);
     expectOwnOrigin(opened);
 
