@@ -338,6 +338,13 @@ export async function routeTable(
     if (options.budget?.ms !== undefined && performance.now() - started >= options.budget.ms) return "time";
     return undefined;
   };
+  /** Evaluations that fit in the time left at the pace so far: a round of slow ones must not overrun the budget by much. */
+  const roomLeft = (): number => {
+    const ms = options.budget?.ms;
+    if (ms === undefined || spent === 0) return MAX_ROUND;
+    const elapsed = performance.now() - started;
+    return Math.max(1, Math.floor((ms - elapsed) / (elapsed / spent)));
+  };
   // Branch ids of every evaluation run, whichever pass used its answer (with newBranchesOnly each id comes once).
   const taken = new Set<number>();
   const done = new Map<number, Evaluation>();
@@ -451,7 +458,7 @@ export async function routeTable(
         if (pending.length === 0) break;
         // The first call alone: it tells whether the evaluator reports `reads`, and a PAC that
         // always loops costs one deadline before the row-by-row pass takes over.
-        const round = readsSupported ? pending.slice(0, MAX_ROUND) : pending.slice(0, 1);
+        const round = readsSupported ? pending.slice(0, Math.min(MAX_ROUND, roomLeft())) : pending.slice(0, 1);
         const results = await evaluate(round);
         if (results.some((evaluation) => evaluation.failure?.kind === "timeout")) return undefined;
         for (const [i, [r]] of round.entries()) {

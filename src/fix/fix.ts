@@ -2,7 +2,7 @@
  * `fix`: parse, plan the managed block for every entry point, apply the edits by slicing, then prove
  * with the route analysis that DO service hosts are DIRECT first everywhere and nothing else moved.
  */
-import { analyze } from "../analyze/index.js";
+import { analyze, type AnalysisBudget } from "../analyze/index.js";
 import type { RouteAnalysis } from "../analyze/types.js";
 import { SERVICE_DOMAIN } from "../do/catalogue.js";
 import type { EntryPointName, Limits, ProfileName } from "../evaluate/types.js";
@@ -20,6 +20,8 @@ export interface FixOptions extends TargetOptions {
   /** Whose semantics the analysis reproduces; winhttp (what DO uses) by default. */
   readonly profile?: ProfileName;
   readonly limits?: Partial<Limits>;
+  /** What the first route analysis may spend (default `DEFAULT_BUDGET`); the second one covers the same classes. */
+  readonly budget?: AnalysisBudget;
 }
 
 export interface FixedSite {
@@ -69,11 +71,12 @@ export async function fixPac(source: SourceFile, options: FixOptions = {}): Prom
   // The proof compares results and deciding lines, never branch coverage, so the PACs get no branch
   // probes: on a long rule list that is a third of every evaluation.
   const analysisOptions = { profile: options.profile ?? "winhttp", hosts, coverage: false, ...(options.limits ? { limits: options.limits } : {}) };
+  const budget = options.budget ? { budget: options.budget } : {};
   const managed = plan.sites.some(({ existing }) => existing !== undefined);
 
   // The baseline is the PAC as its author wrote it: without any block of ours.
   const baseline = managed ? createSourceFile(applyEdits(source.text, stripEdits(plan.sites)), source.path, source.bom) : source;
-  const before = await analyze(baseline, { ...analysisOptions, ...(managed ? {} : { program: parsed.program }) });
+  const before = await analyze(baseline, { ...analysisOptions, ...budget, ...(managed ? {} : { program: parsed.program }) });
   if (before.loadFailure) {
     return {
       status: "unfixable",

@@ -1,4 +1,5 @@
 import type { RouteAnalysis } from "../analyze/types.js";
+import type { AnalysisBudget } from "../analyze/index.js";
 import type { Limits, ProfileName } from "../evaluate/types.js";
 import { createSourceFile, positionAt, type SourceFile } from "../source/source-file.js";
 import type { Node } from "../syntax/ast.js";
@@ -21,6 +22,8 @@ export interface LintOptions {
   readonly rules?: Readonly<Record<string, RuleSetting>>;
   /** Sandbox limits for the route analysis. */
   readonly limits?: Partial<Limits>;
+  /** What the route analysis may spend (default `LINT_BUDGET`: 10,000 evaluations, 5 s). */
+  readonly budget?: AnalysisBudget;
   /**
    * false: skip the route analysis (no sandbox starts); rules then see an analysis without routes,
    * so only their static checks report. For fast editor and pre-commit runs, never for a verdict.
@@ -88,7 +91,7 @@ export async function lint(input: SourceFile | string, options: LintOptions = {}
         program: parsed.program,
         otherHosts: false,
         coverage: false,
-        budget: LINT_BUDGET,
+        budget: options.budget ?? LINT_BUDGET,
         ...(options.limits ? { limits: options.limits } : {}),
       }),
     );
