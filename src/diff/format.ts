@@ -134,7 +134,7 @@ export function diffToStylish(diff: PacDiff, names: DiffNames): string {
     for (const change of group.changes) {
       const mark = change.doEffect === "violation" ? "!" : " ";
       lines.push(`  ${mark} ${change.entryPoint}: ${describe(change.before, "OLD")} -> ${describe(change.after, "NEW")}`);
-      lines.push(`      for ${change.covers}`);
+      lines.push(`      when: ${change.covers}`);
       if (change.environmentIds.length > 1) lines.push(`      e.g. ${change.witness.label}`);
       const note = effect(change);
       if (note) lines.push(`      ${note}`);
@@ -151,9 +151,10 @@ function cell(text: string): string {
   return text.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/</g, "&lt;").replace(/\r?\n/g, " ");
 }
 
+/** A code span: entities are not decoded there, so only the table's `|` is escaped. */
 function code(text: string): string {
-  const clean = text.replace(/\r?\n/g, " ");
-  return clean.includes("`") ? `\`\` ${cell(clean)} \`\`` : `\`${cell(clean)}\``;
+  const clean = text.replace(/\r?\n/g, " ").replace(/\|/g, "\\|");
+  return clean.includes("`") ? `\`\` ${clean} \`\`` : `\`${clean}\``;
 }
 
 function mdAnswer(answer: DiffAnswer): string {
@@ -179,7 +180,7 @@ function table(rows: readonly string[][], header: readonly string[]): string[] {
 }
 
 export function diffToMarkdown(diff: PacDiff, names: DiffNames): string {
-  const out = [`**pac-do diff** \`${cell(names.old)}\` → \`${cell(names.new)}\`: ${summary(diff)}.`];
+  const out = [`**pac-do diff** ${code(names.old)} → ${code(names.new)}: ${summary(diff)}.`];
   const broken = violations(diff);
   if (broken.length > 0) {
     out.push("", `> [!CAUTION]`, `> **DO violation**: ${broken.length} Delivery Optimization service host${broken.length === 1 ? "" : "s"} no longer go${broken.length === 1 ? "es" : ""} DIRECT first: ${broken.slice(0, HOSTS_SHOWN).map(code).join(", ")}${broken.length > HOSTS_SHOWN ? ` and ${broken.length - HOSTS_SHOWN} more` : ""}.`);
@@ -203,7 +204,8 @@ export function diffToMarkdown(diff: PacDiff, names: DiffNames): string {
     out.push("", `#### ${entryPoint}`, "", ...table(rows, ["hosts", "before (OLD)", "after (NEW)", "when", "for example"]));
   }
   if (diff.notes.length > 0) out.push("", ...diff.notes.map((note) => `- ${cell(note)}`));
-  return `${out.join("\n")}\n`;
+  // A blank line last: reports of several files appended to one summary stay apart.
+  return `${out.join("\n")}\n\n`;
 }
 
 /** `file:line:column` of a parse failure, for the one-line error. */

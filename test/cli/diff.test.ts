@@ -36,9 +36,9 @@ describe("pac-do diff", { timeout: 60_000 }, () => {
     expect(await run(["diff", "old.pac", "new.pac"], io)).toBe(1);
     expect(io.out).toContain(
       '    FindProxyForURL: "PROXY hq.corp.example:8080" at OLD line 4 -> "PROXY proxy.corp.example:8080" at NEW line 6\n' +
-        "      for client 10.20.1.1 (in 10.20.0.0/16 from line 4 of OLD)\n",
+        "      when: client 10.20.1.1 (in 10.20.0.0/16 from line 4 of OLD)\n",
     );
-    expect(io.out).toContain("for client 10.40.0.1 (in 10.40.0.0/16 from line 5 of NEW)");
+    expect(io.out).toContain("when: client 10.40.0.1 (in 10.40.0.0/16 from line 5 of NEW)");
   });
 
   it("prints one JSON object with the documented shape", async () => {
