@@ -5,7 +5,7 @@
  */
 import type { Node, Program } from "../syntax/ast.js";
 import type { Range } from "../types.js";
-import { forEachChild } from "../syntax/walk.js";
+import { preorder } from "../syntax/walk.js";
 
 export interface ModernSyntax {
   /** What it is, as a reader would name it: "`const` declaration", "arrow function". */
@@ -16,16 +16,12 @@ export interface ModernSyntax {
 /** The first ES2015+ construct in source order, or undefined when the program is ES5. */
 export function findModernSyntax(program: Program): ModernSyntax | undefined {
   let found: ModernSyntax | undefined;
-  const visit = (node: Node): void => {
-    if (found) return;
+  preorder(program, (node) => {
+    if (found) return false;
     const construct = describe(node);
-    if (construct !== undefined) {
-      found = { construct, range: node.range };
-      return;
-    }
-    forEachChild(node, visit);
-  };
-  visit(program);
+    if (construct !== undefined) found = { construct, range: node.range };
+    return found === undefined;
+  });
   return found;
 }
 

@@ -14,9 +14,9 @@
  *   never reads, gets `?:` after each capturing `(` (see regex-captures.ts), so the PAC loads and
  *   matches as in Chromium instead of failing with "too many captures".
  */
-import type { Expression, Node, Program } from "../syntax/ast.js";
+import type { Expression, IfStatement, Node, Program, Statement } from "../syntax/ast.js";
 import type { Range } from "../types.js";
-import { forEachChild } from "../syntax/walk.js";
+import { preorder } from "../syntax/walk.js";
 import { HARNESS } from "./prelude.js";
 import { findOversizedRegexes, oversizedNotes, QUICKJS_MAX_CAPTURES, type OversizedRegexNote } from "./regex-captures.js";
 import type { BranchPoint } from "./types.js";
@@ -93,7 +93,37 @@ export function instrument(text: string, program: Program, probes: ProbeOptions 
 
   // Regexes that might have too many groups for QuickJS: a group takes at least two characters.
   let manyGroups = false;
-  const visit = (node: Node): void => {
+  const chained = new Set<Node>();
+  let chains = 0;
+  /**
+   * QuickJS compiles an else-if chain by recursion, one level per branch, and runs out of stack at
+   * about 2,000 branches (generated PACs have 50,000). A long chain therefore runs as the flat
+   * sequence it means, with insertions only (positions stay): `L:{ if (a) {X;break L} else; if (b)
+   * {Y;break L} else; if (c) Z else W }`. A label catches no unlabelled `break` or `continue`, so
+   * loops and switches around the chain keep theirs; `var` and function declarations hoist as before.
+   */
+  const flattenChain = (head: IfStatement): void => {
+    const links: IfStatement[] = [];
+    for (let link: Statement | null = head; link?.type === "IfStatement"; link = link.alternate) {
+      links.push(link);
+      chained.add(link);
+    }
+    if (links.length < FLAT_CHAIN) return;
+    const inner = links.slice(0, -1);
+    const elseEnds = inner.map((link) => elseEnd(text, link.alternate!.range[0]));
+    // A function declaration as a branch (Annex B) would change meaning inside braces; an `else` behind a comment is not found.
+    if (inner.some((link, i) => link.consequent.type === "FunctionDeclaration" || elseEnds[i] === undefined)) return;
+    const label = `__pacdo$chain${chains++}`;
+    open(head.range[0], `${label}:{`);
+    inner.forEach((link, i) => {
+      open(link.consequent.range[0], "{");
+      close(link.consequent.range[1], `;break ${label}}`);
+      open(elseEnds[i]!, ";");
+    });
+    close(head.range[1], "}");
+  };
+
+  preorder(program, (node: Node): void => {
     switch (node.type) {
       case "Literal":
         if (node.regex && node.regex.pattern.length > 2 * QUICKJS_MAX_CAPTURES) manyGroups = true;
@@ -113,6 +143,7 @@ export function instrument(text: string, program: Program, probes: ProbeOptions 
         }
         break;
       case "IfStatement": {
+        if (!chained.has(node)) flattenChain(node);
         if (!branches) break;
         const id = branchPair(node.consequent.range, node.alternate?.range ?? null, ["if-then", "if-else"]);
         wrap(node.test, `${HARNESS.test}(${id}, `);
@@ -158,9 +189,7 @@ export function instrument(text: string, program: Program, probes: ProbeOptions 
       default:
         break;
     }
-    forEachChild(node, visit);
-  };
-  visit(program);
+  });
   const oversized = manyGroups ? findOversizedRegexes(program) : [];
   for (const regex of oversized) for (const offset of regex.rewrite ?? []) open(offset, "?:");
 
@@ -177,6 +206,17 @@ export function instrument(text: string, program: Program, probes: ProbeOptions 
   branchPoints.sort((a, b) => a.id - b.id);
   const oversizedRegexes = oversized.length > 0 ? { oversizedRegexes: oversizedNotes(oversized) } : {};
   return { text: parts.join(""), insertions, returns, branchPoints, sites, ...oversizedRegexes };
+}
+
+/** Else-if chains at least this long run flat (see `flattenChain`). */
+const FLAT_CHAIN = 16;
+
+/** The offset just after the `else` keyword that directly precedes `offset` (whitespace between), if there is one. */
+function elseEnd(text: string, offset: number): number | undefined {
+  let at = offset;
+  while (at > 0 && /\s/.test(text[at - 1]!)) at--;
+  const keyword = at >= 4 && text.slice(at - 4, at) === "else";
+  return keyword && !/[\p{ID_Continue}$]/u.test(text[at - 5] ?? "") ? at : undefined;
 }
 
 /** The probed script, or undefined when the tree does not fit the text: the original then runs without ranges. */

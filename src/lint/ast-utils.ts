@@ -34,8 +34,15 @@ export function alwaysExits(statement: Statement): boolean {
       return true;
     case "BlockStatement":
       return statement.body.some(alwaysExits);
-    case "IfStatement":
-      return statement.alternate !== null && alwaysExits(statement.consequent) && alwaysExits(statement.alternate);
+    case "IfStatement": {
+      // An else-if chain is walked as the loop it is: generated PACs chain tens of thousands of branches.
+      let branch: Statement = statement;
+      while (branch.type === "IfStatement") {
+        if (branch.alternate === null || !alwaysExits(branch.consequent)) return false;
+        branch = branch.alternate;
+      }
+      return alwaysExits(branch);
+    }
     case "TryStatement":
       return (
         (statement.finalizer !== null && alwaysExits(statement.finalizer)) ||

@@ -7,49 +7,86 @@ import { namesDoHost } from "./do-hosts.js";
 export interface DoBypass {
   readonly statement: ReturnStatement;
   /** The conditions that must hold (or fail) for control to reach the return, innermost first. */
-  readonly guards: readonly Expression[];
+  readonly guards: GuardList;
   /** The function the return belongs to, or null at top level. */
   readonly fn: Node | null;
 }
 
-/** The function `node` belongs to, or null at top level. */
-export function functionOf(node: Node, context: RuleContext): Node | null {
-  for (let parent = context.parentOf(node); parent !== null; parent = context.parentOf(parent)) {
-    if (parent.type === "FunctionDeclaration" || parent.type === "FunctionExpression" || parent.type === "ArrowFunctionExpression") return parent;
-  }
-  return null;
+/**
+ * Guards as a list whose tails are shared: every branch of an else-if chain has all the tests
+ * before it as guards, so copying them into an array per return would be quadratic in the chain's
+ * length (generated PACs chain tens of thousands). `namesDo` caches whether any guard from here on
+ * names a DO host.
+ */
+export interface GuardList {
+  readonly guard: Expression;
+  readonly next: GuardList | null;
 }
 
-/** The conditions that guard `node` up to its function: if tests, switch discriminants and case tests. */
-export function guardsOf(node: Node, context: RuleContext): { guards: Expression[]; fn: Node | null } {
-  const guards: Expression[] = [];
-  let child = node;
-  for (let parent = context.parentOf(child); parent !== null; child = parent, parent = context.parentOf(parent)) {
-    switch (parent.type) {
-      case "IfStatement":
-        if (child !== parent.test) guards.push(parent.test);
-        break;
-      case "ConditionalExpression":
-        if (child !== parent.test) guards.push(parent.test);
-        break;
-      case "SwitchCase":
-        if (parent.test && child !== parent.test) guards.push(parent.test);
-        break;
-      case "SwitchStatement":
-        if (child !== parent.discriminant) guards.push(parent.discriminant);
-        break;
-      case "LogicalExpression":
-        if (child === parent.right) guards.push(parent.left);
-        break;
-      case "FunctionDeclaration":
-      case "FunctionExpression":
-      case "ArrowFunctionExpression":
-        return { guards, fn: parent };
-      default:
-        break;
-    }
+/** The function `node` belongs to, or null at top level; cached per node, since returns deep in a chain share their ancestors. */
+export function functionOf(node: Node, context: RuleContext): Node | null {
+  return scopeOf(node, context).fn;
+}
+
+interface Scope {
+  readonly guards: GuardList | null;
+  readonly fn: Node | null;
+}
+
+/** Per node: the guards from it up to its function, and the function. Nodes belong to one tree, so one cache serves every rule. */
+const scopes = new WeakMap<Node, Scope>();
+
+function isFunction(node: Node): boolean {
+  return node.type === "FunctionDeclaration" || node.type === "FunctionExpression" || node.type === "ArrowFunctionExpression";
+}
+
+/** The guard `parent` puts on `child`, if any: if tests, `?:` tests, switch discriminants and case tests, the left of `&&`/`||`. */
+function guardOn(parent: Node, child: Node): Expression | undefined {
+  switch (parent.type) {
+    case "IfStatement":
+    case "ConditionalExpression":
+      return child !== parent.test ? parent.test : undefined;
+    case "SwitchCase":
+      return parent.test && child !== parent.test ? parent.test : undefined;
+    case "SwitchStatement":
+      return child !== parent.discriminant ? parent.discriminant : undefined;
+    case "LogicalExpression":
+      return child === parent.right ? parent.left : undefined;
+    default:
+      return undefined;
   }
-  return { guards, fn: null };
+}
+
+/** Walks up to the first node already known (iteratively, as deep as the chain), then fills in the path on the way down. */
+function scopeOf(node: Node, context: RuleContext): Scope {
+  const path: Node[] = [];
+  let known: Scope | undefined;
+  for (let child: Node = node; ; ) {
+    known = scopes.get(child);
+    if (known !== undefined) break;
+    const parent = context.parentOf(child);
+    if (parent === null) {
+      known = { guards: null, fn: null };
+      scopes.set(child, known);
+      break;
+    }
+    path.push(child);
+    if (isFunction(parent)) {
+      known = { guards: null, fn: parent };
+      break;
+    }
+    child = parent;
+  }
+  let scope = known;
+  for (let i = path.length - 1; i >= 0; i--) {
+    const child = path[i]!;
+    const parent = context.parentOf(child)!;
+    const guard = isFunction(parent) ? undefined : guardOn(parent, child);
+    if (isFunction(parent)) scope = { guards: null, fn: parent };
+    else if (guard !== undefined) scope = { guards: { guard, next: scope.guards }, fn: scope.fn };
+    scopes.set(child, scope);
+  }
+  return scope;
 }
 
 /** The DIRECT string literals a return can produce, through `?:` branches. */
@@ -103,10 +140,30 @@ export function findDoBypasses(context: RuleContext, returns: readonly ReturnSta
   const bypasses: DoBypass[] = [];
   let isDoName: ((name: string) => boolean) | undefined;
   const namesDo = (node: Node): boolean => namesDoHost(node) || (node.type === "Identifier" && (isDoName ??= doNames(declarations))(node.name));
+  // Whether a guard list names a DO host, per cell: shared tails are searched once.
+  const naming = new Map<GuardList, boolean>();
+  const listNamesDo = (list: GuardList | null): boolean => {
+    const path: GuardList[] = [];
+    let answer = false;
+    for (let cell = list; cell !== null; cell = cell.next) {
+      const known = naming.get(cell);
+      if (known !== undefined) {
+        answer = known;
+        break;
+      }
+      path.push(cell);
+    }
+    for (let i = path.length - 1; i >= 0; i--) {
+      const cell = path[i]!;
+      answer = answer || someNode(cell.guard, namesDo);
+      naming.set(cell, answer);
+    }
+    return answer;
+  };
   for (const statement of returns) {
     for (const result of directResults(statement.argument)) {
-      const { guards, fn } = guardsOf(result, context);
-      if (guards.some((guard) => someNode(guard, namesDo))) {
+      const { guards, fn } = scopeOf(result, context);
+      if (guards !== null && listNamesDo(guards)) {
         bypasses.push({ statement, guards, fn });
         break;
       }

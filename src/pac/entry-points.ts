@@ -21,7 +21,7 @@ import type {
   Statement,
   VariableDeclarator,
 } from "../syntax/ast.js";
-import { forEachChild } from "../syntax/walk.js";
+import { forEachChild, preorder } from "../syntax/walk.js";
 import type { Range } from "../types.js";
 
 /** The entry points a PAC may define, classic first. */
@@ -61,7 +61,11 @@ export function findDefinitions(program: Program): readonly EntryPointDefinition
   return found;
 }
 
-function collect(node: Node, found: EntryPointDefinition[]): void {
+function collect(root: Node, found: EntryPointDefinition[]): void {
+  preorder(root, (node) => collectOne(node, found));
+}
+
+function collectOne(node: Node, found: EntryPointDefinition[]): void {
   switch (node.type) {
     case "FunctionDeclaration":
       if (isEntryPoint(node.id.name)) found.push({ name: node.id.name, node, value: node, nameRange: node.id.range });
@@ -79,7 +83,6 @@ function collect(node: Node, found: EntryPointDefinition[]): void {
     default:
       break;
   }
-  forEachChild(node, (child) => collect(child, found));
 }
 
 /** The entry point an assignment target names: the bare name, or a member key written as a name or a string. */

@@ -107,7 +107,29 @@ export function childNodes(node: Node): Node[] {
   return children;
 }
 
-/** Visits `root` and every node below it, depth first, calling the matching listeners. */
+/**
+ * Calls `enter` for `root` and every node below it, parents first, in visiting order; when `enter`
+ * returns false the node's children are skipped. Iterative: generated PACs hold chains (a
+ * 1,000,000-term `+`, a 50,000-branch else-if, a 100,000-step member chain) whose trees are as deep
+ * as they are long, far deeper than the call stack.
+ */
+export function preorder(root: Node, enter: (node: Node) => boolean | void): void {
+  const stack: Node[] = [root];
+  const push = (child: Node): void => void stack.push(child);
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    if (enter(node) === false) continue;
+    const start = stack.length;
+    forEachChild(node, push);
+    // Children were pushed first to last; reverse them so that they pop in visiting order.
+    for (let i = start, j = stack.length - 1; i < j; i++, j--) {
+      const first = stack[i]!;
+      stack[i] = stack[j]!;
+      stack[j] = first;
+    }
+  }
+}
+
+/** Visits `root` and every node below it, depth first, calling the matching listeners. Iterative, as `preorder`. */
 export function walk(root: Node, listeners: Listeners): void {
   const table: Readonly<Record<string, AnyListener | undefined>> = listeners as Readonly<Record<string, AnyListener | undefined>>;
   const enter = new Map<string, AnyListener>();
@@ -118,10 +140,29 @@ export function walk(root: Node, listeners: Listeners): void {
     if (key.endsWith(":exit")) exit.set(key.slice(0, -5), fn);
     else enter.set(key, fn);
   }
-  const visit = (node: Node, parent: Node | null): void => {
+  // Frames of (node, parent, exiting): a node is pushed once to enter and once more to exit after its children.
+  const nodes: Node[] = [root];
+  const parents: (Node | null)[] = [null];
+  const exiting: boolean[] = [false];
+  const children: Node[] = [];
+  const collect = (child: Node): void => void children.push(child);
+  while (nodes.length > 0) {
+    const node = nodes.pop()!;
+    const parent = parents.pop()!;
+    if (exiting.pop()) {
+      exit.get(node.type)?.(node, parent);
+      continue;
+    }
     enter.get(node.type)?.(node, parent);
-    forEachChild(node, (child) => visit(child, node));
-    exit.get(node.type)?.(node, parent);
-  };
-  visit(root, null);
+    nodes.push(node);
+    parents.push(parent);
+    exiting.push(true);
+    children.length = 0;
+    forEachChild(node, collect);
+    for (let i = children.length - 1; i >= 0; i--) {
+      nodes.push(children[i]!);
+      parents.push(node);
+      exiting.push(false);
+    }
+  }
 }

@@ -1,7 +1,7 @@
 import type { CallExpression, Node, ReturnStatement } from "../../syntax/ast.js";
 import { positionAt } from "../../source/source-file.js";
 import { contains, findNodes } from "../ast-utils.js";
-import { findDoBypasses, type Declaration } from "../bypass.js";
+import { findDoBypasses, type Declaration, type GuardList } from "../bypass.js";
 import { defineRule } from "../define-rule.js";
 
 /** Helpers whose answer depends on DNS, the client's address or the clock (research §4). */
@@ -43,8 +43,12 @@ export default defineRule({
       VariableDeclarator: (node) => void declarations.push(node),
       "Program:exit"() {
         const reported = new Set<CallExpression>();
+        // Bypasses share the tails of their guard lists (an else-if chain): each guard is read once.
+        const read = new Set<GuardList>();
         for (const bypass of findDoBypasses(context, returns, declarations)) {
-          for (const guard of bypass.guards) {
+          for (let cell: GuardList | null = bypass.guards; cell !== null && !read.has(cell); cell = cell.next) {
+            read.add(cell);
+            const guard = cell.guard;
             for (const call of findNodes(guard, isDependentCall).sort((a, b) => a.range[0] - b.range[0])) {
               if (call.callee.type !== "Identifier" || [...reported].some((outer) => contains(outer, call))) continue;
               reported.add(call);
