@@ -7,7 +7,7 @@ import type { ILexingError, IToken, TokenType } from "chevrotain";
 import { Lexer } from "./chevrotain.js";
 import { lexContext } from "./context.js";
 import { tokenEnd } from "./offsets.js";
-import { allTokens, forgetIdentifierImages, Identifier, KEYWORDS, NumericLiteral, parseTokens, UNTERMINATED } from "./tokens.js";
+import { allTokens, forgetIdentifierImages, Identifier, KEYWORDS, LBrace, LBracket, Let, NumericLiteral, parseTokens, UNTERMINATED } from "./tokens.js";
 
 /** A lexical error: half-open `[offset, offset + length)` into the text. */
 export interface LexError {
@@ -106,7 +106,7 @@ export function tokenize(text: string, lexer: Lexer = sharedLexer(false)): LexRe
     const type: TokenType = token.tokenType;
     if (type === Identifier) {
       const keyword = KEYWORDS.get(token.image);
-      if (keyword !== undefined) retype(token, keyword);
+      if (keyword !== undefined && (keyword !== Let || letDeclarationAhead(tokens[i + 1]))) retype(token, keyword);
     } else if (type === NumericLiteral) {
       IDENTIFIER_START_AFTER_NUMBER.lastIndex = tokenEnd(token);
       if (IDENTIFIER_START_AFTER_NUMBER.test(text)) {
@@ -140,6 +140,18 @@ export function tokenize(text: string, lexer: Lexer = sharedLexer(false)): LexRe
   errors.sort((a, b) => a.offset - b.offset);
   lineBreaks.set(tokens, lineBreakBefore);
   return { tokens, lineBreakBefore, comments, whitespace: result.groups["whitespace"] ?? [], errors, skipped };
+}
+
+/**
+ * `let` is a keyword only where a declaration starts: before a binding name, `[` or `{` (§14.3.1,
+ * and the `let [` lookahead of §14.5). Elsewhere it is an identifier in sloppy code (`if (p) let =
+ * host`, `x = let + 1`), as V8 and acorn read it. `next` has not been re-typed yet.
+ */
+function letDeclarationAhead(next: IToken | undefined): boolean {
+  if (next === undefined) return false;
+  const type = next.tokenType;
+  if (type === LBracket || type === LBrace) return true;
+  return type === Identifier && (!KEYWORDS.has(next.image) || next.image === "let");
 }
 
 function retype(token: IToken, type: TokenType): void {

@@ -43,6 +43,23 @@ const PROPERTY_VALUE = { LABEL: "propertyValue" } as const;
 const ARGS_IN: SubruleMethodOpts<[boolean]> = { ARGS: [false] };
 const ARGS_NO_IN: SubruleMethodOpts<[boolean]> = { ARGS: [true] };
 
+/**
+ * How deep the parser's rules may nest. Each level of nesting in the script (a bracket, a block, a
+ * function, a `?:` branch, an assignment's right side) takes two to six rule levels and a few
+ * hundred bytes of the host's stack per rule; Node's default stack ends at about 780 rule levels for
+ * nested blocks and 1,300 for nested parentheses. The limit stops well before either, at the token
+ * where it is reached, so that the error can name the line (docs/limits.md).
+ */
+export const MAX_RULE_DEPTH = 400;
+
+/** Thrown when the rules nest deeper than `MAX_RULE_DEPTH`; `token` is where. */
+export class NestingTooDeep extends Error {
+  constructor(readonly token: IToken) {
+    super("the script nests too deeply to parse");
+    this.name = "NestingTooDeep";
+  }
+}
+
 /** Tokens the parser knows; the keyword and category types are included through `allTokens`. */
 const vocabulary: TokenType[] = t.allTokens;
 
@@ -86,6 +103,16 @@ export class PacParser extends CstParser {
 
   override get input(): IToken[] {
     return super.input;
+  }
+
+  /** Chevrotain's own count of the rules being parsed (not in its typings). */
+  private get ruleDepth(): number {
+    return (this as unknown as { readonly RULE_STACK_IDX: number }).RULE_STACK_IDX;
+  }
+
+  /** Called where rules recurse (statements, assignment expressions, `new`): see `MAX_RULE_DEPTH`. */
+  private checkDepth(): void {
+    if (this.ruleDepth > MAX_RULE_DEPTH && !this.RECORDING_PHASE) throw new NestingTooDeep(this.LA(1));
   }
 
   /** Whether a line terminator precedes the k-th token ahead. */
@@ -203,6 +230,7 @@ export class PacParser extends CstParser {
    * positions within one rule (Chevrotain's occurrence index).
    */
   private statementAt(idx: number, label: string): void {
+    this.checkDepth();
     let byIndex = this.statementAlternatives.get(label);
     if (byIndex === undefined) this.statementAlternatives.set(label, (byIndex = []));
     let options = byIndex[idx];
@@ -696,6 +724,7 @@ export class PacParser extends CstParser {
    * keeps the CST small, and allocating CST nodes is most of the parse time.
    */
   public assignmentExpression = this.ruleWithArgs("assignmentExpression", (noIn: boolean) => {
+    this.checkDepth();
     this.OR(
       noIn
         ? (this.assignmentAlternativesNoIn ??= this.buildAssignmentAlternatives(true))
@@ -837,6 +866,7 @@ export class PacParser extends CstParser {
 
   /** `new C(args)`, `new C` and `new new C()()`: the arguments bind to the nearest `new` (§13.3.5). */
   public newExpression = this.RULE("newExpression", () => {
+    this.checkDepth();
     this.CONSUME(t.New);
     this.OR([
       { ALT: () => this.SUBRULE(this.newExpression) },

@@ -8,6 +8,7 @@ import { ownProcess } from "./cli/quickjs-start.js";
 import { registerResolve } from "./cli/resolve.js";
 import { registerRoutes } from "./cli/routes.js";
 import { version } from "./version.js";
+import { terminalSafe } from "./format/terminal.js";
 
 /** A command registers itself on the program; its action returns the exit code. */
 export type Register = (program: Command, io: CliIo, done: (exitCode: number) => void) => void;
@@ -29,6 +30,9 @@ export function createProgram(io: CliIo, done: (exitCode: number) => void): Comm
 /** Runs the CLI; resolves to the exit code instead of exiting, so it can run in process. */
 export async function run(argv: readonly string[], io: CliIo = processIo): Promise<number> {
   let exitCode = 0;
+  // Nothing on stderr is data: messages, summaries and errors, all escaped for the terminal (format/terminal.ts).
+  const raw = io;
+  io = { ...raw, stderr: (text) => raw.stderr(terminalSafe(text)) };
   const program = createProgram(io, (code) => (exitCode = code));
   try {
     await program.parseAsync(argv, { from: "user" });

@@ -3,6 +3,7 @@ import type { Register } from "../cli.js";
 import type { EntryPointName, Environment, Limits, ProfileName } from "../evaluate/types.js";
 import { CliError, collectDefine, definesFrom, describeFsError, loadSource, renderedSource, type CliIo } from "./io.js";
 import { startQuickJS } from "./quickjs-start.js";
+import { terminalSafe } from "../format/terminal.js";
 
 interface ResolveFlags {
   readonly urls?: string;
@@ -116,6 +117,7 @@ async function runResolve(io: CliIo, file: string, positional: readonly string[]
 /**
  * Lines to stdout in chunks of about 64 KB: a stream write per line was about 8% of a
  * 100,000-URL `--urls` run, while one write of everything would hold a second copy of the output.
+ * Escaped for the terminal (format/terminal.ts); the `\uXXXX` escapes keep JSON lines valid and equal.
  */
 function lineWriter(io: CliIo): { line(text: string): void; flush(): void } {
   let chunk = "";
@@ -123,12 +125,12 @@ function lineWriter(io: CliIo): { line(text: string): void; flush(): void } {
     line(text) {
       chunk += `${text}\n`;
       if (chunk.length >= 65_536) {
-        io.stdout(chunk);
+        io.stdout(terminalSafe(chunk));
         chunk = "";
       }
     },
     flush() {
-      if (chunk !== "") io.stdout(chunk);
+      if (chunk !== "") io.stdout(terminalSafe(chunk));
       chunk = "";
     },
   };

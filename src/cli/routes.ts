@@ -2,6 +2,7 @@ import { Option, type Command } from "commander";
 import type { Register } from "../cli.js";
 import type { Limits, ProfileName } from "../evaluate/types.js";
 import { CliError, collectDefine, definesFrom, loadSource, renderedSource, type CliIo } from "./io.js";
+import { terminalSafe } from "../format/terminal.js";
 
 interface RoutesOptions {
   readonly json?: boolean;
@@ -46,7 +47,7 @@ export async function routesCommand(file: string, options: RoutesOptions, io: Cl
   });
   if (options.json) io.stdout(`${JSON.stringify(routesToJson(analysis, source), null, 2)}\n`);
   else if (analysis.loadFailure) io.stderr(`pac-do: ${formatRoutes(analysis, source)}`);
-  else io.stdout(formatRoutes(analysis, source));
+  else io.stdout(terminalSafe(formatRoutes(analysis, source)));
   return analysis.loadFailure ? 1 : 0;
 }
 

@@ -13,12 +13,16 @@ export interface ModernSyntax {
   readonly range: Range;
 }
 
-/** The first ES2015+ construct in source order, or undefined when the program is ES5. */
-export function findModernSyntax(program: Program): ModernSyntax | undefined {
+/**
+ * The first ES2015+ construct in source order, or undefined when the program is ES5. With the
+ * script's `text`, also a statement after `do ... while (...)` on the same line without `;`: ES5
+ * inserts no semicolon there (ES2015 added that rule, §12.10.1), and acorn's ES5 mode rejects it.
+ */
+export function findModernSyntax(program: Program, text?: string): ModernSyntax | undefined {
   let found: ModernSyntax | undefined;
   preorder(program, (node) => {
     if (found) return false;
-    const construct = describe(node);
+    const construct = node.type === "DoWhileStatement" && text !== undefined && sameLineAfterDoWhile(text, node.range[1]) ? "statement after `do ... while (...)` on the same line without `;`" : describe(node);
     if (construct !== undefined) found = { construct, range: node.range };
     return found === undefined;
   });
@@ -67,5 +71,24 @@ function describe(node: Node): string | undefined {
       return undefined;
     default:
       return undefined;
+  }
+}
+
+/** Whether a `do ... while (...)` ending at `end` without `;` has another token after it on the same line (not `}`). */
+function sameLineAfterDoWhile(text: string, end: number): boolean {
+  if (text[end - 1] !== ")") return false;
+  let at = end;
+  for (;;) {
+    const c = text[at];
+    if (c === undefined || c === "}" || c === "\n" || c === "\r" || c === "\u2028" || c === "\u2029") return false;
+    if (c === "/" && text[at + 1] === "/") return false;
+    if (c === "/" && text[at + 1] === "*") {
+      const close = text.indexOf("*/", at + 2);
+      if (close < 0 || /[\n\r\u2028\u2029]/.test(text.slice(at + 2, close))) return false;
+      at = close + 2;
+      continue;
+    }
+    if (!/\s/.test(c)) return true;
+    at++;
   }
 }

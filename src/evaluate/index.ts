@@ -64,7 +64,7 @@ export interface CompiledPac {
 /** Compiles a parsed PAC for `createEvaluator`'s `compiled` (see `EvaluatorOptions.probes`). */
 export function compilePac(text: string, program: Program, probes: ProbeOptions = {}): CompiledPac {
   const instrumented = instrumentIfFits(text, program, probes);
-  const modern = findModernSyntax(program);
+  const modern = findModernSyntax(program, text);
   return { ...(instrumented ? { instrumented } : {}), ...(modern ? { modern } : {}) };
 }
 

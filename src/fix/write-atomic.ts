@@ -4,8 +4,10 @@
  * the folder. A symlink is followed and its target replaced, so the link stays a link. The file
  * system is an interface so tests can make any step fail.
  */
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
+import { unlinkSync } from "node:fs";
 import * as fsp from "node:fs/promises";
+import { hostname } from "node:os";
 import { basename, dirname, join } from "node:path";
 
 export interface WritableHandle {
@@ -24,6 +26,8 @@ export interface AtomicFs {
   open(path: string, flags: string, mode?: number): Promise<WritableHandle>;
   rename(from: string, to: string): Promise<void>;
   unlink(path: string): Promise<void>;
+  /** Names in a folder, to find the temporaries a killed run left (optional: without it none are cleaned). */
+  readdir?(path: string): Promise<string[]>;
 }
 
 export const nodeFs: AtomicFs = {
@@ -33,7 +37,74 @@ export const nodeFs: AtomicFs = {
   open: (path, flags, mode) => fsp.open(path, flags, mode),
   rename: (from, to) => fsp.rename(from, to),
   unlink: (path) => fsp.unlink(path),
+  readdir: (path) => fsp.readdir(path),
 };
+
+/**
+ * Who writes a temporary: a hash of the host name and the process id, in its name
+ * (`.proxy.pac.<host>-<pid>.<random>.pac-do.tmp`), so that a later run can tell a temporary whose
+ * writer is gone (killed with SIGKILL, or the machine went down) from one another process is writing now.
+ */
+const HOST = createHash("sha256").update(hostname()).digest("hex").slice(0, 8);
+
+function temporaryName(target: string): string {
+  return join(dirname(target), `.${basename(target)}.${HOST}-${process.pid}.${randomBytes(6).toString("hex")}.pac-do.tmp`);
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** Whether process `pid` of this host is running (or exists under another user, which `kill 0` cannot signal). */
+function alive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return errorCode(error) !== "ESRCH";
+  }
+}
+
+/**
+ * Removes the temporaries of `target` that a pac-do run on this host left when it was killed:
+ * only those whose writing process no longer exists, never one a live process is writing. Best effort.
+ */
+export async function removeStaleTemporaries(target: string, fs: AtomicFs = nodeFs): Promise<string[]> {
+  if (!fs.readdir) return [];
+  const pattern = new RegExp(`^\\.${escapeRegExp(basename(target))}\\.([0-9a-f]{8})-(\\d+)\\.[0-9a-f]{12}\\.pac-do\\.tmp$`);
+  const names = await fs.readdir(dirname(target)).catch(() => [] as string[]);
+  const removed: string[] = [];
+  for (const name of names) {
+    const match = pattern.exec(name);
+    if (!match || match[1] !== HOST || alive(Number(match[2]))) continue;
+    const path = join(dirname(target), name);
+    if (await fs.unlink(path).then(() => true, () => false)) removed.push(path);
+  }
+  return removed;
+}
+
+/**
+ * While a temporary exists, SIGINT, SIGTERM and SIGHUP remove it before the process ends as the
+ * signal would end it: an interrupted fix leaves nothing beside the target. SIGKILL cannot be
+ * caught; `removeStaleTemporaries` cleans up after it on the next write.
+ */
+function removeOnSignal(temporary: string): () => void {
+  const signals: NodeJS.Signals[] = ["SIGINT", "SIGTERM", "SIGHUP"];
+  const handler = (signal: NodeJS.Signals): void => {
+    try {
+      unlinkSync(temporary);
+    } catch {
+      // Already renamed or removed.
+    }
+    for (const s of signals) process.removeListener(s, handler);
+    process.kill(process.pid, signal);
+  };
+  for (const s of signals) process.once(s, handler);
+  return () => {
+    for (const s of signals) process.removeListener(s, handler);
+  };
+}
 
 /** Thrown with the path and the step that failed; `cause` is the file system's error. */
 export class AtomicWriteError extends Error {
@@ -74,13 +145,15 @@ export async function writeFileAtomic(path: string, data: Uint8Array, fs: Atomic
     target = path;
   }
 
-  const temporary = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString("hex")}.pac-do.tmp`);
+  await removeStaleTemporaries(target, fs);
+  const temporary = temporaryName(target);
   let handle: WritableHandle;
   try {
     handle = await fs.open(temporary, "wx", mode ?? 0o666);
   } catch (error) {
     throw new AtomicWriteError(`cannot create a temporary file in ${dirname(target)}`, path, "create", error);
   }
+  const release = fs === nodeFs ? removeOnSignal(temporary) : () => undefined;
 
   let step: AtomicWriteError["step"] = "write";
   let open = true;
@@ -102,6 +175,8 @@ export async function writeFileAtomic(path: string, data: Uint8Array, fs: Atomic
     if (open) await handle.close().catch(() => undefined);
     await fs.unlink(temporary).catch(() => undefined);
     throw new AtomicWriteError(`cannot write ${path}`, path, step, error);
+  } finally {
+    release();
   }
   await syncFolder(fs, dirname(target));
 }

@@ -1,6 +1,7 @@
 import type { LintDiagnostic, LintResult } from "../lint/linter.js";
 import { lineText, type SourceFile } from "../source/source-file.js";
 import type { Severity } from "../types.js";
+import { terminalSafe } from "./terminal.js";
 
 export interface StylishOptions {
   readonly color: boolean;
@@ -39,8 +40,9 @@ export function formatStylish(results: readonly LintResult[], options: StylishOp
     infos += result.infoCount;
     fixable += result.fixableCount;
     if (result.diagnostics.length === 0 && result.notes.length === 0) continue;
-    out += `\n${paint("underline", result.filePath ?? "<input>")}\n`;
-    for (const note of result.notes) out += `  ${paint("dim", `note: ${note}`)}\n`;
+    // Everything from the PAC or the command line is escaped before it is painted (terminal.ts).
+    out += `\n${paint("underline", terminalSafe(result.filePath ?? "<input>"))}\n`;
+    for (const note of result.notes) out += `  ${paint("dim", `note: ${terminalSafe(note)}`)}\n`;
     if (result.diagnostics.length === 0) continue;
     const positions = result.diagnostics.map((d) => `${d.start.line}:${d.start.column}`);
     const positionWidth = Math.max(...positions.map((p) => p.length));
@@ -49,7 +51,7 @@ export function formatStylish(results: readonly LintResult[], options: StylishOp
       const position = (positions[index] ?? "").padEnd(positionWidth);
       const severity = paint(SEVERITY_STYLE[d.severity], d.severity.padEnd(severityWidth));
       const rule = d.ruleId === null ? paint("dim", "parse error") : paint("dim", d.ruleId);
-      out += `  ${paint("dim", position)}  ${severity}  ${d.message}  ${rule}\n`;
+      out += `  ${paint("dim", position)}  ${severity}  ${terminalSafe(d.message)}  ${rule}\n`;
       if (d.severity === "error") out += codeFrame(result.source, d, paint);
     });
   }
@@ -63,10 +65,14 @@ export function formatStylish(results: readonly LintResult[], options: StylishOp
 
 /** The offending line with a caret under the start of the finding (tabs kept so the caret lines up). */
 function codeFrame(source: SourceFile, d: LintDiagnostic, paint: (style: Style, text: string) => string): string {
-  const text = lineText(source, d.start.line);
-  if (text.length > 200 || text.trim() === "") return "";
-  const before = text.slice(0, d.start.column - 1).replace(/[^\t]/g, " ");
-  const width = d.end.line === d.start.line ? Math.max(1, d.end.column - d.start.column) : Math.max(1, text.length - d.start.column + 1);
+  const raw = lineText(source, d.start.line);
+  if (raw.length > 200 || raw.trim() === "") return "";
+  const text = terminalSafe(raw);
+  const before = terminalSafe(raw.slice(0, d.start.column - 1)).replace(/[^\t]/g, " ");
+  const width =
+    d.end.line === d.start.line
+      ? Math.max(1, terminalSafe(raw.slice(d.start.column - 1, d.end.column - 1)).length)
+      : Math.max(1, text.length - before.length);
   const gutter = `${d.start.line} | `;
   return `${paint("dim", `    ${gutter}`)}${text}\n${" ".repeat(4 + gutter.length)}${before}${paint("red", "^".repeat(width))}\n`;
 }

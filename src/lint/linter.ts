@@ -9,6 +9,7 @@ import type { Diagnostic, Severity } from "../types.js";
 import { formatMessage, type RuleContext, type RuleListeners, type RuleModule, type RuleSetting } from "./define-rule.js";
 import { readDirectives } from "./directives.js";
 import { ruleList } from "./rules/index.js";
+import maxSize, { HARD_LIMIT, sourceBytes } from "./rules/max-size.js";
 
 /** A diagnostic as the linter reports it: the shared contract plus the message template id. */
 export interface LintDiagnostic extends Diagnostic {
@@ -80,8 +81,12 @@ export async function lint(input: SourceFile | string, options: LintOptions = {}
   let analysis: Promise<RouteAnalysis> | undefined;
   // Filled by the rules' walk below; listeners and `Program:exit` only run once it has begun.
   const parents = new Map<Node, Node>();
+  // Over 1 MB, WinHTTP and Chromium reject the file (max-size says so), and evaluating it in every
+  // environment would take tens of seconds: the routes are not analysed (docs/limits.md).
+  const oversized = options.analysis !== false && !options.analyze && effectiveSetting(maxSize, profile, options.rules) !== "off" && sourceBytes(source) > HARD_LIMIT;
   const runAnalysis = (): Promise<RouteAnalysis> => {
     if (options.analysis === false) return Promise.resolve(skippedAnalysis(profile));
+    if (oversized) return Promise.resolve({ ...skippedAnalysis(profile), notes: [OVERSIZED_NOTE] });
     if (options.analyze) return options.analyze(source, parsed, profile);
     // The rules judge DO endpoints only, so the hosts outside the catalogue (which the fixer needs)
     // are skipped; and no rule reads branch coverage, whose probes would slow every evaluation.
@@ -140,6 +145,8 @@ export async function lint(input: SourceFile | string, options: LintOptions = {}
   const kept = diagnostics.filter((d) => d.ruleId === null || !directives.suppresses(d.ruleId, d.start.line));
   return summarize(source, kept, true, analysis ? coverageNotes(await analysis) : []);
 }
+
+const OVERSIZED_NOTE = "the routes were not analysed: the file is over 1 MB, which WinHTTP and Chromium reject (see max-size)";
 
 /** What rules see when the analysis is skipped: no entry points evaluated, no routes, nothing reached. */
 function skippedAnalysis(profile: ProfileName): RouteAnalysis {

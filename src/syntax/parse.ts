@@ -7,7 +7,7 @@ import type { IRecognitionException, IToken } from "chevrotain";
 import type { ProgramCstNode } from "../../grammar/cst.js";
 import { sharedLexer, tokenize, type LexError } from "../../grammar/lexer.js";
 import { tokenEnd } from "../../grammar/offsets.js";
-import { PacParser } from "../../grammar/parser.js";
+import { MAX_RULE_DEPTH, NestingTooDeep, PacParser } from "../../grammar/parser.js";
 import { createSourceFile, type SourceFile } from "../source/source-file.js";
 import type { Range } from "../types.js";
 import type { Program } from "./ast.js";
@@ -153,9 +153,11 @@ export function parse(source: SourceFile | string, options: ParseOptions = {}): 
       result = run(parser(true), lexed.tokens);
     }
   } catch (e) {
-    if (!(e instanceof RangeError)) throw e;
-    // Nesting deeper than the stack allows (else-if chains are read as loops and do not count).
-    return { ok: false, source: file, errors: [parseError(file, "the script nests too deeply to parse", [0, 0])], tokens: [], comments: [] };
+    // Nesting deeper than MAX_RULE_DEPTH (else-if chains, operator lists and member chains are read as loops and do not count).
+    if (!(e instanceof NestingTooDeep) && !(e instanceof RangeError)) throw e;
+    const at = e instanceof NestingTooDeep && !Number.isNaN(e.token.startOffset) ? e.token : undefined;
+    const range: Range = at ? [at.startOffset, tokenEnd(at)] : [0, 0];
+    return { ok: false, source: file, errors: [parseError(file, `the script nests too deeply to parse (more than ${MAX_RULE_DEPTH} levels of the grammar)`, range)], tokens: [], comments: [] };
   }
 
   let memoTokens: Token[] | undefined;

@@ -732,6 +732,10 @@ class Converter {
     }
     const prefixes = c.prefix;
     if (prefixes === undefined) return node;
+    if (prefixes.length > MAX_PREFIX_OPERATORS) {
+      // Each prefix nests the tree one level: QuickJS compiles them by recursion (docs/limits.md).
+      this.error(`more than ${MAX_PREFIX_OPERATORS} prefix operators in a row`, [start(prefixes[0]!), tokenEnd(prefixes[prefixes.length - 1]!)]);
+    }
     for (let i = prefixes.length - 1; i >= 0; i--) {
       const token = prefixes[i]!;
       const range: Range = [start(token), this.outerEnd(node)];
@@ -1018,6 +1022,9 @@ class Converter {
 }
 
 /** Converts a CST without syntax errors into the AST, collecting early errors. */
+/** The most prefix operators (`!`, `-`, `typeof`, `++`, ...) one operand may have in a row. */
+export const MAX_PREFIX_OPERATORS = 100;
+
 export function toAst(cst: C.ProgramCstNode, text: string): { program: A.Program; errors: SemanticError[] } {
   const converter = new Converter(text);
   const program = converter.program(cst, text.length);

@@ -41,8 +41,14 @@ describe("the lexer", () => {
   });
 
   test("re-types keywords but leaves escaped ones and keyword-like names as identifiers", () => {
-    const { tokens } = tokenize("if iffy \\u0069f of let", lexer);
-    expect(tokens.map((t) => t.tokenType.name)).toEqual(["If", "Identifier", "Identifier", "Identifier", "Let"]);
+    const { tokens } = tokenize("if iffy \\u0069f of let x", lexer);
+    expect(tokens.map((t) => t.tokenType.name)).toEqual(["If", "Identifier", "Identifier", "Identifier", "Let", "Identifier"]);
+  });
+
+  test("reads `let` as a keyword only before a binding name, `[` or `{`: elsewhere it is a sloppy-mode identifier", () => {
+    const names = (text: string) => tokenize(text, lexer).tokens.filter((t) => t.image === "let").map((t) => t.tokenType.name);
+    expect(names("let a; let [b] = c; let {d} = e; let\nf = 1")).toEqual(["Let", "Let", "Let", "Let"]);
+    expect(names("if (p) let = host; x = let + 1; let; f(let)")).toEqual(["Identifier", "Identifier", "Identifier", "Identifier"]);
   });
 
   test("reports unterminated literals once and keeps lexing", () => {

@@ -1,12 +1,17 @@
 import { HOSTED_UPLOAD_LIMIT, hostingVendor } from "../../pac/hosted-variables.js";
-import { utf8Length } from "../../source/source-file.js";
+import { utf8Length, type SourceFile } from "../../source/source-file.js";
 import { defineRule } from "../define-rule.js";
 
 const KB = 1024;
 /** WinHTTP (XP SP2/2003 docs) and Chromium reject PAC files over 1 MB (research §2.5, §3.5). */
-const HARD_LIMIT = 1024 * KB;
+export const HARD_LIMIT = 1024 * KB;
 /** Zscaler's upload limit, the smallest vendor limit in the research (§6). */
 const SOFT_LIMIT = 256 * KB;
+
+/** The file's size in bytes as stored: UTF-8, with its BOM. */
+export function sourceBytes(source: SourceFile): number {
+  return utf8Length(source.text) + (source.bom ? 3 : 0);
+}
 
 export default defineRule({
   id: "max-size",
@@ -23,7 +28,7 @@ export default defineRule({
   create(context) {
     return {
       "Program:exit"() {
-        const bytes = utf8Length(context.source.text) + (context.source.bom ? 3 : 0);
+        const bytes = sourceBytes(context.source);
         const size = bytes >= 1024 * KB ? `${(bytes / (1024 * KB)).toFixed(2)} MB` : `${(bytes / KB).toFixed(0)} KB`;
         const vendor = hostingVendor(context.source.text);
         const hostedLimit = vendor === undefined ? undefined : HOSTED_UPLOAD_LIMIT[vendor];
