@@ -14,7 +14,7 @@
  *   never reads, gets `?:` after each capturing `(` (see regex-captures.ts), so the PAC loads and
  *   matches as in Chromium instead of failing with "too many captures".
  */
-import type { Expression, IfStatement, Node, Program, Statement } from "../syntax/ast.js";
+import type { Expression, IfStatement, LogicalExpression, Node, Program, Statement } from "../syntax/ast.js";
 import type { Range } from "../types.js";
 import { preorder } from "../syntax/walk.js";
 import { HARNESS } from "./prelude.js";
@@ -123,6 +123,20 @@ export function instrument(text: string, program: Program, probes: ProbeOptions 
     close(head.range[1], "}");
   };
 
+  /**
+   * A probe around the left side of `a || b || c ...` nests one call per operator: QuickJS would
+   * compile a 100,000-term condition by recursion and overflow. Chains of FLAT_CHAIN or more
+   * operators get no branch probes (their branches are not counted in coverage).
+   */
+  const unprobed = new Set<Node>();
+  const longLogicalChain = (head: LogicalExpression): boolean => {
+    const links: LogicalExpression[] = [];
+    for (let link: Expression = head; link.type === "LogicalExpression"; link = link.left) links.push(link);
+    if (links.length < FLAT_CHAIN) return false;
+    for (const link of links) unprobed.add(link);
+    return true;
+  };
+
   preorder(program, (node: Node): void => {
     switch (node.type) {
       case "Literal":
@@ -156,7 +170,8 @@ export function instrument(text: string, program: Program, probes: ProbeOptions 
         break;
       }
       case "LogicalExpression": {
-        if (!branches) break;
+        if (!branches || unprobed.has(node)) break;
+        if (longLogicalChain(node)) break;
         const id = branchPair(node.left.range, node.right.range, ["logical-left", "logical-right"]);
         const probe = node.operator === "&&" ? HARNESS.and : node.operator === "||" ? HARNESS.or : HARNESS.nullish;
         wrap(node.left, `${probe}(${id}, `);
@@ -208,7 +223,7 @@ export function instrument(text: string, program: Program, probes: ProbeOptions 
   return { text: parts.join(""), insertions, returns, branchPoints, sites, ...oversizedRegexes };
 }
 
-/** Else-if chains at least this long run flat (see `flattenChain`). */
+/** Else-if chains at least this long run flat (see `flattenChain`); `&&`/`||`/`??` chains this long get no branch probes. */
 const FLAT_CHAIN = 16;
 
 /** The offset just after the `else` keyword that directly precedes `offset` (whitespace between), if there is one. */
