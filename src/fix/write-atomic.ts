@@ -7,7 +7,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { unlinkSync } from "node:fs";
 import * as fsp from "node:fs/promises";
-import { hostname } from "node:os";
+import { constants, hostname } from "node:os";
 import { basename, dirname, join } from "node:path";
 
 export interface WritableHandle {
@@ -99,6 +99,9 @@ function removeOnSignal(temporary: string): () => void {
     }
     for (const s of signals) process.removeListener(s, handler);
     process.kill(process.pid, signal);
+    // Still here: the signal was ignored when the process started (a background job's SIGINT), so
+    // its default action does not apply; end the way a shell reports that signal, before another write starts.
+    process.exit(128 + (constants.signals[signal] ?? 0));
   };
   for (const s of signals) process.once(s, handler);
   return () => {
