@@ -22,7 +22,7 @@ export function findModernSyntax(program: Program, text?: string): ModernSyntax 
   let found: ModernSyntax | undefined;
   preorder(program, (node) => {
     if (found) return false;
-    const construct = node.type === "DoWhileStatement" && text !== undefined && sameLineAfterDoWhile(text, node.range[1]) ? "statement after `do ... while (...)` on the same line without `;`" : describe(node);
+    const construct = (text !== undefined ? describeInText(node, text) : undefined) ?? describe(node);
     if (construct !== undefined) found = { construct, range: node.range };
     return found === undefined;
   });
@@ -71,6 +71,41 @@ function describe(node: Node): string | undefined {
       return undefined;
     default:
       return undefined;
+  }
+}
+
+/** What only the text shows: a trailing comma in parameters or arguments (ES2017), a do-while without `;` before more on its line. */
+function describeInText(node: Node, text: string): string | undefined {
+  switch (node.type) {
+    case "DoWhileStatement":
+      return sameLineAfterDoWhile(text, node.range[1]) ? "statement after `do ... while (...)` on the same line without `;`" : undefined;
+    case "FunctionDeclaration":
+    case "FunctionExpression":
+    case "ArrowFunctionExpression": {
+      const last = node.params[node.params.length - 1];
+      return last !== undefined && text[afterTrivia(text, last.range[1])] === "," ? "trailing comma after the last parameter" : undefined;
+    }
+    case "CallExpression":
+    case "NewExpression": {
+      const last = node.arguments[node.arguments.length - 1];
+      return last !== undefined && text[afterTrivia(text, last.range[1])] === "," ? "trailing comma after the last argument" : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** The offset of the first character at or after `offset` that is not whitespace or in a comment. */
+function afterTrivia(text: string, offset: number): number {
+  let at = offset;
+  for (;;) {
+    if (/\s/.test(text[at] ?? "")) at++;
+    else if (text.startsWith("//", at)) {
+      while (at < text.length && !/[\n\r\u2028\u2029]/.test(text[at]!)) at++;
+    } else if (text.startsWith("/*", at)) {
+      const close = text.indexOf("*/", at + 2);
+      at = close < 0 ? text.length : close + 2;
+    } else return at;
   }
 }
 

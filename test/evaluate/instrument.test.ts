@@ -2,6 +2,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createEvaluator, defaultEnvironment } from "../../src/evaluate/index.js";
 import { instrument, originalOffset } from "../../src/evaluate/instrument.js";
+import { HARNESS } from "../../src/evaluate/prelude.js";
+import { parse } from "../../src/syntax/parse.js";
 import type { Evaluation, ProfileName } from "../../src/evaluate/types.js";
 import { createSourceFile, positionAt } from "../../src/source/source-file.js";
 import { parseForTest } from "./parse-for-test.js";
@@ -234,4 +236,47 @@ describe("environment reads", () => {
       if (profile !== "node") expect(await reads("http://date.example/")).toEqual(["Date", ...dns, "isInNet"].sort());
     });
   }
+});
+
+describe("long else-if chains", () => {
+  /** A chain inside a loop and a switch, so that `break` and `continue` in its branches must keep their targets. */
+  const chain = (n: number): string => {
+    const branches = Array.from({ length: n }, (_, i) => `${i === 0 ? "" : "else "}if (k == ${i}) { if (i == 2) continue; out.push("b${i}"); if (i == 3) break; }`);
+    return [
+      "function run(k) {",
+      "  var out = [];",
+      "  for (var i = 0; i < 5; i++) {",
+      "    switch (i) { case 4: out.push('four'); break; default:",
+      `      ${branches.join("\n      ")}`,
+      "      else out.push('none');",
+      "    }",
+      "  }",
+      "  return out.join(',');",
+      "}",
+      "",
+    ].join("\n");
+  };
+
+  it("run flat, by insertions only, with the same answers as the original", () => {
+    const text = chain(40);
+    const result = parse(text);
+    if (!result.ok) throw new Error(result.errors[0]?.message);
+    const probed = instrument(text, result.program, { branches: false, callSites: false });
+    expect(probed.text).toContain("__pacdo$chain0:{");
+    expect(probed.text.split("\n").length).toBe(text.split("\n").length);
+    const harness = `function ${HARNESS.ret}(id, v) { return v; }\n`;
+    for (const k of [0, 1, 2, 3, 39, 40]) {
+      const original = new Function(`${text}; return run(${k});`)();
+      const flat = new Function(`${harness}${probed.text}; return run(${k});`)();
+      expect(flat).toBe(original);
+    }
+  });
+
+  it("shorter chains and chains whose branches are function declarations stay as written", () => {
+    for (const text of [chain(15), "if (a) function f() {}\n" + Array.from({ length: 20 }, (_, i) => `else if (a == ${i}) b();`).join("\n")]) {
+      const result = parse(text);
+      if (!result.ok) continue;
+      expect(instrument(text, result.program, { branches: false, callSites: false }).text).not.toContain("__pacdo$chain");
+    }
+  });
 });
