@@ -45,8 +45,9 @@ export function formatStylish(results: readonly LintResult[], options: StylishOp
     for (const note of result.notes) out += `  ${paint("dim", `note: ${terminalSafe(note)}`)}\n`;
     if (result.diagnostics.length === 0) continue;
     const positions = result.diagnostics.map((d) => `${d.start.line}:${d.start.column}`);
-    const positionWidth = Math.max(...positions.map((p) => p.length));
-    const severityWidth = Math.max(...result.diagnostics.map((d) => d.severity.length));
+    // Reduced, not spread: a file with 200,000 findings would pass more arguments than the stack holds.
+    const positionWidth = positions.reduce((width, p) => Math.max(width, p.length), 0);
+    const severityWidth = result.diagnostics.reduce((width, d) => Math.max(width, d.severity.length), 0);
     result.diagnostics.forEach((d, index) => {
       const position = (positions[index] ?? "").padEnd(positionWidth);
       const severity = paint(SEVERITY_STYLE[d.severity], d.severity.padEnd(severityWidth));

@@ -236,7 +236,8 @@ function pathsTo(program: Program, wanted: ReadonlySet<Node>): Map<Node, Node[]>
     stack.push(null);
     const start = stack.length;
     forEachChild(node, (child) => void stack.push(child));
-    stack.splice(start, stack.length - start, ...stack.slice(start).reverse());
+    // Reversed in place: spreading the children of a 100,000-element array literal would overflow the stack.
+    for (let i = start, j = stack.length - 1; i < j; i++, j--) [stack[i], stack[j]] = [stack[j]!, stack[i]!];
   }
   return found;
 }

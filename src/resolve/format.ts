@@ -112,7 +112,7 @@ export function table(results: readonly ResolvedUrl[], profiles: readonly Profil
     return e.effective !== undefined && e.result !== null && e.effective !== normalizeSpacing(e.result) ? `${outcome(e)} => ${e.effective}` : outcome(e);
   };
   const rows = [["URL", ...profiles], ...urls.map((url) => [url, ...profiles.map((p) => cell(url, p))])];
-  const widths = rows[0]?.map((_, i) => Math.min(60, Math.max(...rows.map((row) => (row[i] ?? "").length)))) ?? [];
+  const widths = rows[0]?.map((_, i) => Math.min(60, rows.reduce((width, row) => Math.max(width, (row[i] ?? "").length), 0))) ?? [];
   const fit = (text: string, width: number): string => (text.length > width ? `${text.slice(0, width - 3)}...` : text.padEnd(width));
   const lines = rows.map((row) => row.map((c, i) => fit(c, widths[i] ?? 0)).join("  ").trimEnd());
   lines.splice(1, 0, widths.map((w) => "-".repeat(w)).join("  "));
