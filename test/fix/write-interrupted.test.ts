@@ -41,12 +41,17 @@ function temporaries(dir: string): string[] {
 
 /** Starts the writer on `target` and kills it with `signal` after `delay` ms of writing; resolves when it has exited. */
 async function killDuringWrite(target: string, signal: NodeJS.Signals, delay: number, mode = "loop"): Promise<number> {
-  const child = spawn(process.execPath, [writer, target, mode], { stdio: ["ignore", "pipe", "inherit"] });
-  await new Promise<void>((resolve) => child.stdout.once("data", () => resolve()));
+  const child = spawn(process.execPath, [writer, target, mode], { stdio: ["ignore", "pipe", "pipe"] });
+  let stderr = "";
+  child.stderr.on("data", (chunk: Buffer) => void (stderr += chunk.toString()));
+  // Listening from the start: a writer that fails on its own must fail the test, not hang it.
+  const exited = new Promise<string>((resolve) => child.once("exit", (code, by) => resolve(`exit ${code ?? by}`)));
+  const started = new Promise<string>((resolve) => child.stdout.once("data", () => resolve("started")));
+  if ((await Promise.race([started, exited])) !== "started") throw new Error(`the writer ended before writing: ${stderr}`);
   await new Promise((resolve) => setTimeout(resolve, delay));
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  if (child.exitCode !== null) throw new Error(`the writer ended on its own: ${stderr}`);
   child.kill(signal);
-  await exited;
+  expect(await exited).toBe(`exit ${signal}`);
   return child.pid!;
 }
 
