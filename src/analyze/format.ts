@@ -137,6 +137,7 @@ export function replayCommand(file: string, row: HostRoutes, outcome: RouteOutco
   for (const ip of env.clientIps) words.push("--client-ip", ip);
   for (const [host, answers] of env.dns) words.push("--dns", `${host}=${answers.join(",")}`);
   words.push("--at", new Date(env.now).toISOString(), "--tz", env.timeZone);
+  if (outcome.witness.publicAddress !== undefined) words.push("--define", `SRCIP=${outcome.witness.publicAddress}`);
   return words.map(shellWord).join(" ");
 }
 
@@ -156,6 +157,7 @@ export function routesToJson(analysis: RouteAnalysis, source: SourceFile): unkno
       id: e.id,
       label: e.label,
       clientIps: e.witness.clientIps,
+      ...(e.publicAddress === undefined ? {} : { publicAddress: e.publicAddress }),
       hostAnswer: e.hostAnswer ?? [],
       dns: Object.fromEntries(e.witness.dns),
       now: new Date(e.witness.now).toISOString(),

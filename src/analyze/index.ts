@@ -12,6 +12,7 @@ import { collect, type AddressTest, type Collected } from "./collect.js";
 import { parseAddress } from "./address.js";
 import { buildEnvironments, environmentFor, matches } from "./environments.js";
 import { planHosts, type HostQuery } from "./hosts.js";
+import { analyzeByPublicAddress, SRCIP } from "./public-address.js";
 import type { Coverage, EnvironmentClass, EnvironmentDimension, HostRoutes, RouteAnalysis, RouteOutcome } from "./types.js";
 
 export type { AddressTest, Collected, TimeTest } from "./collect.js";
@@ -23,6 +24,8 @@ export type * from "./types.js";
 
 export interface AnalyzeOptions {
   readonly profile?: ProfileName;
+  /** Set on a PAC whose `${SRCIP}` is to stay as written (it did not parse, so it cannot be split by public address). */
+  readonly publicAddressRendered?: boolean;
   /** Extra hosts (or URLs) to analyse besides the catalogue and the generic sample. */
   readonly hosts?: readonly string[];
   readonly limits?: Partial<Limits>;
@@ -90,6 +93,8 @@ export const LINT_BUDGET: Required<AnalysisBudget> = { evaluations: 10_000, ms: 
 
 /** Analyses how `source` routes the catalogue's hosts; never throws for a bad PAC (see `loadFailure`). */
 export async function analyze(source: SourceFile, options: AnalyzeOptions = {}): Promise<RouteAnalysis> {
+  // Zscaler fills in the client's public address before serving the PAC: one rendering per address class.
+  if (!options.publicAddressRendered && source.text.includes(SRCIP)) return analyzeByPublicAddress(source, options, analyze);
   const profile = options.profile ?? "winhttp";
   // Start compiling the sandbox's wasm first: it compiles off the main thread while the file parses.
   if (options.program === undefined) {

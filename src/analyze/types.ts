@@ -8,6 +8,8 @@ export interface EnvironmentClass {
   /** "client 10.20.0.1 (in 10.20.0.0/16 from line 14), host resolves to 203.0.113.10 (public), Sat 23:30 UTC" */
   readonly label: string;
   readonly witness: Environment;
+  /** What `${SRCIP}` (Zscaler's public address of the client) was rendered to, for PACs that use it. */
+  readonly publicAddress?: string;
   /**
    * What DNS answers for the host being asked about (empty: it does not resolve). The witness holds
    * only the other hosts' answers, since the asked host changes from row to row.

@@ -4,8 +4,9 @@ import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { analyze, collect, environmentFor, type RouteAnalysis } from "../../src/analyze/index.js";
+import { renderPublicAddress } from "../../src/analyze/public-address.js";
 import { createEvaluator } from "../../src/evaluate/index.js";
-import type { ProfileName } from "../../src/evaluate/types.js";
+import type { PacEvaluator, ProfileName } from "../../src/evaluate/types.js";
 import { createSourceFile, type SourceFile } from "../../src/source/source-file.js";
 import type { Program } from "../../src/syntax/ast.js";
 import { parse } from "../../src/syntax/parse.js";
@@ -61,19 +62,41 @@ function rowsOf(analysis: RouteAnalysis): Row[] {
  * Undefined when some cell failed with a timeout (the optimised analysis may then skip cells).
  */
 async function everyCell(source: SourceFile, program: Program | undefined, analysis: RouteAnalysis, profile: ProfileName): Promise<Row[] | undefined> {
-  const created = await createEvaluator(source, { profile, ...(program ? { program } : {}), limits: LIMITS });
-  if (!created.ok) throw new Error(created.failure.message);
-  using evaluator = created.evaluator;
+  // A PAC that uses ${SRCIP} runs as Zscaler renders it for each class's public address.
+  const evaluators = new Map<string | undefined, { evaluator: PacEvaluator; original: (offset: number) => number }>();
+  const evaluatorFor = async (publicAddress: string | undefined) => {
+    let found = evaluators.get(publicAddress);
+    if (!found) {
+      const rendering = publicAddress === undefined ? { source, original: (offset: number) => offset } : renderPublicAddress(source, publicAddress);
+      const parsed = publicAddress === undefined ? program : (parse(rendering.source) as { program?: Program }).program;
+      const created = await createEvaluator(rendering.source, { profile, ...(parsed ? { program: parsed } : {}), limits: LIMITS });
+      if (!created.ok) throw new Error(created.failure.message);
+      evaluators.set(publicAddress, (found = { evaluator: created.evaluator, original: rendering.original }));
+    }
+    return found;
+  };
+  try {
+    return await cells(analysis, evaluatorFor);
+  } finally {
+    for (const { evaluator } of evaluators.values()) evaluator[Symbol.dispose]();
+  }
+}
+
+async function cells(
+  analysis: RouteAnalysis,
+  evaluatorFor: (publicAddress: string | undefined) => Promise<{ evaluator: PacEvaluator; original: (offset: number) => number }>,
+): Promise<Row[] | undefined> {
   const rows: Row[] = [];
   for (const route of analysis.routes) {
     const outcomes = new Map<string, Answer & { ids: string[] }>();
     for (const environment of analysis.environments) {
+      const { evaluator, original } = await evaluatorFor(environment.publicAddress);
       const evaluation = await evaluator.evaluate({ url: route.url, entryPoint: route.entryPoint }, environmentFor(environment, route.host));
       if (evaluation.failure?.kind === "timeout") return undefined;
       const answer: Answer = {
         result: evaluation.result,
         failure: evaluation.failure ? `${evaluation.failure.kind}: ${evaluation.failure.message}` : null,
-        returnRange: evaluation.returnRange ?? null,
+        returnRange: evaluation.returnRange ? [original(evaluation.returnRange[0]), original(evaluation.returnRange[1])] : null,
         implicitBypass: evaluation.implicitBypass ?? null,
       };
       const key = JSON.stringify(answer);

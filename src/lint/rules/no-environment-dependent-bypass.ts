@@ -31,6 +31,8 @@ export default defineRule({
     messages: {
       dependent:
         "The DO bypass on line {{line}} depends on {{what}} through {{helper}}(): it holds only in some environments, and each request pays for the lookup (KB 3140773); match the host name alone",
+      publicAddress:
+        "The DO bypass on line {{line}} depends on the client's public address (${SRCIP}, which Zscaler's PAC server fills in) through {{helper}}(): it holds only for some egress addresses, while DO needs DIRECT everywhere; match the host name alone",
     },
     defaultSeverity: "warning",
   },
@@ -53,12 +55,17 @@ export default defineRule({
               if (call.callee.type !== "Identifier" || [...reported].some((outer) => contains(outer, call))) continue;
               reported.add(call);
               const helper = call.callee.name;
+              const line = positionAt(context.source, bypass.statement.range[0]).line;
+              if (helper.startsWith("isInNet") && readsPublicAddress(call, declarations)) {
+                context.report({ messageId: "publicAddress", node: call, data: { line, helper } });
+                continue;
+              }
               // isInNet on an address literal or on myIpAddress() does no DNS lookup.
               const what = helper.startsWith("isInNet") && !mentionsHost(call) ? "the client's address" : (DEPENDS_ON[helper] ?? "the environment");
               context.report({
                 messageId: "dependent",
                 node: call,
-                data: { line: positionAt(context.source, bypass.statement.range[0]).line, what, helper },
+                data: { line, what, helper },
               });
             }
           }
@@ -67,6 +74,15 @@ export default defineRule({
     };
   },
 });
+
+/** Whether an isInNet call tests `${SRCIP}`, written out or through a variable initialised with it. */
+function readsPublicAddress(call: CallExpression, declarations: readonly Declaration[]): boolean {
+  const first = call.arguments[0];
+  const isSrcip = (node: unknown): boolean => typeof node === "object" && node !== null && "type" in node && node.type === "Literal" && "value" in node && node.value === "${SRCIP}";
+  if (isSrcip(first)) return true;
+  if (first?.type !== "Identifier") return false;
+  return declarations.some((d) => d.type === "VariableDeclarator" && d.id.type === "Identifier" && d.id.name === first.name && isSrcip(d.init));
+}
 
 /** Whether an isInNet call tests the request's host (a DNS lookup) rather than an address. */
 function mentionsHost(call: CallExpression): boolean {

@@ -19,6 +19,15 @@ describe(id, { timeout: 60_000 }, () => {
     expect(diagnostics[0]?.message).toContain("depends on the client's address through isInNet()");
   });
 
+  it("names Zscaler's ${SRCIP} as the client's public address, not a DNS lookup", async () => {
+    const code = 'var egress = "${SRCIP}";\nfunction FindProxyForURL(url, host) {\n  if (isInNet(egress, "198.51.100.0", "255.255.255.0") && dnsDomainIs(host, ".do.dsp.mp.microsoft.com")) return "DIRECT";\n  if (isInNet("${SRCIP}", "192.0.2.0", "255.255.255.0") && dnsDomainIs(host, ".do.dsp.mp.microsoft.com")) return "DIRECT";\n  return "PROXY ${GATEWAY}:9400";\n}\n';
+    const diagnostics = await lintOne(id, code);
+    expect(diagnostics.map((d) => [d.start.line, d.message])).toEqual([
+      [3, "The DO bypass on line 3 depends on the client's public address (${SRCIP}, which Zscaler's PAC server fills in) through isInNet(): it holds only for some egress addresses, while DO needs DIRECT everywhere; match the host name alone"],
+      [4, "The DO bypass on line 4 depends on the client's public address (${SRCIP}, which Zscaler's PAC server fills in) through isInNet(): it holds only for some egress addresses, while DO needs DIRECT everywhere; match the host name alone"],
+    ]);
+  });
+
   it("ignores environment checks that do not guard a DO bypass", async () => {
     const code = 'function FindProxyForURL(url, host) {\n  if (timeRange(8, 18)) return "PROXY day.example.com:8080";\n  if (isResolvable(host)) return "DIRECT";\n  return "PROXY p:1";\n}\n';
     expect(await lintOne(id, code)).toEqual([]);
