@@ -15,7 +15,7 @@ import { javascript } from "@codemirror/lang-javascript";
 import { bracketMatching, defaultHighlightStyle, indentOnInput, syntaxHighlighting } from "@codemirror/language";
 import { lintGutter, setDiagnostics, type Diagnostic } from "@codemirror/lint";
 import { highlightSelectionMatches, searchKeymap } from "@codemirror/search";
-import { EditorState, StateEffect, StateField, type Text } from "@codemirror/state";
+import { Compartment, EditorState, StateEffect, StateField, type Text } from "@codemirror/state";
 import { Decoration, EditorView, highlightActiveLine, highlightActiveLineGutter, keymap, lineNumbers, type DecorationSet } from "@codemirror/view";
 import examples from "pac-do:examples";
 import type { JsonDiagnostic } from "../src/format/json.js";
@@ -70,6 +70,17 @@ const decidedLine = StateField.define<DecorationSet>({
   provide: (field) => EditorView.decorations.from(field),
 });
 
+/**
+ * CodeMirror joins lines with LF unless told otherwise: a PAC whose every line ends in CRLF keeps CRLF
+ * (in the analysis, the fix, the diff and the link). A file with mixed endings is kept as LF-joined
+ * lines, since a CRLF-only separator would make its lone LFs part of a line, unlike the library.
+ */
+const lineEndings = new Compartment();
+
+function lineSeparatorOf(text: string): string | undefined {
+  return text.includes("\r\n") && !/\r(?!\n)|(?<!\r)\n/.test(text) ? "\r\n" : undefined;
+}
+
 const view = new EditorView({
   parent: $("#editor"),
   state: EditorState.create({
@@ -86,6 +97,7 @@ const view = new EditorView({
       javascript(),
       lintGutter(),
       decidedLine,
+      lineEndings.of([]),
       keymap.of([...defaultKeymap, ...historyKeymap, ...searchKeymap, indentWithTab]),
       EditorView.updateListener.of((update) => {
         if (!update.docChanged) return;
@@ -98,6 +110,8 @@ const view = new EditorView({
 });
 
 function setText(text: string): void {
+  const separator = lineSeparatorOf(text);
+  view.dispatch({ effects: lineEndings.reconfigure(separator ? EditorState.lineSeparator.of(separator) : []) });
   view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } });
 }
 
@@ -207,7 +221,7 @@ function analyse(): void {
   document.body.dataset.busy = "true";
   // An analysis still waiting is superseded: the worker skips it, and the watchdog stops waiting for it.
   for (const [pendingId, entry] of pending) if (entry.kind === "analyze") pending.delete(pendingId);
-  send({ kind: "analyze", id, text: view.state.doc.toString(), profile }, (message) => {
+  send({ kind: "analyze", id, text: view.state.sliceDoc(), profile }, (message) => {
     if (id !== analysisId) return;
     showDiagnostics([{ ruleId: null, severity: "error", message, line: 1, column: 1, endLine: 1, endColumn: 1, fixable: false }], []);
     routesEl.replaceChildren(paragraph("error", message));
@@ -458,7 +472,7 @@ resolveForm.addEventListener("submit", (event) => {
   resolveResultEl.dataset.state = "busy";
   delete resolveResultEl.dataset.line;
   resolveResultEl.replaceChildren(paragraph("muted", "Resolving…"));
-  send({ kind: "resolve", id, text: view.state.doc.toString(), profile, question }, (message) => {
+  send({ kind: "resolve", id, text: view.state.sliceDoc(), profile, question }, (message) => {
     if (id !== resolveId) return;
     resolveResultEl.dataset.state = "error";
     resolveResultEl.replaceChildren(paragraph("error", message));
@@ -523,7 +537,7 @@ fixButton.addEventListener("click", () => {
   fixApplyButton.hidden = true;
   fixMessageEl.textContent = "Computing the fix and proving it changes nothing else…";
   fixDiffEl.replaceChildren();
-  send({ kind: "fix", id, text: view.state.doc.toString(), profile }, (message) => {
+  send({ kind: "fix", id, text: view.state.sliceDoc(), profile }, (message) => {
     if (id === fixId) fixMessageEl.textContent = message;
   });
 });
@@ -572,7 +586,7 @@ $<HTMLButtonElement>("#tab-diff").addEventListener("click", () => {
 });
 
 function copyOldIntoNew(): void {
-  newView.dispatch({ changes: { from: 0, to: newView.state.doc.length, insert: view.state.doc.toString() } });
+  newView.dispatch({ changes: { from: 0, to: newView.state.doc.length, insert: view.state.sliceDoc() } });
 }
 
 diffRunButton.addEventListener("click", () => {
@@ -580,7 +594,7 @@ diffRunButton.addEventListener("click", () => {
   diffId = id;
   diffReportEl.dataset.state = "busy";
   diffReportEl.replaceChildren(span("muted", "Comparing…"));
-  send({ kind: "diff", id, old: view.state.doc.toString(), now: newView.state.doc.toString(), profile }, (message) => {
+  send({ kind: "diff", id, old: view.state.sliceDoc(), now: newView.state.sliceDoc(), profile }, (message) => {
     if (id !== diffId) return;
     diffReportEl.dataset.state = "error";
     diffReportEl.replaceChildren(span("violation", message));
@@ -639,7 +653,7 @@ let hashTimer: ReturnType<typeof setTimeout> | undefined;
 let writtenHash = "";
 
 function currentState(): PageState {
-  return { pac: view.state.doc.toString(), profile, question, watchdogMs: watchdogMs === WATCHDOG_MS ? undefined : watchdogMs };
+  return { pac: view.state.sliceDoc(), profile, question, watchdogMs: watchdogMs === WATCHDOG_MS ? undefined : watchdogMs };
 }
 
 function scheduleHashUpdate(): void {

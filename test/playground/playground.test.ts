@@ -6,6 +6,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { inflateRawSync } from "node:zlib";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EXAMPLES, buildPlayground, servePlayground } from "../../playground/build.mjs";
@@ -25,6 +26,14 @@ const VIOLATING = [
 ].join("\n");
 
 const LOOPING = ["function FindProxyForURL(url, host) {", "  while (true) {}", "  return \"DIRECT\";", "}", ""].join("\n");
+
+/** The PAC in a link the page wrote (`pac=` or deflated `pacz=`). */
+function decodeLink(hash: string): string {
+  const params = new URLSearchParams(hash.slice(1));
+  const plain = params.get("pac");
+  if (plain !== null) return Buffer.from(plain, "base64url").toString("utf8");
+  return inflateRawSync(Buffer.from(params.get("pacz") ?? "", "base64url")).toString("utf8");
+}
 
 const hashFor = (text: string, extra = ""): string => `#pac=${Buffer.from(text, "utf8").toString("base64url")}${extra}`;
 
@@ -186,6 +195,13 @@ describe.runIf(run)("the playground in headless Chromium", () => {
     expect(await diagnostics(second.page)).toEqual(expected);
     expect(await second.page.inputValue("input[name=clientIp]")).toBe("10.1.2.3");
     expect(await second.page.evaluate(() => document.querySelector(".cm-content")?.textContent)).toContain('return "PROXY proxy.example.com:8080";');
+    // A CRLF file keeps CRLF: the same finding on the same line, and the link holds CRLF.
+    await second.page.evaluate((hash) => (location.hash = hash), hashFor(VIOLATING.replace(/\n/g, "\r\n")));
+    await expect.poll(() => second.page.evaluate(() => location.hash), { timeout: 10_000 }).toMatch(/^#pacz?=/);
+    await settled(second.page);
+    expect(await diagnostics(second.page)).toEqual(expected);
+    await second.page.click("#share");
+    await expect.poll(async () => decodeLink(await second.page.evaluate(() => location.hash)), { timeout: 10_000 }).toBe(VIOLATING.replace(/\n/g, "\r\n"));
     // A broken link says so and falls back to the first example.
     await second.page.evaluate(() => (location.hash = "#pac=%FF%FE"));
     await expect.poll(() => second.page.locator("#banner").textContent()).toContain("the link's pac= is not base64url UTF-8 text");
