@@ -11,6 +11,7 @@
  */
 import { compilePac, type CompiledPac, type Instrumented, type ModernSyntax, type ProbeOptions } from "../evaluate/index.js";
 import type { BranchPoint, EvaluationFailure } from "../evaluate/types.js";
+import type { OversizedRegexNote } from "../evaluate/regex-captures.js";
 import type { SourceFile } from "../source/source-file.js";
 import type { Range } from "../types.js";
 import { build } from "../version.js";
@@ -112,10 +113,11 @@ function decodeCompilation(value: unknown, text: string): Compilation | undefine
   let fittedModern: ModernSyntax | undefined;
   if (instrumented !== undefined) {
     if (!isRecord(instrumented)) return undefined;
-    const { text: script, insertions, returns, branchPoints, sites } = instrumented;
+    const { text: script, insertions, returns, branchPoints, sites, oversizedRegexes } = instrumented;
     if (typeof script !== "string" || !Array.isArray(insertions) || !isInsertionList(insertions, script, text)) return undefined;
     if (!isArrayOf(returns, isRange) || !isArrayOf(sites, isRange) || !isArrayOf(branchPoints, (b) => isBranchPoint(b, isRange))) return undefined;
-    fittedScript = { text: script, insertions, returns, branchPoints, sites };
+    if (oversizedRegexes !== undefined && !isArrayOf(oversizedRegexes, (r) => isOversizedRegexNote(r, isRange, text))) return undefined;
+    fittedScript = { text: script, insertions, returns, branchPoints, sites, ...(oversizedRegexes ? { oversizedRegexes } : {}) };
   }
   if (modern !== undefined) {
     if (!isRecord(modern) || typeof modern["construct"] !== "string" || !isRange(modern["range"])) return undefined;
@@ -143,6 +145,11 @@ const BRANCH_KINDS: ReadonlySet<string> = new Set<BranchPoint["kind"]>(["if-then
 
 function isBranchPoint(value: unknown, isRange: (range: unknown) => range is Range): value is BranchPoint {
   return isRecord(value) && Number.isSafeInteger(value["id"]) && typeof value["kind"] === "string" && BRANCH_KINDS.has(value["kind"]) && isRange(value["range"]);
+}
+
+function isOversizedRegexNote(value: unknown, isRange: (range: unknown) => range is Range, text: string): value is OversizedRegexNote {
+  if (!isRecord(value) || !isRange(value["range"]) || !Number.isSafeInteger(value["captures"]) || typeof value["rewritten"] !== "boolean") return false;
+  return (value["why"] === undefined || typeof value["why"] === "string") && (value["at"] === undefined || isOffset(value["at"], text));
 }
 
 function isOffset(value: unknown, text: string): value is number {

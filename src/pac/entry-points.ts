@@ -232,7 +232,10 @@ function pathsTo(program: Program, wanted: ReadonlySet<Node>): Map<Node, Node[]>
       continue;
     }
     path.push(node);
-    if (wanted.has(node)) found.set(node, [...path]);
+    if (wanted.has(node)) {
+      found.set(node, [...path]);
+      if (found.size === wanted.size) break;
+    }
     stack.push(null);
     const start = stack.length;
     forEachChild(node, (child) => void stack.push(child));
