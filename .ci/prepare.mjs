@@ -26,7 +26,9 @@ function oldest(paths) {
 
 if (oldest(OUTPUTS) <= Math.max(...INPUTS.map(newest))) {
   const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
-  for (const args of [[tsc, "-p", "tsconfig.json"], [".ci/bundle.mjs"]]) {
+  // --noCheck: emit without type-checking, half of tsc's CPU (7.5 -> 3.8 s here; the declarations differ only in
+  // the order of union members). The type check is `npm run typecheck`, which CI and the release step run.
+  for (const args of [[tsc, "-p", "tsconfig.json", "--noCheck"], [".ci/bundle.mjs"]]) {
     const { status, error } = spawnSync(process.execPath, args, { stdio: ["ignore", 2, 2] });
     if (error) throw error;
     if (status !== 0) {
