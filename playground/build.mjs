@@ -127,7 +127,13 @@ export function servePlayground(dir, { host = "127.0.0.1", port = 0 } = {}) {
       response.writeHead(405, { allow: "GET, HEAD" }).end();
       return;
     }
-    let path = decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname);
+    let path;
+    try {
+      path = decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname);
+    } catch {
+      response.writeHead(400, { "content-type": TYPES[".txt"] }).end("bad request\n");
+      return;
+    }
     if (path.endsWith("/")) path += "index.html";
     const file = normalize(join(base, path));
     if (file !== base && !file.startsWith(base + sep)) {
