@@ -3,6 +3,7 @@ import type { Register } from "../cli.js";
 import type { Limits, ProfileName } from "../evaluate/types.js";
 import { decodeSource, type SourceFile } from "../source/source-file.js";
 import { CliError, describeFsError, loadSource, type CliIo } from "./io.js";
+import { terminalSafe } from "../format/terminal.js";
 import { startQuickJS } from "./quickjs-start.js";
 import { checkHost, positiveInteger, timeZone } from "./routes.js";
 
@@ -52,7 +53,8 @@ export async function diffCommand(oldPath: string, newPath: string, options: Dif
     const name = diff.unparsable.side === "old" ? names.old : names.new;
     throw new CliError(`${failureAt(source, name, diff.unparsable.failure.range)}: cannot parse: ${diff.unparsable.failure.message}`);
   }
-  io.stdout(formatDiff(diff, names, options.format));
+  // Escaped for the terminal (format/terminal.ts): answers and file names come from untrusted PACs; JSON reads the escapes back.
+  io.stdout(terminalSafe(formatDiff(diff, names, options.format)));
   return diff.changes.length > 0 ? 1 : 0;
 }
 

@@ -107,9 +107,11 @@ describe("terminal control characters", { timeout: 120_000 }, () => {
     ["resolve with two profiles", ["resolve", "--profile", "all", file, "http://x/"]],
     ["routes", ["routes", file]],
     ["fix --check", ["fix", "--check", file]],
+    ["diff", ["diff", "other.pac", file]],
+    ["diff --format markdown", ["diff", "--format", "markdown", file, "other.pac"]],
     ["a missing file", ["lint", `missing${CONTROLS[0]}.pac`]],
   ])("%s escapes them on stdout and stderr", async (_, args) => {
-    const io = memoryIo({ files: { [file]: text, "broken.pac": broken } });
+    const io = memoryIo({ files: { [file]: text, "broken.pac": broken, "other.pac": pac('  return "DIRECT";') } });
     await run(args, io);
     expect(io.out + io.err).not.toMatch(UNSAFE);
     expect(io.out + io.err).toMatch(/\\u001b|\\u202e/);
