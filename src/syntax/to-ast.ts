@@ -661,6 +661,14 @@ class Converter {
   /** Applies precedence and associativity to the flat operand/operator list (precedence climbing). */
   private binaryExpression(operands: (IToken | C.UnaryExpressionCstNode)[], operators: IToken[] | undefined): A.Expression {
     if (operators === undefined) return this.operand(operands[0]!);
+    // `**` groups to the right, so a run of them nests (and precedence climbing recurses) once per operator.
+    for (let i = 0, run = 0; i < operators.length; i++) {
+      run = operators[i]!.image === "**" ? run + 1 : 0;
+      if (run > MAX_PREFIX_OPERATORS) {
+        this.error(`more than ${MAX_PREFIX_OPERATORS} '**' operators in a row`, [start(operators[i - run + 1]!), tokenEnd(operators[i]!)]);
+        return this.operand(operands[0]!);
+      }
+    }
     const nodes = operands.map((o) => this.operand(o));
     let next = 0;
     let op = 0;
@@ -1022,7 +1030,7 @@ class Converter {
 }
 
 /** Converts a CST without syntax errors into the AST, collecting early errors. */
-/** The most prefix operators (`!`, `-`, `typeof`, `++`, ...) one operand may have in a row. */
+/** The most prefix operators (`!`, `-`, `typeof`, `++`, ...) one operand may have in a row, and the most `**` in a row. */
 export const MAX_PREFIX_OPERATORS = 100;
 
 export function toAst(cst: C.ProgramCstNode, text: string): { program: A.Program; errors: SemanticError[] } {

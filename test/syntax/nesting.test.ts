@@ -82,6 +82,13 @@ describe("deep nesting", () => {
     }
     expect(parse(`x = ${"!".repeat(100)}1;`).ok).toBe(true);
   });
+
+  test("of '**' (right-associative, so nested) ends in one error naming the limit", () => {
+    const result = parse(`var ok = 1;\nx = ${Array(DEEP).fill("2").join(" ** ")};`);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect([result.errors[0]?.message, result.errors[0]?.start.line]).toEqual(["more than 100 '**' operators in a row", 2]);
+    expect(parse(`x = ${Array(101).fill("2").join(" ** ")};`).ok).toBe(true);
+  });
 });
 
 /** The chains generators emit: flat in the source, as deep as they are long in the tree. */
