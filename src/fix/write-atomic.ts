@@ -5,7 +5,7 @@
  * system is an interface so tests can make any step fail.
  */
 import { createHash, randomBytes } from "node:crypto";
-import { unlinkSync } from "node:fs";
+import { close, fchmod, fchown, fsync, openSync, unlinkSync, writeFile } from "node:fs";
 import * as fsp from "node:fs/promises";
 import { constants, hostname } from "node:os";
 import { basename, dirname, join } from "node:path";
@@ -30,11 +30,29 @@ export interface AtomicFs {
   readdir?(path: string): Promise<string[]>;
 }
 
+/**
+ * A file opened synchronously: the temporary then exists exactly when the write has registered it
+ * for removal on a signal (both happen in one turn of the event loop), never later from a
+ * thread-pool open still in flight when the signal's listener runs.
+ */
+function openNow(path: string, flags: string, mode?: number): WritableHandle {
+  const fd = openSync(path, flags, mode);
+  const call = <A extends unknown[]>(fn: (fd: number, ...rest: [...A, (error: NodeJS.ErrnoException | null) => void]) => void, ...args: A): Promise<void> =>
+    new Promise((resolve, reject) => fn(fd, ...args, (error) => (error ? reject(error) : resolve())));
+  return {
+    writeFile: (data) => call(writeFile as (fd: number, data: Uint8Array, cb: (error: NodeJS.ErrnoException | null) => void) => void, data),
+    chmod: (m) => call(fchmod, m),
+    chown: (uid, gid) => call(fchown, uid, gid),
+    sync: () => call(fsync),
+    close: () => call(close),
+  };
+}
+
 export const nodeFs: AtomicFs = {
   realpath: (path) => fsp.realpath(path),
   stat: (path) => fsp.stat(path),
   lstat: (path) => fsp.lstat(path),
-  open: (path, flags, mode) => fsp.open(path, flags, mode),
+  open: async (path, flags, mode) => openNow(path, flags, mode),
   rename: (from, to) => fsp.rename(from, to),
   unlink: (path) => fsp.unlink(path),
   readdir: (path) => fsp.readdir(path),
@@ -84,29 +102,43 @@ export async function removeStaleTemporaries(target: string, fs: AtomicFs = node
   return removed;
 }
 
+const SIGNALS: readonly NodeJS.Signals[] = ["SIGINT", "SIGTERM", "SIGHUP"];
+
+/** The temporaries being written now, which a signal removes. */
+const active = new Set<string>();
+let listening = false;
+
 /**
- * While a temporary exists, SIGINT, SIGTERM and SIGHUP remove it before the process ends as the
- * signal would end it: an interrupted fix leaves nothing beside the target. SIGKILL cannot be
- * caught; `removeStaleTemporaries` cleans up after it on the next write.
+ * SIGINT, SIGTERM and SIGHUP remove the temporaries being written, then end the process as the
+ * signal would (unless the program has its own listener, which then decides). The listener stays
+ * once installed: Node delivers a signal to listeners a moment after it arrives, so a listener
+ * removed when a write ends could swallow a signal that came just before. SIGKILL cannot be caught;
+ * `removeStaleTemporaries` cleans up after it on the next write.
  */
-function removeOnSignal(temporary: string): () => void {
-  const signals: NodeJS.Signals[] = ["SIGINT", "SIGTERM", "SIGHUP"];
-  const handler = (signal: NodeJS.Signals): void => {
+function onSignal(signal: NodeJS.Signals): void {
+  for (const temporary of active) {
     try {
       unlinkSync(temporary);
     } catch {
       // Already renamed or removed.
     }
-    for (const s of signals) process.removeListener(s, handler);
-    process.kill(process.pid, signal);
-    // Still here: the signal was ignored when the process started (a background job's SIGINT), so
-    // its default action does not apply; end the way a shell reports that signal, before another write starts.
-    process.exit(128 + (constants.signals[signal] ?? 0));
-  };
-  for (const s of signals) process.once(s, handler);
-  return () => {
-    for (const s of signals) process.removeListener(s, handler);
-  };
+  }
+  active.clear();
+  if (process.listenerCount(signal) > 1) return;
+  for (const s of SIGNALS) process.removeListener(s, onSignal);
+  process.kill(process.pid, signal);
+  // Still here: the signal was ignored when the process started (a background job's SIGINT), so
+  // its default action does not apply; end the way a shell reports that signal, before another write starts.
+  process.exit(128 + (constants.signals[signal] ?? 0));
+}
+
+function removeOnSignal(temporary: string): () => void {
+  if (!listening) {
+    for (const s of SIGNALS) process.on(s, onSignal);
+    listening = true;
+  }
+  active.add(temporary);
+  return () => void active.delete(temporary);
 }
 
 /** Thrown with the path and the step that failed; `cause` is the file system's error. */
@@ -150,13 +182,15 @@ export async function writeFileAtomic(path: string, data: Uint8Array, fs: Atomic
 
   await removeStaleTemporaries(target, fs);
   const temporary = temporaryName(target);
+  // Listening before the file exists: a signal while open() runs must find the handler in place.
+  const release = fs === nodeFs ? removeOnSignal(temporary) : () => undefined;
   let handle: WritableHandle;
   try {
     handle = await fs.open(temporary, "wx", mode ?? 0o666);
   } catch (error) {
+    release();
     throw new AtomicWriteError(`cannot create a temporary file in ${dirname(target)}`, path, "create", error);
   }
-  const release = fs === nodeFs ? removeOnSignal(temporary) : () => undefined;
 
   let step: AtomicWriteError["step"] = "write";
   let open = true;
