@@ -2,6 +2,7 @@
 import type { EnvironmentClass } from "../analyze/types.js";
 
 const ANY: Readonly<Record<string, string>> = {
+  s: "any public address",
   c: "any client address",
   d: "any DNS answer for the host",
   p: "any answer for the probed hosts",

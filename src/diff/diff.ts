@@ -7,6 +7,7 @@ import { buildUnionEnvironments, environmentFor } from "../analyze/environments.
 import { effectiveFirstEntry } from "../analyze/findings.js";
 import { analyze, DEFAULT_BUDGET } from "../analyze/index.js";
 import type { HostQuery } from "../analyze/hosts.js";
+import { prefixClasses, publicAddressValues, SRCIP, type PublicAddressValue } from "../analyze/public-address.js";
 import type { EnvironmentClass, RouteAnalysis, RouteOutcome } from "../analyze/types.js";
 import type { EntryPointName, EvaluationFailure, ProfileName } from "../evaluate/types.js";
 import { positionAt, type SourceFile } from "../source/source-file.js";
@@ -45,6 +46,7 @@ export async function diffPacs(old: SourceFile, now: SourceFile, options: DiffOp
       ...(options.maxClasses === undefined ? {} : { maxClasses: options.maxClasses }),
     },
   );
+  const classes = withPublicAddresses(space.classes, sides);
   const { queries, omitted } = planDiffHosts(sides[0], sides[1], options.hosts ?? []);
   const analyses: RouteAnalysis[] = [];
   for (const side of sides) {
@@ -53,7 +55,7 @@ export async function diffPacs(old: SourceFile, now: SourceFile, options: DiffOp
         profile,
         program: side.program,
         collected: side.collected,
-        environments: space.classes,
+        environments: classes,
         queries,
         coverage: false,
         // Each PAC keeps to a budget of its own, as `routes` does: a PAC that loops over a huge table stops, it does not hang the diff.
@@ -64,22 +66,41 @@ export async function diffPacs(old: SourceFile, now: SourceFile, options: DiffOp
   }
   const [before, after] = analyses as [RouteAnalysis, RouteAnalysis];
   // A budget that ran out leaves a PAC's later classes unevaluated: only classes both PACs covered are compared.
-  const covered = (analysis: RouteAnalysis): Set<string> => new Set((analysis.loadFailure ? space.classes : analysis.environments).map((c) => c.id));
+  const covered = (analysis: RouteAnalysis): Set<string> => new Set((analysis.loadFailure ? classes : analysis.environments).map((c) => c.id));
   const [beforeIds, afterIds] = [covered(before), covered(after)];
-  const classes = space.classes.filter((c) => beforeIds.has(c.id) && afterIds.has(c.id));
-  const compared = compare(before, after, old, now, queries, classes);
+  const compared = compare(before, after, old, now, queries, classes.filter((c) => beforeIds.has(c.id) && afterIds.has(c.id)));
   return {
     profile,
     entryPoints: compared.entryPoints,
     changes: compared.changes,
     unchanged: compared.unchanged,
-    environments: classes,
-    environmentsTotal: space.total,
+    environments: classes.filter((c) => beforeIds.has(c.id) && afterIds.has(c.id)),
+    environmentsTotal: space.total * Math.max(1, new Set(classes.map((c) => c.publicAddress)).size),
     hosts: queries.length,
     hostsOmitted: omitted,
     evaluations: (before.evaluations ?? 0) + (after.evaluations ?? 0),
     notes: [...notesOf("OLD", before), ...notesOf("NEW", after)],
   };
+}
+
+/**
+ * Zscaler-hosted PACs read the client's public address through `${SRCIP}`, which the analysis
+ * handles as one rendering per address (src/analyze/public-address.ts): the union's classes are
+ * crossed with the public addresses either PAC tests, so both are rendered for the same addresses.
+ */
+function withPublicAddresses(classes: readonly EnvironmentClass[], sides: readonly { source: SourceFile; program: Program }[]): readonly EnvironmentClass[] {
+  const values = new Map<string, PublicAddressValue>();
+  for (const [i, { source, program }] of sides.entries()) {
+    if (!source.text.includes(SRCIP)) continue;
+    const name = i === 0 ? "OLD" : "NEW";
+    for (const value of publicAddressValues(program, source)) {
+      if (!values.has(value.ip)) values.set(value.ip, { ip: value.ip, label: value.label.replace(/from line (\d+)\)$/, `from line $1 of ${name})`) });
+    }
+  }
+  if (values.size === 0) return classes;
+  return [...values.values()].flatMap((value, index) =>
+    prefixClasses(classes, value, index).map((c) => ({ ...c, values: [{ key: `s${index}`, label: value.label }, ...(c.values ?? [])] })),
+  );
 }
 
 function empty(profile: ProfileName): PacDiff {

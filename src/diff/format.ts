@@ -28,12 +28,18 @@ export function formatDiff(diff: PacDiff, names: DiffNames, format: DiffFormat):
 }
 
 /** The witness as the JSON shape documents it: client address, DNS answers (null: does not resolve), clock. */
-function witnessJson(change: RouteDifference): { clientIp: string | null; dns: Record<string, string | null>; at: string; timeZone: string } {
+function witnessJson(change: RouteDifference): { clientIp: string | null; dns: Record<string, string | null>; at: string; timeZone: string; publicAddress?: string } {
   const env = change.environment;
   const dns: Record<string, string | null> = {};
   if (change.witness.parts?.dns !== undefined) dns[change.host.toLowerCase()] = null;
   for (const [host, answers] of env.dns) dns[host] = answers[0] ?? null;
-  return { clientIp: env.clientIps[0] ?? null, dns, at: new Date(env.now).toISOString(), timeZone: env.timeZone };
+  return {
+    clientIp: env.clientIps[0] ?? null,
+    dns,
+    at: new Date(env.now).toISOString(),
+    timeZone: env.timeZone,
+    ...(change.witness.publicAddress ? { publicAddress: change.witness.publicAddress } : {}),
+  };
 }
 
 /** `{"changes": [...], "unchanged": N}` as issue #11 specifies, with the context around it. */

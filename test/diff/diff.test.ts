@@ -9,6 +9,8 @@ import { diffPacs } from "../../src/diff/diff.js";
 import { changedLines, planDiffHosts } from "../../src/diff/hosts.js";
 import { createSourceFile, type SourceFile } from "../../src/source/source-file.js";
 import { parse } from "../../src/syntax/parse.js";
+import { renderPublicAddress } from "../../src/analyze/public-address.js";
+import { createEvaluator } from "../../src/evaluate/index.js";
 
 const PAIRS = ["renamed-vars", "extracted-helpers", "subnet-change", "time-window-change", "dns-dependent-change"];
 
@@ -52,6 +54,29 @@ describe("diffPacs", { timeout: 120_000 }, () => {
     expect(diff.changes.length).toBeGreaterThan(0);
     expect(diff.changes.every((c) => c.after.result === null && c.after.failure?.kind === "exception")).toBe(true);
     expect(diff.notes[0]).toMatch(/^NEW: the PAC fails when it loads \(exception/);
+  });
+
+  it("crosses the classes with the public addresses a Zscaler PAC tests through ${SRCIP}, and each witness replays on the rendered PACs", async () => {
+    const old = read("srcip-egress-change", "old");
+    const now = read("srcip-egress-change", "new");
+    const diff = await diffPacs(old, now);
+    const kv = diff.changes.filter((c) => c.host === "kv801.prod.do.dsp.mp.microsoft.com");
+    expect(kv.map((c) => [c.witness.publicAddress, c.before.result, c.after.result, c.doEffect])).toEqual([
+      ["198.51.100.1", "DIRECT", "PROXY ${GATEWAY}:9400; PROXY ${SECONDARY_GATEWAY}:9400; DIRECT", "violation"],
+      ["192.0.2.1", "PROXY ${GATEWAY}:9400; PROXY ${SECONDARY_GATEWAY}:9400; DIRECT", "DIRECT", "fixed"],
+    ]);
+    expect(kv[0]?.covers).toMatch(/^public address 198\.51\.100\.1 \(in 198\.51\.100\.0\/24 from line 5 of OLD\)/);
+    for (const change of diff.changes) {
+      const ip = change.witness.publicAddress ?? "";
+      const answers: (string | null)[] = [];
+      for (const template of [old, now]) {
+        const created = await createEvaluator(renderPublicAddress(template, ip).source, { profile: "winhttp" });
+        if (!created.ok) throw new Error(created.failure.message);
+        using pac = created.evaluator;
+        answers.push((await pac.evaluate({ url: change.url, entryPoint: change.entryPoint }, change.environment)).result);
+      }
+      expect(answers).toEqual([change.before.result, change.after.result]);
+    }
   });
 
   it("treats respelled result strings as the same route", async () => {
