@@ -618,14 +618,27 @@ function showDiff(reply: Extract<Reply, { kind: "diff" | "diff-error" }>): void 
 
 // ---- tabs, examples, profile, hash
 
-for (const tab of document.querySelectorAll<HTMLButtonElement>("[role=tab]")) {
+const tabs = [...document.querySelectorAll<HTMLButtonElement>("[role=tab]")];
+for (const [index, tab] of tabs.entries()) {
   tab.addEventListener("click", () => selectTab(tab.id));
+  // The WAI-ARIA tabs pattern: arrow keys, Home and End move between tabs.
+  tab.addEventListener("keydown", (event) => {
+    const next = { ArrowRight: index + 1, ArrowLeft: index - 1, Home: 0, End: tabs.length - 1 }[event.key];
+    if (next === undefined) return;
+    event.preventDefault();
+    const target = tabs[(next + tabs.length) % tabs.length];
+    if (!target) return;
+    target.click();
+    target.focus();
+  });
 }
+selectTab("tab-problems");
 
 function selectTab(id: string): void {
-  for (const tab of document.querySelectorAll<HTMLButtonElement>("[role=tab]")) {
+  for (const tab of tabs) {
     const selected = tab.id === id;
     tab.setAttribute("aria-selected", String(selected));
+    tab.tabIndex = selected ? 0 : -1;
     const panel = document.getElementById(tab.getAttribute("aria-controls") ?? "");
     if (panel) panel.hidden = !selected;
   }

@@ -156,7 +156,11 @@ describe.runIf(run)("the playground in headless Chromium", () => {
     await settled(page);
     expect((await diagnostics(page)).filter((d) => d.startsWith("do-service-direct"))).toEqual([]);
 
-    await page.click("#tab-resolve");
+    // The tabs answer the keyboard: from Problems, two steps right is Resolve.
+    await page.focus("#tab-problems");
+    await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("ArrowRight");
+    expect(await page.locator("#panel-resolve").isVisible()).toBe(true);
     await page.fill("input[name=url]", "https://kv801.prod.do.dsp.mp.microsoft.com/");
     await page.click("#resolve-form button[type=submit]");
     const result = page.locator("[data-testid=resolve-result]");
