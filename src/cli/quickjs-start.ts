@@ -39,6 +39,6 @@ export function startQuickJS(): void {
     v8.setFlagsFromString("--no-wasm-lazy-compilation");
   }
   import("../evaluate/quickjs.js")
-    .then(({ quickJSModule }) => quickJSModule())
+    .then(({ compiledQuickJS }) => compiledQuickJS())
     .catch(() => undefined);
 }

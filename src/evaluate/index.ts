@@ -12,7 +12,8 @@ import { positionAt } from "../source/source-file.js";
 import { findModernSyntax, type ModernSyntax } from "./es5.js";
 import { findOversizedRegexes, oversizedNotes, QUICKJS_MAX_CAPTURES } from "./regex-captures.js";
 import { instrumentIfFits, type Instrumented, type ProbeOptions } from "./instrument.js";
-import { quickJSModule } from "./quickjs.js";
+import { defaultBackstop, type Backstop } from "./backstop.js";
+import { quickJSInstance, quickJSModule } from "./quickjs.js";
 import { createSandbox } from "./sandbox.js";
 import { DEFAULT_LIMITS, type EvaluationFailure, type Limits, type PacEvaluator, type ProfileName } from "./types.js";
 
@@ -21,6 +22,7 @@ export type * from "./types.js";
 export { DEFAULT_LIMITS } from "./types.js";
 export type { Instrumented, ProbeOptions } from "./instrument.js";
 export type { ModernSyntax } from "./es5.js";
+export { defaultBackstop, inlineBackstop, BackstopExpired, type Backstop } from "./backstop.js";
 
 export const PROFILES: readonly ProfileName[] = ["winhttp", "chromium", "node"];
 
@@ -45,8 +47,17 @@ export interface EvaluatorOptions {
    * found it in a cache (src/cache/) needs no parser.
    */
   readonly compiled?: CompiledPac;
-  /** The QuickJS module to run in (tests pass the debug build to check for leaks). */
+  /**
+   * The QuickJS module to run in (tests pass the debug build to check for leaks). Without it each
+   * runtime gets a wasm instance of its own, whose memory is capped at the memory limit.
+   */
   readonly module?: QuickJSModule;
+  /**
+   * Cuts off a guest crossing that outlives its deadline by more than a grace (see backstop.ts).
+   * Default: `vm`'s watchdog under Node; where there is none (a browser), nothing, and the host runs
+   * the library in a Worker it terminates.
+   */
+  readonly backstop?: Backstop;
   /** Answers names for `Environment.liveDns` in the winhttp and chromium profiles (default: the system resolver; tests pass a fake). */
   readonly liveResolver?: (host: string) => Promise<readonly string[]>;
 }
@@ -77,11 +88,10 @@ export type CreateEvaluatorResult = { ok: true; evaluator: PacEvaluator } | { ok
 export async function createEvaluator(source: SourceFile, options: EvaluatorOptions = {}): Promise<CreateEvaluatorResult> {
   const profile = options.profile ?? "winhttp";
   const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
-  const module = options.module ?? (await quickJSModule());
   if (profile === "node") {
     // Loaded on demand: pac-resolver brings esprima, escodegen and degenerator, which the other profiles do not need.
     const { createNodeEvaluator } = await import("./node-profile.js");
-    const created = await createNodeEvaluator({ source, limits, module });
+    const created = await createNodeEvaluator({ source, limits, module: options.module ?? (await quickJSModule()) });
     return created.ok ? created : { ok: false, failure: explainFailure(created.failure, source, options, profile) };
   }
   const compiled = options.compiled ?? (options.program ? compilePac(source.text, options.program, options.probes) : undefined);
@@ -100,7 +110,8 @@ export async function createEvaluator(source: SourceFile, options: EvaluatorOpti
     profile,
     source,
     limits,
-    module,
+    runtimes: options.module ? { shared: options.module } : { fresh: () => quickJSInstance(limits.memoryBytes) },
+    backstop: options.backstop ?? defaultBackstop(),
     ...(compiled?.instrumented ? { instrumented: compiled.instrumented } : {}),
     ...(options.liveResolver ? { liveResolver: options.liveResolver } : {}),
   });

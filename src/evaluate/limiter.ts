@@ -9,23 +9,36 @@ import type { Limits } from "./types.js";
 export class RuntimeLimiter {
   /** Set when the interrupt handler stopped the current call for memory rather than time. */
   outOfMemory = false;
+  /** Set when the interrupt handler stopped the current call (QuickJS then throws an uncatchable "interrupted"). */
+  interrupted = false;
   private deadline = Infinity;
   private heapAtStart = 0;
   private readonly heap: () => number;
   private progress: (() => number) | undefined;
   private seen = 0;
 
-  constructor(runtime: QuickJSRuntime, private readonly limits: Limits) {
-    runtime.setMemoryLimit(limits.memoryBytes);
+  /**
+   * `capped`: the runtime's wasm memory has a maximum that enforces the memory limit (quickjs.ts
+   * quickJSInstance); QuickJS's own limit, which counts each allocation as 8 bytes under emscripten,
+   * then stays off, so that running out always means the cap and reads as such.
+   */
+  constructor(runtime: QuickJSRuntime, private readonly limits: Limits, capped = false) {
+    if (!capped) runtime.setMemoryLimit(limits.memoryBytes);
     runtime.setMaxStackSize(limits.stackBytes);
     const heap = wasmHeap(runtime);
     this.heap = heap;
     runtime.setInterruptHandler(() => {
       if (this.progress !== undefined) this.notice(this.progress());
-      if (performance.now() > this.deadline) return true;
+      if (performance.now() > this.deadline) return (this.interrupted = true);
       this.outOfMemory = heap() - this.heapAtStart > limits.memoryBytes + this.heapAtStart / 4;
+      if (this.outOfMemory) this.interrupted = true;
       return this.outOfMemory;
     });
+  }
+
+  /** The wasm heap's size now, in bytes. */
+  heapBytes(): number {
+    return this.heap();
   }
 
   /** Takes the heap's current size as the base the memory check measures growth from. */
@@ -38,6 +51,7 @@ export class RuntimeLimiter {
     this.deadline = performance.now() + this.limits.timeoutMs;
     this.markHeap();
     this.outOfMemory = false;
+    this.interrupted = false;
   }
 
   /**

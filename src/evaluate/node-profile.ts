@@ -234,7 +234,7 @@ class NodeEvaluator implements PacEvaluator {
     const { limits } = this.options;
     if (message === "interrupted" && this.limiter?.outOfMemory === true) {
       this.broken = true;
-      return { kind: "memory", message: `out of memory (limit ${limits.memoryBytes / (1024 * 1024)} MB)` };
+      return { kind: "memory", message: `memory limit of ${limits.memoryBytes / (1024 * 1024)} MB exceeded` };
     }
     if (message === "interrupted") {
       this.broken = true;
@@ -242,7 +242,7 @@ class NodeEvaluator implements PacEvaluator {
     }
     if (message === "out of memory") {
       this.broken = true;
-      return { kind: "memory", message: `out of memory (limit ${limits.memoryBytes / (1024 * 1024)} MB)` };
+      return { kind: "memory", message: `memory limit of ${limits.memoryBytes / (1024 * 1024)} MB exceeded` };
     }
     if (message === "stack overflow") {
       this.broken = true;

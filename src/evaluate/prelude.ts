@@ -5,27 +5,43 @@
  * `services/proxy_resolver/pac_js_library.h`), §3.4 (Chromium's C++ bindings), §2.2 (Microsoft's
  * IPv6 extensions).
  *
- * Names starting with `__pacdo$` are the harness: non-writable, non-configurable, non-enumerable
- * globals, so a PAC can neither replace nor enumerate them. The batch entry points are not globals at
- * all (the prelude's completion value hands them to the host). The harness captures the primordials it
- * uses, so a PAC that redefines `String` or `Array.prototype.join` cannot corrupt a trace.
+ * The harness is no global: the host takes its functions from the prelude's completion value, and
+ * binds the probes the instrumenter inserts (`__pacdo$r` ...) as global lexical constants under a
+ * random per-runtime prefix of the same length (sandbox.ts), which no reflection lists and
+ * `Function.prototype.toString` shows as `__pacdo$`. The harness captures the primordials it uses, so
+ * a PAC that redefines `String` or `Array.prototype.join` cannot corrupt a trace, and what the host
+ * reads is built from primitives with captured functions, never through a PAC's toString, toJSON,
+ * getters or Symbol.split.
  */
 import type { ProfileName } from "./types.js";
 
-/** Guest-side names of the harness functions. */
+/** The probe names the instrumenter inserts; the sandbox renames `PROBE_PREFIX` per runtime. */
+export const PROBE_PREFIX = "__pacdo$";
 export const HARNESS = {
-  run: "__pacdo$run",
-  env: "__pacdo$env",
-  trace: "__pacdo$trace",
-  entries: "__pacdo$entries",
-  ret: "__pacdo$r",
-  test: "__pacdo$i",
-  and: "__pacdo$a",
-  or: "__pacdo$o",
-  nullish: "__pacdo$n",
-  hit: "__pacdo$b",
-  site: "__pacdo$c",
+  ret: `${PROBE_PREFIX}r`,
+  test: `${PROBE_PREFIX}i`,
+  and: `${PROBE_PREFIX}a`,
+  or: `${PROBE_PREFIX}o`,
+  nullish: `${PROBE_PREFIX}n`,
+  hit: `${PROBE_PREFIX}b`,
+  site: `${PROBE_PREFIX}c`,
 } as const;
+
+/** The longest string the host copies out of the guest (a result, a message, a trace argument): 64 K characters. */
+export const TEXT_LIMIT = 65536;
+/** A traced call records at most this many helper calls. */
+export const TRACE_LIMIT = 10000;
+/** A batch crossing ends once its answers reach this many characters; the host sends the rest again. */
+export const BATCH_OUT_LIMIT = 1 << 21;
+
+/**
+ * A batch crossing starts no call after running this long, so that the backstop, which bounds a
+ * crossing as a whole, gives each call its deadline plus at most this budget and the grace.
+ */
+export const BATCH_BUDGET_MS = 40;
+
+/** The prelude's completion value, in order (sandbox.ts reads it by index). */
+export const HIDDEN = ["progress", "batch", "finished", "run", "env", "trace", "entries", "describe", "probes", "hide"] as const;
 
 /** Per-profile switches of the helper library. */
 interface PreludeOptions {
@@ -67,20 +83,35 @@ var getUTCSeconds = bind(OrigDate.prototype.getUTCSeconds), getUTCDay = bind(Ori
 var getUTCDate = bind(OrigDate.prototype.getUTCDate), getUTCMonth = bind(OrigDate.prototype.getUTCMonth);
 var getUTCFullYear = bind(OrigDate.prototype.getUTCFullYear);
 
+var LIMIT = ${TEXT_LIMIT};
 /* The environment: replaced wholesale by __pacdo$env. dns keys are lower case. */
 var E = { ips: ["127.0.0.1"], dns: {}, now: 0, offset: 0 };
 /* Per-call state. What every helper or probe touches is a closure variable, which QuickJS reaches faster than a property. */
 var T = { calls: [], miss: [] };
 var tracing = false, readBits = 0, retId = -1, siteId = -1, siteName = null;
 
-function fix(name, value) { defineProperty(G, name, { value: value, writable: false, enumerable: false, configurable: false }); }
 function pub(name, f) { defineProperty(G, name, { value: f, writable: true, enumerable: false, configurable: true }); }
 /* Helpers call record() only when tracing (tracing ? record(...) : value): no argument array otherwise. */
 /* A call site probe names the helper it stands before, so helpers that call helpers keep their own sites. */
+/* A trace keeps primitives only (objects as "[object]", strings cut at LIMIT) and at most TRACE_LIMIT calls: reading it never runs guest code. */
+var traceFull = false, TRACE_LIMIT = ${TRACE_LIMIT};
+function traced(value) {
+  var type = typeof value;
+  if (type === "string") return value.length > LIMIT ? substring(value, 0, LIMIT) : value;
+  if (type === "number" || type === "boolean") return value;
+  return value === undefined || value === null ? null : "[" + type + "]";
+}
 function record(name, args, result) {
   var site = -1;
   if (siteName === name) { site = siteId; siteName = null; }
-  if (tracing) push(T.calls, [name, slice(args), result === undefined ? null : result, site]);
+  if (tracing) {
+    if (T.calls.length >= TRACE_LIMIT) traceFull = true;
+    else {
+      var kept = [];
+      for (var i = 0; i < args.length && i < 16; i++) push(kept, traced(args[i]));
+      push(T.calls, [name, kept, traced(result), site]);
+    }
+  }
   return result;
 }
 
@@ -162,7 +193,7 @@ function lookup(host, family) {
   if (v6groups(host) !== null) return family === 4 ? [] : [host];
   if (key === "localhost") return family === 6 ? [] : ["127.0.0.1"];
   var known = hasOwn(E.dns, key), all = known ? E.dns[key] : [];
-  if (!known && E.live) push(T.miss, key);
+  if (!known && E.live && key.length <= 253 && T.miss.length < 256) push(T.miss, key);
   var out = [];
   for (var i = 0; i < all.length; i++) {
     var v4 = isV4(all[i]);
@@ -522,90 +553,181 @@ function hit(id) {
     push(hits, id);
   }
 }
-fix("${HARNESS.ret}", function (id, value) { retId = id; return value; });
-fix("${HARNESS.test}", function (id, value) { if (covering) hit(value ? id : id + 1); return value; });
-fix("${HARNESS.and}", function (id, value) { if (covering) hit(value ? id + 1 : id); return value; });
-fix("${HARNESS.or}", function (id, value) { if (covering) hit(value ? id : id + 1); return value; });
-fix("${HARNESS.nullish}", function (id, value) { if (covering) hit(value === null || value === undefined ? id + 1 : id); return value; });
-fix("${HARNESS.hit}", hit);
-fix("${HARNESS.site}", function (id, name, value) { if (tracing) { siteId = id; siteName = name; } return value; });
+var probes = {
+  r: function (id, value) { retId = id; return value; },
+  i: function (id, value) { if (covering) hit(value ? id : id + 1); return value; },
+  a: function (id, value) { if (covering) hit(value ? id + 1 : id); return value; },
+  o: function (id, value) { if (covering) hit(value ? id : id + 1); return value; },
+  n: function (id, value) { if (covering) hit(value === null || value === undefined ? id + 1 : id); return value; },
+  b: hit,
+  c: function (id, name, value) { if (tracing) { siteId = id; siteName = name; } return value; }
+};
 
-/* ---- host entry points ---- */
-fix("${HARNESS.env}", function (json) { setEnvironment(parseJSON(json)); });
-fix("${HARNESS.entries}", function () {
+/*
+ * ---- what the host reads: primitives only, sizes capped ----
+ * Strings that leave the guest are cut at LIMIT characters; the host says so rather than copy them.
+ * Parsing the host's requests uses indexOf and substring only: split and replace would look up
+ * Symbol.split and Symbol.replace on String.prototype, which a PAC can define.
+ */
+var getOwnPropertyDescriptor = G.Object.getOwnPropertyDescriptor, getPrototypeOf = G.Object.getPrototypeOf;
+function capped(text) { return text.length > LIMIT ? substring(text, 0, LIMIT) : text; }
+/* A primitive as text; null for objects and functions, whose conversion would run guest code. */
+function primitiveText(value) {
+  var type = typeof value;
+  if (type === "string") return capped(value);
+  if (type === "object" || type === "function") return value === null ? "null" : null;
+  return S(value);
+}
+/* A data property found on the object or its prototypes: getters are not called (a Proxy's traps still run, inside the call's deadline). */
+function dataProperty(object, name) {
+  for (var depth = 0; depth < 32 && object !== null && (typeof object === "object" || typeof object === "function"); depth++) {
+    var d = getOwnPropertyDescriptor(object, name);
+    if (d !== undefined) return hasOwn(d, "value") ? d.value : undefined;
+    object = getPrototypeOf(object);
+  }
+  return undefined;
+}
+/*
+ * A thrown value for the host: "<kind><name length>,<message length>,<name><message><stack>", kind p
+ * (a primitive: message is its text), e (an object with a string message: an Error or alike), o (any
+ * other object). Never calls toString, toJSON or a getter.
+ */
+function describe(thrown) {
+  var text = primitiveText(thrown);
+  if (text !== null) return "p0," + text.length + "," + text;
+  var name = dataProperty(thrown, "name"), message = dataProperty(thrown, "message"), stack = dataProperty(thrown, "stack");
+  name = typeof name === "string" ? capped(name) : "";
+  stack = typeof stack === "string" ? capped(stack) : "";
+  if (typeof message !== "string") return "o" + name.length + ",0," + name + stack;
+  message = capped(message);
+  return "e" + name.length + "," + message.length + "," + name + message + stack;
+}
+function safeDescribe(thrown) {
+  try { return describe(thrown); } catch (e) { return "o0,0,"; }
+}
+
+function setEnvironmentText(json) { setEnvironment(parseJSON(json)); }
+function setEnvironment(e) { E = { ips: e.ips, dns: e.dns, now: e.now, offset: e.offset, live: e.live }; }
+function entries() {
   return (typeof G.FindProxyForURL === "function" ? "F" : "") + (typeof G.FindProxyForURLEx === "function" ? "X" : "");
-});
-/* One call: "<kind><retId>|<hits>|<reads>|<value>"; kind s = string result, n = no entry point, v = other value. */
+}
+/*
+ * One call: "<kind><retId>|<hits>|<reads>|<value>"; kind s = string result, n = no entry point,
+ * v = other value (value: "type:text"), L = a string over LIMIT (value: its length), e = the call threw
+ * (value: describe's text; retId, hits and reads are empty: a call that throws lists nothing).
+ */
 var ENTRIES = ["FindProxyForURL", "FindProxyForURLEx"], indexOfFrom = bind(S.prototype.indexOf);
 function runOne(flags, entry, host, url) {
   /* An empty list is kept rather than replaced: no reference to it outlives a call, and most calls fill none. */
-  retId = -1; tracing = (flags & 1) !== 0; siteId = -1; siteName = null;
+  retId = -1; tracing = (flags & 1) !== 0; siteId = -1; siteName = null; traceFull = false;
   if (T.calls.length) T.calls = [];
   if (T.miss.length) T.miss = [];
   covering = (flags & 2) !== 0; onlyNew = (flags & 4) !== 0; round++; readBits = 0;
   if (hits.length) hits = [];
-  var f = G[entry];
-  if (typeof f !== "function") return "n-1|||";
-  var value = f(url, host);
-  var listed = hits.length, head = retId + "|" + (covering ? join(hits, ",") : "") + "|" + readBits + "|";
-  var shown = "";
-  if (typeof value !== "string") {
-    try { shown = typeof value + ":" + S(value); } catch (e) { shown = typeof value; }
+  var value, shown = "";
+  try {
+    var f = G[entry];
+    if (typeof f !== "function") return "n-1|||";
+    value = f(url, host);
+    if (typeof value !== "string") {
+      var text = primitiveText(value);
+      if (text === null) { try { text = S(value); } catch (e) { text = ""; } }
+      shown = typeof value + ":" + (typeof text === "string" ? capped(text) : "");
+    }
+  } catch (thrown) {
+    return "e|||" + safeDescribe(thrown);
   }
-  /* Only now is the call sure to return (a value's toString may still time out). */
+  var listed = hits.length, head = retId + "|" + (covering ? join(hits, ",") : "") + "|" + readBits + "|";
+  /* Only now is the call sure to return. */
   if (onlyNew) for (var i = 0; i < listed; i++) reported[hits[i]] = -1;
-  return typeof value === "string" ? "s" + head + value : "v" + head + shown;
+  if (typeof value !== "string") return "v" + head + shown;
+  return value.length > LIMIT ? "L" + head + value.length : "s" + head + value;
 }
-function setEnvironment(e) { E = { ips: e.ips, dns: e.dns, now: e.now, offset: e.offset, live: e.live }; }
-function traceText() { return stringify({ calls: T.calls, miss: T.miss }); }
+/* The trace as JSON, written by hand from primitives (record keeps nothing else): JSON.stringify of the arrays would look up toJSON. */
+function quote(value) { return value === undefined ? "null" : stringify(value); }
+function traceText() {
+  var out = '{"calls":[', calls = T.calls;
+  for (var i = 0; i < calls.length; i++) {
+    var c = calls[i], args = c[1], parts = [];
+    for (var k = 0; k < args.length; k++) push(parts, quote(args[k]));
+    out += (i ? "," : "") + "[" + quote(c[0]) + ",[" + join(parts, ",") + "]," + quote(c[2]) + "," + c[3] + "]";
+  }
+  out += '],"miss":[';
+  for (var m = 0; m < T.miss.length; m++) out += (m ? "," : "") + quote(T.miss[m]);
+  return out + "]" + (traceFull ? ',"full":true' : "") + "}";
+}
 /* One string in, one string out: "<flags>,<entry>,<host length>,<host><url>" keeps it to a single argument. */
-fix("${HARNESS.run}", function (request) {
+function run(request) {
   var c1 = indexOfFrom(request, ","), c2 = indexOfFrom(request, ",", c1 + 1), c3 = indexOfFrom(request, ",", c2 + 1);
   var hostEnd = c3 + 1 + +substring(request, c2 + 1, c3);
   return runOne(+substring(request, 0, c1), ENTRIES[+substring(request, c1 + 1, c2)], substring(request, c3 + 1, hostEnd), substring(request, hostEnd));
-});
+}
 /*
  * ---- batches: many calls in one crossing ----
  * In: fields joined by U+0001 (the host never sends a host or URL holding one): the environments as a
  * JSON array, then code, host, url for each call, code = flags | entry << 3 | environment index << 4.
- * Out: JSON of one string per call as runOne answers it, followed by the trace's JSON when tracing (or ""
- * when the trace cannot be written). A call that throws ends the batch with "x" and leaves the
- * exception for rethrow: the host reads it as it reads a single call's. The list the answers go into
- * has no prototype, so nothing a PAC defines on Array.prototype or Object.prototype touches it.
- * progress[0] says which call is running: the host's interrupt handler starts each call's deadline
- * when it sees it change. These are no globals: the host takes them from the prelude's completion
- * value, so a PAC can neither call a batch of its own nor move its own deadline.
+ * Out: JSON of one string per call as runOne answers it, followed by the trace's JSON when tracing.
+ * A call that throws ends the crossing after its answer (the host may have to rebuild the sandbox
+ * before the next call, as after a single call); so does an output over OUT_LIMIT characters, and
+ * no call starts once the crossing has run BATCH_BUDGET_MS (the host's backstop bounds a crossing by
+ * one deadline plus that budget and its grace). The
+ * list the answers go into has no prototype, so nothing a PAC defines on Array.prototype or
+ * Object.prototype touches it. progress[0] says which call is running: the host's interrupt handler
+ * starts each call's deadline when it sees it change. These are no globals: the host takes them
+ * from the prelude's completion value, so a PAC can neither call a batch of its own nor move its
+ * own deadline.
  */
-var progress = [0], batchOut = [], pendingError, setPrototypeOf = G.Object.setPrototypeOf;
+var progress = [0], batchOut = [], setPrototypeOf = G.Object.setPrototypeOf, OUT_LIMIT = ${BATCH_OUT_LIMIT};
+function fields(text) {
+  var out = [], at = 0;
+  for (;;) {
+    var next = indexOfFrom(text, "\u0001", at);
+    if (next < 0) { push(out, substring(text, at)); return out; }
+    push(out, substring(text, at, next));
+    at = next + 1;
+  }
+}
 function batch(text) {
-  var items = split(text, "\\u0001"), envs = parseJSON(items[0]), n = items.length, envAt = -1, out = [];
+  var items = fields(text), envs = parseJSON(items[0]), n = items.length, envAt = -1, out = [], size = 0, until = dateNow() + ${BATCH_BUDGET_MS};
   setPrototypeOf(out, null);
   batchOut = out;
-  for (var i = 1; i < n; i += 3) {
+  for (var i = 1; i < n && size < OUT_LIMIT && (i === 1 || dateNow() < until); i += 3) {
     progress[0] = i;
     var code = +items[i], e = code >> 4, answer;
     if (e !== envAt) { setEnvironment(envs[e]); envAt = e; }
-    try {
-      answer = runOne(code & 7, ENTRIES[(code >> 3) & 1], items[i + 1], items[i + 2]);
-    } catch (thrown) {
-      pendingError = thrown;
-      push(out, "x");
-      return stringify(out);
-    }
+    answer = runOne(code & 7, ENTRIES[(code >> 3) & 1], items[i + 1], items[i + 2]);
     push(out, answer);
+    size += answer.length;
     if ((code & 1) !== 0) {
-      var traced = "";
-      try { traced = traceText(); } catch (e2) { traced = ""; }
+      var traced = traceText();
       push(out, traced);
+      size += traced.length;
     }
+    if (charAt(answer, 0) === "e") break;
   }
   return stringify(out);
 }
 /* The answers of the calls a batch finished before an uncatchable failure (timeout, memory) ended it. */
 function finished() { return stringify(batchOut); }
-function rethrow() { var thrown = pendingError; pendingError = undefined; throw thrown; }
-fix("${HARNESS.trace}", traceText);
-return [progress, batch, finished, rethrow];
+/*
+ * A PAC reads its own source through Function.prototype.toString: the probes' names there are the
+ * per-runtime prefix the host gives (hide), shown as "__pacdo$" (same length), which names nothing.
+ */
+var toStringOf = bind(G.Function.prototype.toString), probePrefix = null, SHOWN_PREFIX = "__pacdo$";
+function sourceText() {
+  var text = toStringOf(this);
+  if (probePrefix === null) return text;
+  var out = "", at = 0;
+  for (;;) {
+    var next = indexOfFrom(text, probePrefix, at);
+    if (next < 0) return out + substring(text, at);
+    out += substring(text, at, next) + SHOWN_PREFIX;
+    at = next + probePrefix.length;
+  }
+}
+defineProperty(G.Function.prototype, "toString", { value: sourceText, writable: true, enumerable: false, configurable: true });
+function hide(prefix) { probePrefix = prefix; }
+return [progress, batch, finished, run, setEnvironmentText, traceText, entries, describe, probes, hide];
 })(globalThis);
 `;
 }

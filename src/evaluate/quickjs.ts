@@ -1,5 +1,5 @@
 import * as releaseSync from "@jitl/quickjs-wasmfile-release-sync";
-import { newQuickJSWASMModuleFromVariant, type QuickJSSyncVariant, type QuickJSWASMModule } from "quickjs-emscripten-core";
+import { newQuickJSWASMModuleFromVariant, newVariant, type QuickJSSyncVariant, type QuickJSWASMModule } from "quickjs-emscripten-core";
 
 let shared: Promise<QuickJSWASMModule> | undefined;
 
@@ -40,4 +40,62 @@ function syncVariant(namespace: unknown): QuickJSSyncVariant {
 
 function isSyncVariant(value: unknown): value is QuickJSSyncVariant {
   return typeof value === "object" && value !== null && "type" in value && value.type === "sync" && "importFFI" in value;
+}
+
+/** emscripten's initial heap for this build (its INITIAL_MEMORY): QuickJS's static data, stack and first allocations. */
+const INITIAL_HEAP = 16 * 1024 * 1024;
+const PAGE = 64 * 1024;
+/** The most the build's memory import allows (2 GB). */
+const MAX_PAGES = 32768;
+
+/** The WebAssembly API, which the project's TypeScript libraries (es2023, Node's types) do not declare. */
+interface WasmApi {
+  compile(bytes: Uint8Array): Promise<WasmModule>;
+  Memory: new (descriptor: { initial: number; maximum: number }) => object;
+}
+type WasmModule = object;
+const wasm = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
+
+let compiled: Promise<WasmModule | undefined> | undefined;
+
+/**
+ * The QuickJS wasm compiled once per process, for `quickJSInstance`; undefined where the file cannot
+ * be read (a browser: the caller then shares `quickJSModule`). Beside the bundle's chunks the .wasm is
+ * a copy (.ci/bundle.mjs); otherwise it is the variant package's own.
+ */
+export function compiledQuickJS(): Promise<WasmModule | undefined> {
+  compiled ??= whileAlive(
+    (async () => {
+      const get = (globalThis as { process?: { getBuiltinModule?: (name: string) => unknown } }).process?.getBuiltinModule;
+      if (typeof get !== "function") return undefined;
+      const fs = get("node:fs") as typeof import("node:fs");
+      const nodeModule = get("node:module") as typeof import("node:module");
+      const beside = new URL("emscripten-module.wasm", import.meta.url);
+      const path = fs.existsSync(beside) ? beside : nodeModule.createRequire(import.meta.url).resolve("@jitl/quickjs-wasmfile-release-sync/wasm");
+      return wasm.compile(await fs.promises.readFile(path));
+    })(),
+  );
+  return compiled;
+}
+
+/** The most wasm memory a `quickJSInstance` for this memory limit can grow to, in bytes. */
+export function instanceHeapCap(memoryBytes: number): number {
+  return Math.min(MAX_PAGES, Math.ceil((INITIAL_HEAP + memoryBytes) / PAGE)) * PAGE;
+}
+
+/**
+ * A QuickJS module of its own (a new wasm instance of the compiled module, about 1 ms), for one
+ * runtime. Its wasm memory has a maximum: the initial heap plus `memoryBytes`, so everything the
+ * guest allocates (strings and ropes included, which QuickJS's own accounting undercounts under
+ * emscripten) fails with QuickJS's "out of memory" at that size, even within one native step. Being
+ * its own, the instance can be dropped whole when a crossing was cut off in the middle of the wasm.
+ */
+export async function quickJSInstance(memoryBytes: number): Promise<QuickJSWASMModule> {
+  const wasmModule = await compiledQuickJS();
+  if (wasmModule === undefined) return quickJSModule();
+  const wasmMemory = new wasm.Memory({ initial: INITIAL_HEAP / PAGE, maximum: instanceHeapCap(memoryBytes) / PAGE });
+  // printErr: emscripten prints a failed heap growth and an abort to stderr; both end as the call's failure instead.
+  const emscriptenModule = { printErr: () => undefined };
+  type Options = Parameters<typeof newVariant>[1];
+  return newQuickJSWASMModuleFromVariant(newVariant(syncVariant(releaseSync), { wasmModule, wasmMemory, emscriptenModule } as Options));
 }

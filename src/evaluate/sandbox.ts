@@ -3,7 +3,6 @@
  * limit, a stack limit and a deadline checked by the interrupt handler, the helper library running
  * guest-side (prelude.ts), and one host->guest call per evaluation.
  */
-import { lookup } from "node:dns/promises";
 import type { QuickJSContext, QuickJSHandle, QuickJSRuntime, QuickJSWASMModule } from "quickjs-emscripten-core";
 import { effectiveProxyList, parseProxyList } from "../pac/proxy-string.js";
 import type { SourceFile } from "../source/source-file.js";
@@ -11,7 +10,9 @@ import type { Range } from "../types.js";
 import { guestEnvironment } from "./environment.js";
 import { RuntimeLimiter } from "./limiter.js";
 import { originalOffset, type Instrumented } from "./instrument.js";
-import { HARNESS, prelude } from "./prelude.js";
+import { BackstopExpired, type Backstop } from "./backstop.js";
+import { instanceHeapCap } from "./quickjs.js";
+import { BATCH_BUDGET_MS, HIDDEN, PROBE_PREFIX, TEXT_LIMIT, prelude } from "./prelude.js";
 import { chromiumImplicitBypass, requestUrl } from "./url.js";
 import type {
   BranchPoint,
@@ -41,6 +42,12 @@ function readNames(bits: number): string[] {
 const SCRIPT_NAME = "pac-do:script";
 /** A live-DNS evaluation is replayed at most this often, once per batch of newly seen names (like Chromium's tracing resolver). */
 const MAX_DNS_REPLAYS = 16;
+/**
+ * The backstop cuts a guest crossing off this long after its deadline: the interrupt handler ends a
+ * runaway call at the deadline itself, the backstop only what it cannot reach (one long native step,
+ * a host read), and cutting off takes a few milliseconds more (docs/sandbox.md: deadline + 100 ms).
+ */
+export const BACKSTOP_GRACE_MS = 50;
 
 export type SandboxProfile = "winhttp" | "chromium";
 
@@ -50,7 +57,13 @@ export interface SandboxOptions {
   /** The script with its probes (see CompiledPac); without it the PAC runs as written and results name no line. */
   readonly instrumented?: Instrumented;
   readonly limits: Limits;
-  readonly module: Pick<QuickJSWASMModule, "newRuntime">;
+  /**
+   * Where runtimes come from. `fresh`: a new wasm instance per runtime, whose memory is capped by
+   * construction and which is dropped whole, never torn down, when the runtime is done or in doubt.
+   * `shared`: runtimes of one module (tests pass QuickJS's debug build), disposed when healthy.
+   */
+  readonly runtimes: { readonly fresh: () => Promise<Pick<QuickJSWASMModule, "newRuntime">> } | { readonly shared: Pick<QuickJSWASMModule, "newRuntime"> };
+  readonly backstop: Backstop;
   /** Answers names for `Environment.liveDns` (default: the system resolver). */
   readonly liveResolver?: (host: string) => Promise<readonly string[]>;
 }
@@ -68,15 +81,20 @@ type Building = { -readonly [K in keyof Evaluation]: Evaluation[K] };
 interface Guest {
   readonly runtime: QuickJSRuntime;
   readonly context: QuickJSContext;
-  readonly run: QuickJSHandle;
-  readonly env: QuickJSHandle;
-  readonly trace: QuickJSHandle;
-  readonly batch: QuickJSHandle;
-  readonly finished: QuickJSHandle;
-  readonly rethrow: QuickJSHandle;
-  /** Which call of a batch is running (the prelude's completion value; see prelude.ts). */
-  readonly progress: QuickJSHandle;
+  /** The prelude's completion value (see prelude.ts HIDDEN): progress, batch, finished, run, env, trace, entries, describe. */
+  readonly hidden: Readonly<Record<(typeof HIDDEN)[number], QuickJSHandle>>;
   readonly limiter: RuntimeLimiter;
+  /** The runtime has its own wasm instance, dropped with it. */
+  readonly owned: boolean;
+}
+
+/** A thrown value as the guest's describe() reads it (prelude.ts). */
+interface Described {
+  /** p: a primitive, e: an object with a string message, o: any other object. */
+  readonly kind: string;
+  readonly name: string;
+  readonly message: string;
+  readonly stack: string;
 }
 
 /** A call of a batch that the guest answers. */
@@ -99,9 +117,9 @@ const BATCH_CALLS = 2048;
 const BATCH_CHARS = 1 << 21;
 
 /** Creates a sandboxed evaluator, or the reason the PAC cannot load. */
-export function createSandbox(options: SandboxOptions): { ok: true; evaluator: PacEvaluator } | { ok: false; failure: EvaluationFailure } {
+export async function createSandbox(options: SandboxOptions): Promise<{ ok: true; evaluator: PacEvaluator } | { ok: false; failure: EvaluationFailure }> {
   const evaluator = new SandboxEvaluator(options);
-  const failure = evaluator.load();
+  const failure = await evaluator.load();
   if (failure) {
     evaluator[Symbol.dispose]();
     return { ok: false, failure };
@@ -109,92 +127,116 @@ export function createSandbox(options: SandboxOptions): { ok: true; evaluator: P
   return { ok: true, evaluator };
 }
 
+/** Why a guest crossing ended without an answer: the runtime is now unusable. */
+class CrossingFailed extends Error {
+  constructor(readonly failure: EvaluationFailure) {
+    super(failure.message);
+  }
+}
+
 class SandboxEvaluator implements PacEvaluator {
   readonly profile: SandboxProfile;
   entryPoints: readonly EntryPointName[] = [];
   readonly branchPoints: readonly BranchPoint[];
   private readonly instrumented: Instrumented | undefined;
+  /** The script the guest runs: the probes renamed to this evaluator's prefix (same length, so positions hold). */
   private readonly script: string;
+  private readonly prefix: string;
   private guest: Guest | undefined;
   private envJson = "";
   private lastEnv: Environment | undefined;
-  /** Set after a timeout, OOM or stack overflow: the next evaluation rebuilds the runtime. */
+  /** Set after a timeout, OOM, stack overflow or a crossing the backstop cut off: the next evaluation rebuilds the runtime. */
   private broken = false;
+  /** The runtime's state is unknown (cut off, or the wasm failed): it is dropped, never disposed. */
+  private poisoned = false;
   private loadFailure: EvaluationFailure | undefined;
+  /** Calls before this index go one per crossing: a crossing the backstop cut off runs again call by call (see runBatch). */
+  private singleUntil = 0;
   private readonly liveAnswers = new Map<string, readonly string[]>();
   private readonly readResults = new Map<string, { readonly entries: readonly ProxyEntry[]; readonly effective: string }>();
 
   constructor(private readonly options: SandboxOptions) {
     this.profile = options.profile;
     this.instrumented = options.instrumented;
-    this.script = this.instrumented?.text ?? options.source.text;
+    this.prefix = randomPrefix();
+    this.script = this.instrumented ? renameProbes(this.instrumented, this.prefix) : options.source.text;
     this.branchPoints = this.instrumented?.branchPoints ?? [];
   }
 
   /** Builds the runtime and runs the PAC's top level; returns why it failed, if it did. */
-  load(): EvaluationFailure | undefined {
-    const { module, limits, profile } = this.options;
+  async load(): Promise<EvaluationFailure | undefined> {
+    const { runtimes, limits } = this.options;
+    const owned = "fresh" in runtimes;
+    const module = "fresh" in runtimes ? await runtimes.fresh() : runtimes.shared;
+    this.envJson = "";
+    this.lastEnv = undefined;
+    this.broken = false;
+    this.poisoned = false;
+    this.entryPoints = [];
+    this.setUp(module, owned);
+    const loaded = this.guarded(limits.timeoutMs, () => this.runTopLevel());
+    const failure = "failure" in loaded ? loaded.failure : loaded.value;
+    this.loadFailure = failure;
+    return failure;
+  }
+
+  /** The runtime with the helper library and the probes: pac-do's own code, run before the PAC's deadline starts. */
+  private setUp(module: Pick<QuickJSWASMModule, "newRuntime">, owned: boolean): void {
+    const { limits, profile } = this.options;
     const runtime = module.newRuntime();
-    const limiter = new RuntimeLimiter(runtime, limits);
+    const limiter = new RuntimeLimiter(runtime, limits, owned);
     const context = runtime.newContext();
     limiter.markHeap();
     const setup = context.evalCode(prelude(profile), "pac-do:prelude", { type: "global" });
     if (setup.error) {
-      const message = describeThrown(context, setup.error);
       setup.error.dispose();
-      context.dispose();
-      runtime.dispose();
-      throw new Error(`the PAC helper library failed to load: ${message}`);
+      throw new Error("the PAC helper library failed to load");
     }
-    const global = (name: string): QuickJSHandle => context.getProp(context.global, name);
-    // The batch entry points and the progress array are the prelude's completion value, never globals.
-    const hidden = (index: number): QuickJSHandle => context.getProp(setup.value, index);
-    this.guest = {
-      runtime,
-      context,
-      run: global(HARNESS.run),
-      env: global(HARNESS.env),
-      trace: global(HARNESS.trace),
-      progress: hidden(0),
-      batch: hidden(1),
-      finished: hidden(2),
-      rethrow: hidden(3),
-      limiter,
-    };
+    const hidden = Object.fromEntries(HIDDEN.map((name, index) => [name, context.getProp(setup.value, index)])) as Guest["hidden"];
     setup.value.dispose();
-    this.envJson = "";
-    this.lastEnv = undefined;
-    this.broken = false;
-
-    limiter.start();
-    const result = context.evalCode(this.script, SCRIPT_NAME, { type: "global" });
-    limiter.stop();
-    if (result.error) {
-      const failure = this.failure(context, result.error, true);
-      result.error.dispose();
-      this.loadFailure = failure;
-      return failure;
+    this.guest = { runtime, context, hidden, limiter, owned };
+    // The probes become global lexical constants under this evaluator's prefix: callable by the
+    // instrumented script, listed by no reflection, and unguessable by the PAC.
+    const holder = `${this.prefix}t`;
+    context.setProp(context.global, holder, hidden.probes);
+    const probes = ["r", "i", "a", "o", "n", "b", "c"].map((name) => `${this.prefix}${name} = globalThis.${holder}.${name}`).join(", ");
+    const bound = context.evalCode(`const ${probes}; delete globalThis.${holder};`, "pac-do:probes", { type: "global" });
+    if (bound.error) {
+      bound.error.dispose();
+      throw new Error("the PAC probes failed to bind");
     }
-    result.value.dispose();
-    const entries = context.evalCode(`${HARNESS.entries}()`, "pac-do:entries", { type: "global" });
-    const found = entries.error ? "" : context.getString(entries.value);
-    (entries.error ?? entries.value).dispose();
-    const names: EntryPointName[] = [];
-    if (found.includes("F")) names.push("FindProxyForURL");
-    if (found.includes("X")) names.push("FindProxyForURLEx");
-    this.entryPoints = names;
-    this.loadFailure = undefined;
-    return undefined;
+    bound.value.dispose();
+    this.callHidden("hide", context.newString(this.prefix)).dispose();
+  }
+
+  /** Runs the PAC's top level and reads which entry points it defined. */
+  private runTopLevel(): EvaluationFailure | undefined {
+    const guest = this.guest;
+    if (!guest) throw new Error("evaluator used after dispose");
+    const { context, limiter } = guest;
+    limiter.start();
+    try {
+      const result = context.evalCode(this.script, SCRIPT_NAME, { type: "global" });
+      if (result.error) return this.thrownFailure(result.error, true);
+      result.value.dispose();
+      const entries = this.callHidden("entries");
+      const found = entries === undefined ? "" : context.getString(entries);
+      entries?.dispose();
+      const names: EntryPointName[] = [];
+      if (found.includes("F")) names.push("FindProxyForURL");
+      if (found.includes("X")) names.push("FindProxyForURLEx");
+      this.entryPoints = names;
+      return undefined;
+    } finally {
+      limiter.stop();
+    }
   }
 
   async evaluate(request: EvaluateRequest, env: Environment): Promise<Evaluation> {
     const prepared = this.prepare(request);
     if ("evaluation" in prepared) return prepared.evaluation;
     const { base } = prepared;
-    if (this.broken) {
-      this.disposeGuest();
-      this.load();
-    }
+    if (this.broken) await this.rebuild();
     if (this.loadFailure) return { ...base, result: null, entries: [], failure: this.loadFailure };
 
     let trace = request.trace === true || env.liveDns;
@@ -242,7 +284,34 @@ class SandboxEvaluator implements PacEvaluator {
   }
 
   [Symbol.dispose](): void {
-    this.disposeGuest();
+    this.dropGuest();
+  }
+
+  /** Replaces a broken runtime: a fresh one runs the prelude and the PAC's top level again. */
+  private async rebuild(): Promise<void> {
+    this.dropGuest();
+    await this.load();
+  }
+
+  /**
+   * Runs one guest crossing under the backstop: `ms` plus BACKSTOP_GRACE_MS of wall clock, whatever
+   * the guest does. A crossing cut off, or one in which the wasm itself failed (an abort, V8's own
+   * stack overflow through the wasm frames), ends as that crossing's failure; the runtime is then
+   * dropped and rebuilt for the next call.
+   */
+  private guarded<T>(ms: number, crossing: () => T): { value: T } | { failure: EvaluationFailure } {
+    try {
+      return { value: this.options.backstop.run(ms + BACKSTOP_GRACE_MS, crossing) };
+    } catch (error) {
+      if (error instanceof CrossingFailed) return { failure: error.failure };
+      this.broken = true;
+      this.poisoned = true;
+      const { limits } = this.options;
+      if (error instanceof BackstopExpired) return { failure: { kind: "timeout", message: `timed out after ${limits.timeoutMs} ms` } };
+      if (error instanceof RangeError && /call stack/i.test(error.message)) return { failure: { kind: "stack", message: "stack overflow" } };
+      const message = error instanceof Error ? error.message : String(error);
+      return { failure: { kind: "exception", message: `the sandbox failed and was rebuilt: ${oneLine(message)}` } };
+    }
   }
 
   /** The url, host and entry point the PAC is called with, or the answer when the PAC is not called at all. */
@@ -266,10 +335,15 @@ class SandboxEvaluator implements PacEvaluator {
    * Answers calls from `start` on, up to a bounded number, with one guest crossing: the environments
    * (each distinct one once) and the requests go in as one string, the guest runs them in order and
    * the answers come back as one string. Stops before a call with live DNS or a U+0001 in its URL or
-   * host. A call that throws ends the crossing there and is read as a single call's failure is; a
-   * timeout or out-of-memory also breaks the sandbox, and the caller rebuilds it for the rest. Returns
-   * the index of the first call not answered (calls after it that the host answered alone, such as
-   * invalid URLs, are simply answered again).
+   * host, and after a call that throws. A timeout or out-of-memory breaks the sandbox, and the caller
+   * rebuilds it for the rest. Returns the index of the first call not answered (calls after it that the
+   * host answered alone, such as invalid URLs, are simply answered again).
+   *
+   * The backstop bounds a crossing as a whole: one deadline plus BATCH_BUDGET_MS (the guest starts
+   * no call after that long) plus its grace. When it cuts a crossing off (a call stuck in one native
+   * step), nothing of the crossing is known: the caller rebuilds the sandbox and runs its calls again
+   * one per crossing, each with its own deadline. Only state a PAC keeps in globals can tell: the
+   * calls before the stuck one ran twice, the second time after the rebuild.
    */
   private runBatch(calls: readonly EvaluateCall[], start: number, into: Evaluation[]): number {
     const guest = this.guest;
@@ -280,7 +354,8 @@ class SandboxEvaluator implements PacEvaluator {
     const envJson: string[] = [];
     let chars = 0;
     let next = start;
-    for (; next < calls.length && pending.length < BATCH_CALLS && chars < BATCH_CHARS; next++) {
+    const most = start < this.singleUntil ? 1 : BATCH_CALLS;
+    for (; next < calls.length && pending.length < most && chars < BATCH_CHARS; next++) {
       const call = calls[next];
       if (call === undefined || call.env.liveDns) break;
       const { request, env } = call;
@@ -308,46 +383,52 @@ class SandboxEvaluator implements PacEvaluator {
     }
     if (pending.length === 0) return next;
 
-    const { context, limiter } = guest;
-    const arg = context.newString(`[${envJson.join(",")}]${FIELD}${items.join(FIELD)}`);
-    limiter.startBatch(() => this.progress(guest), 1);
-    const result = context.callFunction(guest.batch, context.undefined, arg);
-    limiter.stop();
-    arg.dispose();
-    let answers: string[];
-    let failure: EvaluationFailure | undefined;
-    if (result.error) {
-      // An uncatchable failure (timeout, memory): the guest is given up, but first asked for the answers it finished.
-      failure = this.failure(context, result.error, false);
-      result.error.dispose();
-      answers = this.finishedAnswers(guest);
-    } else {
-      answers = parseAnswers(context.getString(result.value));
-      result.value.dispose();
+    const { limits } = this.options;
+    const crossed = this.guarded(limits.timeoutMs + BATCH_BUDGET_MS, () => {
+      const { context, limiter } = guest;
+      const arg = context.newString(`[${envJson.join(",")}]${FIELD}${items.join(FIELD)}`);
+      limiter.startBatch(() => this.progress(guest), 1);
+      try {
+        const result = context.callFunction(guest.hidden.batch, context.undefined, arg);
+        if (!result.error) {
+          const text = context.getString(result.value);
+          result.value.dispose();
+          return { answers: parseAnswers(text) };
+        }
+        // An uncatchable failure (timeout, memory): the guest is given up, but first asked for the answers it finished.
+        const failure = this.thrownFailure(result.error, false);
+        limiter.stop();
+        return { answers: this.finishedAnswers(guest), failure };
+      } finally {
+        limiter.stop();
+        arg.dispose();
+      }
+    });
+    if ("failure" in crossed) {
+      // Cut off by the backstop: nothing of this crossing is known; its calls run again, one per crossing, after the rebuild.
+      this.singleUntil = next;
+      return start;
     }
+    const { answers, failure } = crossed.value;
 
     let at = 0;
     for (const call of pending) {
       const answer = answers[at++];
-      if (answer === undefined || answer === "x") {
-        // The call that ended the batch: a thrown exception is read from the guest as `call` reads it.
-        if (answer === "x") {
-          const thrown = context.callFunction(guest.rethrow, context.undefined);
-          if (thrown.error) {
-            failure = this.failure(context, thrown.error, false);
-            thrown.error.dispose();
-          } else {
-            thrown.value.dispose();
-          }
+      if (answer === undefined) {
+        // The call that ended the crossing with an uncatchable failure, or the first call after a crossing that stopped early.
+        if (failure) {
+          this.settleEnvironment(call);
+          into[call.index] = { ...call.base, result: null, entries: [], failure, ...(call.trace ? { calls: [] } : {}) };
+          return call.index + 1;
         }
-        this.settleEnvironment(call);
-        const traced = call.trace && !this.broken ? this.readTrace(guest) : { calls: [] };
-        const failed = failure ?? { kind: "exception" as const, message: "the sandbox lost this call's answer" };
-        into[call.index] = { ...call.base, result: null, entries: [], failure: failed, ...(call.trace ? { calls: traced.calls } : {}) };
-        return call.index + 1;
+        return call.index;
       }
       const traced = call.trace ? parseTrace(answers[at++] ?? "", this.instrumented) : undefined;
       into[call.index] = this.decode(call.base, answer, traced, call.coverage > 0, call.reads);
+      if (this.broken) {
+        this.settleEnvironment(call);
+        return call.index + 1;
+      }
     }
     const last = pending[pending.length - 1];
     if (last) this.settleEnvironment(last);
@@ -363,7 +444,7 @@ class SandboxEvaluator implements PacEvaluator {
   /** Which call of the running batch the guest is at. */
   private progress(guest: Guest): number {
     const { context } = guest;
-    const value = context.getProp(guest.progress, 0);
+    const value = context.getProp(guest.hidden.progress, 0);
     const at = context.typeof(value) === "number" ? context.getNumber(value) : -1;
     value.dispose();
     return at;
@@ -374,7 +455,7 @@ class SandboxEvaluator implements PacEvaluator {
     const { context, runtime, limiter } = guest;
     if (this.broken) runtime.setMemoryLimit(-1);
     limiter.markHeap();
-    const result = context.callFunction(guest.finished, context.undefined);
+    const result = context.callFunction(guest.hidden.finished, context.undefined);
     if (result.error) {
       result.error.dispose();
       return [];
@@ -403,25 +484,31 @@ class SandboxEvaluator implements PacEvaluator {
   ): { evaluation: Evaluation; misses: readonly string[] } {
     const guest = this.guest;
     if (!guest) throw new Error("evaluator used after dispose");
-    const { context } = guest;
-    this.setEnvironment(guest, env);
+    const { context, limiter } = guest;
     const flags = (trace ? 1 : 0) | (coverage > 0 ? 2 : 0) | (coverage === 2 ? 4 : 0);
     const { url, host, entryPoint: entry } = base;
-    const requestHandle = context.newString(`${flags},${entry === "FindProxyForURL" ? 0 : 1},${host.length},${host}${url}`);
-    guest.limiter.start();
-    const result = context.callFunction(guest.run, context.undefined, requestHandle);
-    guest.limiter.stop();
-    requestHandle.dispose();
-    if (result.error) {
-      const failure = this.failure(context, result.error, false);
-      result.error.dispose();
-      const traced = trace && !this.broken ? this.readTrace(guest) : { calls: [], misses: [] };
-      return { evaluation: { ...base, result: null, entries: [], failure, ...(trace ? { calls: traced.calls } : {}) }, misses: traced.misses };
+    const crossed = this.guarded(this.options.limits.timeoutMs, () => {
+      this.setEnvironment(guest, env);
+      const requestHandle = context.newString(`${flags},${entry === "FindProxyForURL" ? 0 : 1},${host.length},${host}${url}`);
+      limiter.start();
+      try {
+        const result = context.callFunction(guest.hidden.run, context.undefined, requestHandle);
+        if (result.error) throw new CrossingFailed(this.thrownFailure(result.error, false));
+        const raw = context.getString(result.value);
+        result.value.dispose();
+        return { raw, traced: trace ? this.traceText(guest) : undefined };
+      } finally {
+        limiter.stop();
+        requestHandle.dispose();
+      }
+    });
+    if ("value" in crossed) {
+      const { raw, traced: text } = crossed.value;
+      const traced = text === undefined ? undefined : parseTrace(text, this.instrumented);
+      return { evaluation: this.decode(base, raw, traced, coverage > 0, reads), misses: traced?.misses ?? [] };
     }
-    const raw = context.getString(result.value);
-    result.value.dispose();
-    const traced = trace ? this.readTrace(guest) : undefined;
-    return { evaluation: this.decode(base, raw, traced, coverage > 0, reads), misses: traced?.misses ?? [] };
+    const { failure } = crossed;
+    return { evaluation: { ...base, result: null, entries: [], failure, ...(trace ? { calls: [] } : {}) }, misses: [] };
   }
 
   /**
@@ -435,8 +522,12 @@ class SandboxEvaluator implements PacEvaluator {
     const bar1 = raw.indexOf("|");
     const bar2 = raw.indexOf("|", bar1 + 1);
     const bar3 = raw.indexOf("|", bar2 + 1);
-    const returnId = Number(raw.slice(1, bar1));
     const value = raw.slice(bar3 + 1);
+    if (kind === "e") {
+      const failure = this.describedFailure(parseDescribed(value), false);
+      return { url: base.url, host: base.host, entryPoint: entry, result: null, entries: [], failure, ...(traced ? { calls: traced.calls } : {}) };
+    }
+    const returnId = Number(raw.slice(1, bar1));
     const returnRange = this.instrumented?.returns[returnId];
     let evaluation: Building;
     if (kind === "n") {
@@ -445,8 +536,13 @@ class SandboxEvaluator implements PacEvaluator {
     } else if (kind === "v") {
       const colon = value.indexOf(":");
       const type = value.slice(0, colon);
-      const shown = type === "undefined" || type === "object" && value.endsWith(":null") ? value.slice(colon + 1) : `${type} ${value.slice(colon + 1)}`;
+      const text = oneLine(value.slice(colon + 1), 200);
+      const shown = type === "undefined" || type === "object" && text === "null" ? text : `${type} ${text}`;
       const failure: EvaluationFailure = { kind: "not-a-string", message: `${entry} returned ${shown}, not a string`, ...(returnRange ? { range: returnRange } : {}) };
+      evaluation = { url: base.url, host: base.host, entryPoint: entry, result: null, entries: [], failure };
+    } else if (kind === "L") {
+      const message = `${entry} returned a string of ${Number(value).toLocaleString("en-US")} characters, over the limit of ${TEXT_LIMIT.toLocaleString("en-US")}`;
+      const failure: EvaluationFailure = { kind: "too-long", message, ...(returnRange ? { range: returnRange } : {}) };
       evaluation = { url: base.url, host: base.host, entryPoint: entry, result: null, entries: [], failure };
     } else {
       const read = this.readResult(value);
@@ -472,16 +568,17 @@ class SandboxEvaluator implements PacEvaluator {
     return read;
   }
 
-  private readTrace(guest: Guest): Traced {
+  /** The trace's JSON (built by the guest from primitives; see prelude.ts traceText). */
+  private traceText(guest: Guest): string {
     const { context } = guest;
-    const result = context.callFunction(guest.trace, context.undefined);
+    const result = context.callFunction(guest.hidden.trace, context.undefined);
     if (result.error) {
       result.error.dispose();
-      return { calls: [], misses: [] };
+      return "";
     }
     const text = context.getString(result.value);
     result.value.dispose();
-    return parseTrace(text, this.instrumented);
+    return text;
   }
 
   private setEnvironment(guest: Guest, env: Environment): void {
@@ -490,42 +587,90 @@ class SandboxEvaluator implements PacEvaluator {
     const json = this.environmentJson(env);
     if (json === this.envJson) return;
     this.envJson = json;
-    const { context } = guest;
-    const arg = context.newString(json);
-    const result = context.callFunction(guest.env, context.undefined, arg);
-    arg.dispose();
-    if (result.error) {
-      const message = describeThrown(context, result.error);
-      result.error.dispose();
-      throw new Error(`could not set the PAC environment: ${message}`);
-    }
-    result.value.dispose();
+    this.callHidden("env", guest.context.newString(json))?.dispose();
   }
 
-  /** Classifies a guest exception; a resource failure marks the runtime for rebuilding. */
-  private failure(context: QuickJSContext, error: QuickJSHandle, loading: boolean): EvaluationFailure {
+  /** Calls a harness function (disposing `arg`); undefined when it threw. */
+  private callHidden(name: "hide" | "entries" | "env", arg?: QuickJSHandle): QuickJSHandle {
+    const guest = this.guest;
+    if (!guest) throw new Error("evaluator used after dispose");
+    const { context } = guest;
+    const result = arg === undefined ? context.callFunction(guest.hidden[name], context.undefined) : context.callFunction(guest.hidden[name], context.undefined, arg);
+    arg?.dispose();
+    if (result.error) throw new CrossingFailed(this.thrownFailure(result.error, false));
+    return result.value;
+  }
+
+  /**
+   * A guest exception the guest did not catch itself: the uncatchable interrupt (timeout or memory,
+   * which the limiter knows without reading the value), or what the top level threw. The value is
+   * read by the guest's describe(), under the same deadline, which never calls its toString, toJSON
+   * or getters.
+   */
+  private thrownFailure(error: QuickJSHandle, loading: boolean): EvaluationFailure {
+    const guest = this.guest;
+    const limiter = guest?.limiter;
     const { limits } = this.options;
-    const thrown = inspectThrown(context, error);
+    if (limiter?.interrupted) {
+      error.dispose();
+      this.broken = true;
+      if (limiter.outOfMemory) return { kind: "memory", message: memoryMessage(limits) };
+      return { kind: "timeout", message: `timed out after ${limits.timeoutMs} ms` };
+    }
+    if (!guest) {
+      error.dispose();
+      return { kind: "exception", message: "uncaught exception" };
+    }
+    const { context } = guest;
+    const described = context.callFunction(guest.hidden.describe, context.undefined, error);
+    error.dispose();
+    if (described.error) {
+      // Only a resource can fail describe(): the deadline or memory ran out while reading.
+      described.error.dispose();
+      this.broken = true;
+      if (limiter?.interrupted && !limiter.outOfMemory) return { kind: "timeout", message: `timed out after ${limits.timeoutMs} ms` };
+      return { kind: "memory", message: memoryMessage(limits) };
+    }
+    const text = context.getString(described.value);
+    described.value.dispose();
+    return this.describedFailure(parseDescribed(text), loading);
+  }
+
+  /** Classifies a thrown value; a resource failure marks the runtime for rebuilding. */
+  private describedFailure(thrown: Described, loading: boolean): EvaluationFailure {
+    const { limits } = this.options;
     const range = this.errorRange(thrown.stack);
     const at = range ? { range } : {};
-    if (thrown.name === "InternalError" && thrown.message === "interrupted" && this.guest?.limiter.outOfMemory === true) {
+    if (thrown.kind === "e" && thrown.name === "InternalError" && thrown.message === "out of memory") {
       this.broken = true;
-      return { kind: "memory", message: `out of memory (limit ${formatMegabytes(limits.memoryBytes)})`, ...at };
+      return { kind: "memory", message: memoryMessage(limits), ...at };
     }
-    if (thrown.name === "InternalError" && thrown.message === "interrupted") {
-      this.broken = true;
-      return { kind: "timeout", message: `timed out after ${limits.timeoutMs} ms`, ...at };
-    }
-    if (thrown.message === "out of memory" || thrown.oom) {
-      this.broken = true;
-      return { kind: "memory", message: `out of memory (limit ${formatMegabytes(limits.memoryBytes)})`, ...at };
-    }
-    if (thrown.name === "InternalError" && thrown.message === "stack overflow") {
+    if (thrown.kind === "e" && thrown.name === "InternalError" && thrown.message === "stack overflow") {
       this.broken = true;
       return { kind: "stack", message: "stack overflow", ...at };
     }
+    // QuickJS throws null when it cannot even build its "out of memory" error: the heap is then at its cap.
+    if (thrown.kind === "p" && thrown.message === "null" && this.heapFull()) {
+      this.broken = true;
+      return { kind: "memory", message: memoryMessage(limits) };
+    }
+    if (thrown.kind === "p") return { kind: "exception", message: oneLine(`uncaught exception: ${thrown.message}`), ...at };
+    if (thrown.kind === "o") {
+      return { kind: "exception", message: oneLine(`uncaught exception: ${thrown.name ? `an object named ${thrown.name}` : "an object"} without a message`), ...at };
+    }
     const kind = thrown.name === "SyntaxError" && loading ? "syntax" : "exception";
-    return { kind, message: thrown.text, ...at };
+    return { kind, message: oneLine(thrown.name ? `${thrown.name}: ${thrown.message}` : thrown.message), ...at };
+  }
+
+  /**
+   * The runtime's wasm memory is as large as it can grow (a runtime of its own only): emscripten grows
+   * the heap by at least 5 % at a time, so growing may stop that far below the cap.
+   */
+  private heapFull(): boolean {
+    const guest = this.guest;
+    if (!guest?.owned) return false;
+    const cap = instanceHeapCap(this.options.limits.memoryBytes);
+    return guest.limiter.heapBytes() >= cap - Math.max(cap / 16, 1 << 20);
   }
 
   /** The original-file position of the first stack frame inside the PAC. */
@@ -539,16 +684,66 @@ class SandboxEvaluator implements PacEvaluator {
     return [clamped, clamped];
   }
 
-  private disposeGuest(): void {
+  /**
+   * Lets go of the runtime. A runtime with its own wasm instance is dropped whole (the instance's
+   * memory goes with it), never torn down: QuickJS's teardown asserts on a heap that a cut-off or
+   * failed crossing left inconsistent, and an assertion aborts the wasm. A shared module's runtime is
+   * disposed when its state is known.
+   */
+  private dropGuest(): void {
     const guest = this.guest;
     if (!guest) return;
     this.guest = undefined;
-    for (const handle of [guest.run, guest.env, guest.trace, guest.batch, guest.finished, guest.rethrow, guest.progress]) {
-      handle.dispose();
+    if (guest.owned || this.poisoned) return;
+    try {
+      for (const handle of Object.values(guest.hidden)) handle.dispose();
+      guest.context.dispose();
+      guest.runtime.dispose();
+    } catch {
+      // A runtime that cannot be torn down is simply dropped.
     }
-    guest.context.dispose();
-    guest.runtime.dispose();
   }
+}
+
+function memoryMessage(limits: Limits): string {
+  return `memory limit of ${formatMegabytes(limits.memoryBytes)} exceeded`;
+}
+
+/** Reads prelude.ts describe()'s text: "<kind><name length>,<message length>,<name><message><stack>". */
+function parseDescribed(text: string): Described {
+  const kind = text[0] ?? "o";
+  const c1 = text.indexOf(",");
+  const c2 = text.indexOf(",", c1 + 1);
+  const nameLength = Number(text.slice(1, c1)) || 0;
+  const messageLength = Number(text.slice(c1 + 1, c2)) || 0;
+  const name = text.slice(c2 + 1, c2 + 1 + nameLength);
+  const message = text.slice(c2 + 1 + nameLength, c2 + 1 + nameLength + messageLength);
+  const stack = text.slice(c2 + 1 + nameLength + messageLength);
+  return { kind, name, message, stack };
+}
+
+/** A random identifier of PROBE_PREFIX's length: the probes' names for one evaluator. */
+function randomPrefix(): string {
+  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+  const bytes = new Uint8Array(PROBE_PREFIX.length - 2);
+  globalThis.crypto.getRandomValues(bytes);
+  return `_${Array.from(bytes, (byte) => alphabet[byte % alphabet.length]).join("")}$`;
+}
+
+/** The instrumented script with PROBE_PREFIX replaced by `prefix` inside the inserted texts only (a PAC's own text keeps its characters). */
+function renameProbes(instrumented: Instrumented, prefix: string): string {
+  const { text, insertions } = instrumented;
+  const parts: string[] = [];
+  let shift = 0;
+  let copied = 0;
+  for (const [offset, length] of insertions) {
+    const at = offset + shift;
+    parts.push(text.slice(copied, at), text.slice(at, at + length).replaceAll(PROBE_PREFIX, prefix));
+    copied = at + length;
+    shift += length;
+  }
+  parts.push(text.slice(copied));
+  return parts.join("");
 }
 
 /** The helper calls a traced call made, and the names it looked up that live DNS has not answered yet. */
@@ -587,42 +782,9 @@ function parseAnswers(text: string): string[] {
   return Array.isArray(parsed) ? parsed.filter((answer): answer is string => typeof answer === "string") : [];
 }
 
-interface Thrown {
-  readonly name: string | undefined;
-  readonly message: string;
-  readonly stack: string | undefined;
-  /** One line for users: "ReferenceError: foo is not defined" or the thrown value. */
-  readonly text: string;
-  readonly oom: boolean;
-}
-
-function inspectThrown(context: QuickJSContext, error: QuickJSHandle): Thrown {
-  let dumped: unknown;
-  try {
-    dumped = context.dump(error);
-  } catch {
-    return { name: undefined, message: "out of memory", stack: undefined, text: "out of memory", oom: true };
-  }
-  if (typeof dumped === "object" && dumped !== null && "message" in dumped) {
-    const name = "name" in dumped && typeof dumped.name === "string" ? dumped.name : undefined;
-    const message = String(dumped.message);
-    const stack = "stack" in dumped && typeof dumped.stack === "string" ? dumped.stack : undefined;
-    return { name, message, stack, text: oneLine(name ? `${name}: ${message}` : message), oom: false };
-  }
-  if (dumped === null && context.typeof(error) === "object") {
-    return { name: undefined, message: "out of memory", stack: undefined, text: "out of memory", oom: true };
-  }
-  const text = typeof dumped === "string" ? dumped : JSON.stringify(dumped) ?? String(dumped);
-  return { name: undefined, message: text, stack: undefined, text: oneLine(`uncaught exception: ${text}`), oom: false };
-}
-
-function describeThrown(context: QuickJSContext, error: QuickJSHandle): string {
-  return inspectThrown(context, error).text;
-}
-
-function oneLine(text: string): string {
+function oneLine(text: string, max = 300): string {
   const line = text.replace(/\s*[\r\n\u2028\u2029]+\s*/g, " ").trim();
-  return line.length > 300 ? `${line.slice(0, 297)}...` : line;
+  return line.length > max ? `${line.slice(0, max - 3)}...` : line;
 }
 
 /**
@@ -659,6 +821,8 @@ function withLiveAnswers(env: Environment, live: ReadonlyMap<string, readonly st
 
 async function resolveLive(host: string): Promise<readonly string[]> {
   try {
+    // Loaded on demand: only --live-dns needs it, and a browser has no node:dns.
+    const { lookup } = await import("node:dns/promises");
     const answers = await lookup(host, { all: true });
     return answers.map((a) => a.address);
   } catch {

@@ -32,7 +32,8 @@ export interface Limits {
  */
 export const DEFAULT_LIMITS: Limits = { timeoutMs: 1000, memoryBytes: 64 * 1024 * 1024, stackBytes: 256 * 1024 };
 
-export type FailureKind = "timeout" | "memory" | "stack" | "exception" | "syntax" | "no-entry-point" | "not-a-string";
+/** too-long: the result string is over the 64 K-character limit on what leaves the sandbox. */
+export type FailureKind = "timeout" | "memory" | "stack" | "exception" | "syntax" | "no-entry-point" | "not-a-string" | "too-long";
 
 export interface EvaluationFailure {
   readonly kind: FailureKind;

@@ -140,7 +140,7 @@ describe("evaluateMany", () => {
         "PROXY ok.example:8080",
       ]);
       const allocated = await allocating.evaluateMany(["fine", "alloc", "fine"].map((name) => ({ request: { url: `http://${name}.example/` }, env: base })));
-      expect(allocated.map((e) => e.failure?.message ?? e.result)).toEqual(["PROXY ok.example:8080", "out of memory (limit 16 MB)", "PROXY ok.example:8080"]);
+      expect(allocated.map((e) => e.failure?.message ?? e.result)).toEqual(["PROXY ok.example:8080", "memory limit of 16 MB exceeded", "PROXY ok.example:8080"]);
     }, 90_000);
   }
 

@@ -1,0 +1,142 @@
+/**
+ * The sandbox's contract against hostile PACs (docs/sandbox.md): every evaluation ends, with its own
+ * failure, whatever the guest does while it runs or while the host reads what it left; memory ends as
+ * memory; nothing of the harness is in reach. Each case runs under a 300 ms deadline and must end well
+ * within a bound that only a hang would break (the deadline plus 1.7 s: the machine running CI may be
+ * loaded); the measured overruns are in docs/performance.md ("Sandbox"), from test/bench/sandbox.ts.
+ */
+import { describe, expect, it } from "vitest";
+import { createEvaluator } from "../../src/evaluate/index.js";
+import type { Environment, EvaluationFailure, PacEvaluator } from "../../src/evaluate/types.js";
+import { createSourceFile } from "../../src/source/source-file.js";
+import { HOSTILE, LOOP, type HostileCase } from "./hostile-cases.js";
+import { parseForTest } from "./parse-for-test.js";
+
+const limits = { timeoutMs: 300, memoryBytes: 16 * 1024 * 1024 };
+/** Only a hang breaks this: the contract is deadline + 100 ms, the rest is room for a loaded CI machine. */
+const BOUND_MS = limits.timeoutMs + 1700;
+const env: Environment = { clientIps: ["10.1.2.3"], dns: new Map(), liveDns: false, now: Date.UTC(2026, 0, 1), timeZone: "UTC" };
+const FINE = 'if (host == "fine.example") return "PROXY fine.example:8080";';
+
+async function load(text: string, within = limits): Promise<{ evaluator?: PacEvaluator; failure?: EvaluationFailure; ms: number }> {
+  const started = performance.now();
+  const loaded = await createEvaluator(createSourceFile(text, "hostile.pac"), { limits: within, program: parseForTest(text) });
+  const ms = performance.now() - started;
+  return loaded.ok ? { evaluator: loaded.evaluator, ms } : { failure: loaded.failure, ms };
+}
+
+async function timed<T>(run: () => Promise<T>): Promise<{ value: T; ms: number }> {
+  const started = performance.now();
+  const value = await run();
+  return { value, ms: performance.now() - started };
+}
+
+function entryPoint(body: string): string {
+  return `function FindProxyForURL(url, host) {\n  ${FINE}\n  ${body}\n}\n`;
+}
+
+describe("hostile PACs", () => {
+  for (const hostile of HOSTILE.filter((c: HostileCase) => c.where === "call")) {
+    it(`ends a call that ${hostile.name} as ${hostile.kinds.join(" or ")}, in bounded time, then answers the next URL`, async () => {
+      const { evaluator } = await load(entryPoint(hostile.body));
+      if (!evaluator) throw new Error("did not load");
+      using _ = evaluator;
+      const single = await timed(() => evaluator.evaluate({ url: "http://bad.example/" }, env));
+      expect(single.ms).toBeLessThan(BOUND_MS);
+      expect(hostile.kinds).toContain(single.value.failure?.kind);
+      if (hostile.message) expect(single.value.failure?.message).toMatch(hostile.message);
+      if (single.value.failure?.kind === "exception") expect(single.value.failure.message).not.toMatch(/sandbox failed/);
+      expect((await evaluator.evaluate({ url: "http://fine.example/" }, env)).result).toBe("PROXY fine.example:8080");
+
+      // The same call inside a batch: it fails alone, the calls around it answer.
+      const batch = await timed(() =>
+        evaluator.evaluateMany(["fine", "bad", "fine"].map((name) => ({ request: { url: `http://${name}.example/`, trace: true }, env }))),
+      );
+      expect(batch.ms).toBeLessThan(2 * BOUND_MS);
+      expect(batch.value.map((e) => e.result)).toEqual(["PROXY fine.example:8080", null, "PROXY fine.example:8080"]);
+      expect(hostile.kinds).toContain(batch.value[1]?.failure?.kind);
+    }, 30_000);
+  }
+
+  for (const hostile of HOSTILE.filter((c: HostileCase) => c.where === "top")) {
+    it(`fails to load a PAC whose top level ${hostile.name}, as ${hostile.kinds.join(" or ")}, in bounded time`, async () => {
+      const { failure, evaluator, ms } = await load(`${hostile.body}\nfunction FindProxyForURL(url, host) { return "DIRECT"; }\n`);
+      evaluator?.[Symbol.dispose]();
+      expect(ms).toBeLessThan(BOUND_MS);
+      expect(hostile.kinds).toContain(failure?.kind);
+      if (hostile.message) expect(failure?.message).toMatch(hostile.message);
+    }, 30_000);
+  }
+
+  it("reports a thrown 30 MB message as one short line", async () => {
+    const { evaluator } = await load(entryPoint('throw new Error("m".repeat(30 * 1024 * 1024));'), { timeoutMs: 2000, memoryBytes: 64 * 1024 * 1024 });
+    if (!evaluator) throw new Error("did not load");
+    using _ = evaluator;
+    const failure = (await evaluator.evaluate({ url: "http://bad.example/" }, env)).failure;
+    expect(failure?.kind).toBe("exception");
+    expect(failure?.message).toMatch(/^Error: m{200}/);
+    expect(failure?.message.length ?? 0).toBeLessThanOrEqual(300);
+  }, 30_000);
+
+  it("says a result over 64 K characters is too long instead of copying it", async () => {
+    const { evaluator } = await load(entryPoint('return new Array(100001).join("PROXY a:1;");'));
+    if (!evaluator) throw new Error("did not load");
+    using _ = evaluator;
+    const failure = (await evaluator.evaluate({ url: "http://bad.example/" }, env)).failure;
+    expect(failure).toMatchObject({ kind: "too-long", message: "FindProxyForURL returned a string of 1,000,000 characters, over the limit of 65,536" });
+  });
+});
+
+describe("the harness is out of the PAC's reach", () => {
+  it("lists no harness name among the globals, and the probes' names in the PAC's own source name nothing", async () => {
+    const text = entryPoint(`
+      var names = Object.getOwnPropertyNames(this).join(",");
+      if (names.indexOf("pacdo") >= 0) return "LISTED " + names;
+      var source = FindProxyForURL.toString();
+      var probe = /([A-Za-z_$][\\w$]*)\\(\\d+, /.exec(source.slice(source.indexOf("return") + 6));
+      if (!probe || probe[1].indexOf("__pacdo$") !== 0) return "SOURCE " + source;
+      try { eval(probe[1] + "(0, 'forged')"); return "CALLED"; } catch (e) { return "PROXY safe.example:1"; }`);
+    const { evaluator } = await load(text);
+    if (!evaluator) throw new Error("did not load");
+    using _ = evaluator;
+    expect((await evaluator.evaluate({ url: "http://x.example/" }, env)).result).toBe("PROXY safe.example:1");
+  });
+
+  it("cannot reach the environment functions or the batch: typeof of every old harness name is undefined", async () => {
+    const names = ["__pacdo$run", "__pacdo$env", "__pacdo$trace", "__pacdo$entries", "__pacdo$r", "__pacdo$i", "__pacdo$b", "__pacdo$c", "__pacdo$batch"];
+    const { evaluator } = await load(entryPoint(`return [${names.map((n) => `typeof ${n}`).join(", ")}].join(",");`));
+    if (!evaluator) throw new Error("did not load");
+    using _ = evaluator;
+    expect((await evaluator.evaluate({ url: "http://x.example/" }, env)).result).toBe(names.map(() => "undefined").join(","));
+  });
+
+  it("keeps each call's environment its own, whatever the PAC puts on the prototypes or String's symbols", async () => {
+    const text = `
+      Object.defineProperty(Object.prototype, "ips", { get: function () { return ["6.6.6.6"]; }, set: function () {}, configurable: true });
+      String.prototype[Symbol.split] = function () { return ["[]", "0", "forged.example", "http://forged.example/"]; };
+      Array.prototype.toJSON = function () { ${LOOP} };
+      function FindProxyForURL(url, host) { return "PROXY " + myIpAddress() + ":1; " + host; }`;
+    const { evaluator } = await load(text);
+    if (!evaluator) throw new Error("did not load");
+    using _ = evaluator;
+    const calls = ["10.0.0.1", "10.0.0.2", "10.0.0.3"].map((ip, i) => ({ request: { url: `http://h${i}.example/`, trace: true }, env: { ...env, clientIps: [ip] } }));
+    const answers = await evaluator.evaluateMany(calls);
+    expect(answers.map((e) => e.result)).toEqual(["PROXY 10.0.0.1:1; h0.example", "PROXY 10.0.0.2:1; h1.example", "PROXY 10.0.0.3:1; h2.example"]);
+    expect(answers[0]?.calls?.map((c) => c.name)).toEqual(["myIpAddress"]);
+    const single = await evaluator.evaluate({ url: "http://solo.example/", trace: true }, { ...env, clientIps: ["10.0.0.9"] });
+    expect(single.result).toBe("PROXY 10.0.0.9:1; solo.example");
+  });
+
+  it("leaves no state of one PAC in another, nor of a call before a rebuild", async () => {
+    const a = await load(`var seen = 0; function FindProxyForURL(url, host) { ${FINE} seen++; if (host == "loop.example") { ${LOOP} } return "PROXY a:" + seen; }`);
+    const b = await load('function FindProxyForURL(url, host) { return "PROXY b:" + (typeof seen); }');
+    if (!a.evaluator || !b.evaluator) throw new Error("did not load");
+    using first = a.evaluator;
+    using second = b.evaluator;
+    expect((await first.evaluate({ url: "http://x.example/" }, env)).result).toBe("PROXY a:1");
+    expect((await second.evaluate({ url: "http://x.example/" }, env)).result).toBe("PROXY b:undefined");
+    expect((await first.evaluate({ url: "http://loop.example/" }, env)).failure?.kind).toBe("timeout");
+    // The rebuild ran the top level again: the PAC's global starts over, as after a reload.
+    expect((await first.evaluate({ url: "http://x.example/" }, env)).result).toBe("PROXY a:1");
+  });
+});
