@@ -153,6 +153,7 @@ export async function analyze(source: SourceFile, options: AnalyzeOptions = {}):
       environmentsTotal: space.total,
       hostsOmitted: omitted,
       evaluations,
+      ...(skipped > 0 ? { skipped } : {}),
       notes,
       ...(stoppedBy ? { sampled: { classes, of: space.total, stoppedBy } } : {}),
     };
@@ -358,8 +359,11 @@ export async function routeTable(
   // evaluator shows it supports `reads`.
   let readsSupported = false;
 
-  /** Evaluates the cells not evaluated yet, in one crossing when there are several. */
-  const evaluate = async (cells: readonly (readonly [row: number, index: number])[]): Promise<Evaluation[]> => {
+  /**
+   * Evaluates the cells not evaluated yet, in one crossing when there are several. A batch stops at
+   * its first timeout (the rounds give up on it anyway): the cells after it come back undefined.
+   */
+  const evaluate = async (cells: readonly (readonly [row: number, index: number])[]): Promise<(Evaluation | undefined)[]> => {
     const missing = cells.filter(([row, index]) => !done.has(cellId(row, index)));
     const calls = missing.map(([row, index]) => {
       const spec = rowSpecs[row];
@@ -372,14 +376,14 @@ export async function routeTable(
     });
     const first = calls[0];
     spent += calls.length;
-    const results = calls.length === 1 && first ? [await evaluator.evaluate(first.request, first.env)] : await evaluator.evaluateMany(calls);
+    const results = calls.length === 1 && first ? [await evaluator.evaluate(first.request, first.env)] : await evaluator.evaluateMany(calls, { stopAfterTimeouts: 1 });
     for (const [i, evaluation] of results.entries()) {
       const cell = missing[i];
       if (cell) done.set(cellId(...cell), evaluation);
       if (evaluation.reads !== undefined) readsSupported = true;
       for (const branch of evaluation.branches ?? []) taken.add(branch);
     }
-    return cells.map(([row, index]) => done.get(cellId(row, index)) ?? fail("cell not evaluated"));
+    return cells.map(([row, index]) => done.get(cellId(row, index)));
   };
 
   /** The table built by one pass, or undefined when a round hit a timeout. */
@@ -465,7 +469,7 @@ export async function routeTable(
         // always loops costs one deadline before the row-by-row pass takes over.
         const round = readsSupported ? pending.slice(0, Math.min(MAX_ROUND, roomLeft())) : pending.slice(0, 1);
         const results = await evaluate(round);
-        if (results.some((evaluation) => evaluation.failure?.kind === "timeout")) return undefined;
+        if (results.some((evaluation) => evaluation?.failure?.kind === "timeout")) return undefined;
         for (const [i, [r]] of round.entries()) {
           const evaluation = results[i];
           if (evaluation) apply(r, evaluation);

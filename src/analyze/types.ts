@@ -90,6 +90,11 @@ export interface RouteAnalysis {
    * earlier one for the same host and entry point read none of the dimensions in which the classes differ.
    */
   readonly evaluations?: number;
+  /**
+   * Cells (host, entry point, class) not evaluated because the PAC had already timed out
+   * MAX_TIMEOUTS times in this analysis; absent when none.
+   */
+  readonly skipped?: number;
   /** What the analysis could not follow, one sentence each (e.g. environment reads at load time). */
   readonly notes?: readonly string[];
   /**

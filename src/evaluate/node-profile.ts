@@ -21,7 +21,7 @@ import { parseIpv4 } from "./address.js";
 import { DEFAULT_CLIENT_IP } from "./environment.js";
 import { RuntimeLimiter } from "./limiter.js";
 import { requestUrl } from "./url.js";
-import type { EntryPointName, Environment, EvaluateCall, EvaluateRequest, Evaluation, EvaluationFailure, HelperCall, Limits, PacEvaluator } from "./types.js";
+import type { EntryPointName, Environment, EvaluateCall, EvaluateManyOptions, EvaluateRequest, Evaluation, EvaluationFailure, HelperCall, Limits, PacEvaluator } from "./types.js";
 
 type Resolver = ReturnType<typeof createPacResolver>;
 type Helper = (...args: never[]) => unknown;
@@ -136,9 +136,14 @@ class NodeEvaluator implements PacEvaluator {
     return { ...base, result: value, entries, effective: effectiveProxyList(entries, "node"), ...calls };
   }
 
-  async evaluateMany(calls: readonly EvaluateCall[]): Promise<Evaluation[]> {
+  async evaluateMany(calls: readonly EvaluateCall[], options: EvaluateManyOptions = {}): Promise<Evaluation[]> {
     const evaluations: Evaluation[] = [];
-    for (const { request, env } of calls) evaluations.push(await this.evaluate(request, env));
+    let timeouts = 0;
+    for (const { request, env } of calls) {
+      const evaluation = await this.evaluate(request, env);
+      evaluations.push(evaluation);
+      if (evaluation.failure?.kind === "timeout" && ++timeouts >= (options.stopAfterTimeouts ?? Infinity)) break;
+    }
     return evaluations;
   }
 

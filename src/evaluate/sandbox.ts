@@ -19,6 +19,7 @@ import type {
   EntryPointName,
   Environment,
   EvaluateCall,
+  EvaluateManyOptions,
   EvaluateRequest,
   Evaluation,
   EvaluationFailure,
@@ -265,19 +266,25 @@ class SandboxEvaluator implements PacEvaluator {
    * guest steps (live DNS replays), holds the batch's field separator, or comes after a failure that
    * broke the sandbox goes through `evaluate` (which rebuilds it); the batches then resume.
    */
-  async evaluateMany(calls: readonly EvaluateCall[]): Promise<Evaluation[]> {
+  async evaluateMany(calls: readonly EvaluateCall[], options: EvaluateManyOptions = {}): Promise<Evaluation[]> {
     const evaluations = new Array<Evaluation>(calls.length);
+    const stopAfter = options.stopAfterTimeouts ?? Infinity;
+    let timeouts = 0;
     let next = 0;
     while (next < calls.length) {
       const call = calls[next];
       if (call === undefined) break;
       const after = call.env.liveDns || this.broken || this.loadFailure !== undefined ? next : this.runBatch(calls, next, evaluations);
+      const from = next;
       if (after === next) {
         // A call the guest cannot take in a batch (live DNS, a U+0001 in its URL or host) or that must rebuild the sandbox first.
         evaluations[next] = await this.evaluate(call.request, call.env);
         next++;
       } else {
         next = after;
+      }
+      for (let i = from; i < next; i++) {
+        if (evaluations[i]?.failure?.kind === "timeout" && ++timeouts >= stopAfter) return evaluations.slice(0, i + 1);
       }
     }
     return evaluations;

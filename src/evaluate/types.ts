@@ -118,7 +118,16 @@ export interface PacEvaluator extends Disposable {
    * call with its own deadline, state carried from call to call, a timeout or out-of-memory failing only
    * its own call and rebuilding the sandbox for the rest), with fewer host/guest crossings.
    */
-  evaluateMany(calls: readonly EvaluateCall[]): Promise<Evaluation[]>;
+  evaluateMany(calls: readonly EvaluateCall[], options?: EvaluateManyOptions): Promise<Evaluation[]>;
+}
+
+export interface EvaluateManyOptions {
+  /**
+   * Stop after this many calls timed out: the answers then end with the last timeout (fewer than
+   * the calls). For callers that give up on a PAC that keeps timing out, so that the calls after
+   * it do not each cost a deadline.
+   */
+  readonly stopAfterTimeouts?: number;
 }
 
 /** One call of `PacEvaluator.evaluateMany`: a request and the world it is evaluated in. */

@@ -2,7 +2,7 @@
  * `fix`: parse, plan the managed block for every entry point, apply the edits by slicing, then prove
  * with the route analysis that DO service hosts are DIRECT first everywhere and nothing else moved.
  */
-import { analyze, type AnalysisBudget } from "../analyze/index.js";
+import { analyze, MAX_TIMEOUTS, type AnalysisBudget } from "../analyze/index.js";
 import type { RouteAnalysis } from "../analyze/types.js";
 import { SERVICE_DOMAIN } from "../do/catalogue.js";
 import type { EntryPointName, Limits, ProfileName } from "../evaluate/types.js";
@@ -82,6 +82,12 @@ export async function fixPac(source: SourceFile, options: FixOptions = {}): Prom
       status: "unfixable",
       problems: [`the PAC does not load under the ${before.profile} profile (${before.loadFailure.message}); a bypass inside it cannot take effect, and nothing can be proven`],
     };
+  }
+  // The proof would evaluate the same cells again and pay the same timeouts: the PAC already had all
+  // the deadlines an analysis allows, and a proof over cells never evaluated proves nothing.
+  if (before.skipped !== undefined) {
+    const message = `the PAC timed out ${MAX_TIMEOUTS} times while it was analysed (${before.skipped} cells not evaluated), so the fix cannot be proven; run again with a higher --timeout`;
+    return { status: "unverified", output: applyEdits(source.text, edits), problems: [{ host: "*", entryPoint: "*", environment: "*", message }] };
   }
   // Compliance is judged on the hosts DO and the cache servers actually use, as lint's
   // do-service-direct does; the extra spellings only hold the block itself to account.

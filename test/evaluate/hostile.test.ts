@@ -6,8 +6,10 @@
  * loaded); the measured overruns are in docs/performance.md ("Sandbox"), from test/bench/sandbox.ts.
  */
 import { describe, expect, it } from "vitest";
+import { analyze, MAX_TIMEOUTS } from "../../src/analyze/index.js";
 import { createEvaluator } from "../../src/evaluate/index.js";
 import type { Environment, EvaluationFailure, PacEvaluator } from "../../src/evaluate/types.js";
+import { fixPac } from "../../src/fix/fix.js";
 import { createSourceFile } from "../../src/source/source-file.js";
 import { HOSTILE, LOOP, type HostileCase } from "./hostile-cases.js";
 import { parseForTest } from "./parse-for-test.js";
@@ -139,4 +141,28 @@ describe("the harness is out of the PAC's reach", () => {
     // The rebuild ran the top level again: the PAC's global starts over, as after a reload.
     expect((await first.evaluate({ url: "http://x.example/" }, env)).result).toBe("PROXY a:1");
   });
+});
+
+describe("whole commands on a PAC that times out on every call", () => {
+  const looping = `function FindProxyForURL(url, host) { ${LOOP} }\n`;
+  const fast = { timeoutMs: 200 };
+  // 1 + MAX_TIMEOUTS deadlines at most per analysis, plus set-up: only a command that paid every cell's deadline breaks it.
+  const bound = fast.timeoutMs * (1 + MAX_TIMEOUTS) + 4000;
+
+  it("analyses in a bounded time: 4 timeouts, then the rest is marked not evaluated", async () => {
+    const started = performance.now();
+    const analysis = await analyze(createSourceFile(looping, "loop.pac"), { limits: fast });
+    expect(performance.now() - started).toBeLessThan(bound);
+    expect(analysis.evaluations).toBeLessThanOrEqual(1 + MAX_TIMEOUTS);
+    expect(analysis.skipped).toBeGreaterThan(0);
+    expect(analysis.notes?.join("\n")).toMatch(/after 4 timeouts/);
+  }, 30_000);
+
+  it("fixes without paying the timeouts again for the proof, and says the fix is unproven", async () => {
+    const started = performance.now();
+    const result = await fixPac(createSourceFile(looping, "loop.pac"), { limits: fast });
+    expect(performance.now() - started).toBeLessThan(bound);
+    expect(result.status).toBe("unverified");
+    if (result.status === "unverified") expect(result.problems[0]?.message).toMatch(/timed out 4 times while it was analysed .* higher --timeout/);
+  }, 30_000);
 });

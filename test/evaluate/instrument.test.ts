@@ -139,7 +139,7 @@ describe("instrumentation", () => {
       }),
       { numRuns: 60 },
     );
-  });
+  }, 60_000);
 
   it("lists each outcome once with newBranchesOnly, and together the same outcomes as every call's full list", async () => {
     await fc.assert(
