@@ -432,7 +432,8 @@ class SandboxEvaluator implements PacEvaluator {
       }
       const traced = call.trace ? parseTrace(answers[at++] ?? "", this.instrumented) : undefined;
       into[call.index] = this.decode(call.base, answer, traced, call.coverage > 0, call.reads);
-      if (this.broken) {
+      // A call that threw a stack overflow or out-of-memory broke the runtime: the next call rebuilds it.
+      if (answer[0] === "e" && this.broken) {
         this.settleEnvironment(call);
         return call.index + 1;
       }

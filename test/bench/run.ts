@@ -2,7 +2,7 @@
  * `npm run bench`: runs every area's benchmark in turn and prints one Markdown report. Each area
  * module exports `run(): Promise<string>` returning its section; the numbers go to docs/performance.md.
  */
-const areas = ["parse", "resolve", "analyze", "lint", "diff", "fix", "startup", "playground"] as const;
+const areas = ["parse", "resolve", "analyze", "lint", "diff", "fix", "startup", "playground", "sandbox"] as const;
 const only = new Set(process.argv.slice(2));
 
 for (const area of areas) {
