@@ -10,9 +10,16 @@ let shared: Promise<QuickJSWASMModule> | undefined;
  * stay per PAC.
  */
 export function quickJSModule(): Promise<QuickJSWASMModule> {
-  shared ??= whileAlive(newQuickJSWASMModuleFromVariant(syncVariant(releaseSync)));
+  // From the same compiled wasm as quickJSInstance where there is one: the code V8 optimises is then shared.
+  shared ??= whileAlive(
+    compiledQuickJS().then((wasmModule) =>
+      newQuickJSWASMModuleFromVariant(wasmModule === undefined ? syncVariant(releaseSync) : newVariant(syncVariant(releaseSync), { wasmModule } as VariantOptions)),
+    ),
+  );
   return shared;
 }
+
+type VariantOptions = Parameters<typeof newVariant>[1];
 
 /**
  * Keeps the process alive until `promise` settles. Node does not count V8's asynchronous WebAssembly
@@ -96,6 +103,5 @@ export async function quickJSInstance(memoryBytes: number): Promise<QuickJSWASMM
   const wasmMemory = new wasm.Memory({ initial: INITIAL_HEAP / PAGE, maximum: instanceHeapCap(memoryBytes) / PAGE });
   // printErr: emscripten prints a failed heap growth and an abort to stderr; both end as the call's failure instead.
   const emscriptenModule = { printErr: () => undefined };
-  type Options = Parameters<typeof newVariant>[1];
-  return newQuickJSWASMModuleFromVariant(newVariant(syncVariant(releaseSync), { wasmModule, wasmMemory, emscriptenModule } as Options));
+  return newQuickJSWASMModuleFromVariant(newVariant(syncVariant(releaseSync), { wasmModule, wasmMemory, emscriptenModule } as VariantOptions));
 }
