@@ -93,7 +93,7 @@ export function zoneOffset(now: number, timeZone?: string): number {
   return wall - Math.floor(now / 1000) * 1000;
 }
 
-/** The JSON the guest's `__pacdo$env` reads. */
+/** The JSON the guest's environment setter (the prelude's hidden `env`) reads. */
 export function guestEnvironment(env: Environment): string {
   // No prototype: a host named "__proto__" (a PAC may probe any name) is then an ordinary key.
   const dns: Record<string, readonly string[]> = Object.create(null) as Record<string, readonly string[]>;

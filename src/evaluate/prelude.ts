@@ -84,7 +84,7 @@ var getUTCDate = bind(OrigDate.prototype.getUTCDate), getUTCMonth = bind(OrigDat
 var getUTCFullYear = bind(OrigDate.prototype.getUTCFullYear);
 
 var LIMIT = ${TEXT_LIMIT};
-/* The environment: replaced wholesale by __pacdo$env. dns keys are lower case. */
+/* The environment: replaced wholesale by the hidden env function. dns keys are lower case. */
 var E = { ips: ["127.0.0.1"], dns: {}, now: 0, offset: 0 };
 /* Per-call state. What every helper or probe touches is a closure variable, which QuickJS reaches faster than a property. */
 var T = { calls: [], miss: [] };
