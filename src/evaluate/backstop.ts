@@ -70,8 +70,9 @@ function vmBackstop(): Backstop | undefined {
       try {
         script.runInContext(context, { timeout: limit });
       } catch (error) {
-        // The watchdog's error, or whatever a host callback inside the wasm made of the termination on its way out.
-        if (!done && (isTimeout(error) || performance.now() - started >= limit - 5)) throw new BackstopExpired(ms);
+        // The watchdog's error, or whatever a host callback inside the wasm made of the termination on its
+        // way out (the operation may even have returned after it: its runtime's state is unknown all the same).
+        if (isTimeout(error) || (!done && performance.now() - started >= limit - 5)) throw new BackstopExpired(ms);
         throw error;
       } finally {
         slot.operation = undefined;
