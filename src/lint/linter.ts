@@ -62,14 +62,17 @@ export function effectiveSetting(rule: RuleModule, profile: ProfileName, setting
 export async function lint(input: SourceFile | string, options: LintOptions = {}): Promise<LintResult> {
   const source = typeof input === "string" ? createSourceFile(input) : input;
   const profile = options.profile ?? "winhttp";
-  const modules: readonly RuleModule[] = options.ruleModules ?? ruleList;
+  // Over 4 MB (four times what any client accepts) the file is not parsed: tokens and tree would take
+  // about 140 bytes of memory per byte of source (1.2 GB for 8 MB); max-size alone says what is wrong.
+  const unparsed = !options.parsed && effectiveSetting(maxSize, profile, options.rules) !== "off" && sourceBytes(source) > PARSE_LIMIT;
+  const modules: readonly RuleModule[] = unparsed ? [maxSize] : (options.ruleModules ?? ruleList);
   const needsSandbox =
     options.analysis !== false &&
     !options.analyze &&
     modules.some((rule) => rule.meta.usesAnalysis && effectiveSetting(rule, profile, options.rules) !== "off");
   // Start compiling the sandbox's wasm now: it compiles in the background while the file parses.
   if (needsSandbox) await import("../evaluate/quickjs.js").then(({ quickJSModule }) => void quickJSModule().catch(() => undefined));
-  const parsed = options.parsed ?? parse(source);
+  const parsed = options.parsed ?? parse(unparsed ? "" : source);
   if (!parsed.ok) {
     const diagnostics = parsed.errors.map(
       (error): LintDiagnostic => ({ ruleId: null, severity: "error", message: error.message, range: error.range, start: error.start, end: error.end }),
@@ -143,8 +146,13 @@ export async function lint(input: SourceFile | string, options: LintOptions = {}
 
   const directives = readDirectives(source, parsed.comments);
   const kept = diagnostics.filter((d) => d.ruleId === null || !directives.suppresses(d.ruleId, d.start.line));
-  return summarize(source, kept, true, analysis ? coverageNotes(await analysis) : []);
+  return summarize(source, kept, true, unparsed ? [UNPARSED_NOTE] : analysis ? coverageNotes(await analysis) : []);
 }
+
+/** Files larger than this are not parsed by lint (docs/limits.md). */
+export const PARSE_LIMIT = 4 * 1024 * 1024;
+
+const UNPARSED_NOTE = "the file was not parsed: it is over 4 MB, so only max-size was checked";
 
 const OVERSIZED_NOTE = "the routes were not analysed: the file is over 1 MB, which WinHTTP and Chromium reject (see max-size)";
 

@@ -76,8 +76,20 @@ describe("nesting past the limit", { timeout: 60_000 }, () => {
 });
 
 describe("files over the size limit", { timeout: 120_000 }, () => {
+  it("lint does not parse a file over 4 MB: max-size alone, and a note that says so", async () => {
+    const megabytes = LARGE ? 15 : 5;
+    const huge = pac(`  var hosts = [${Array.from({ length: (megabytes * 1024 * 1024) / 16 }, (_, i) => `"h${i}.example"`).join(",")}];\n  return "PROXY p.example:80"; if (`);
+    const io = memoryIo({ files: { "huge.pac": huge } });
+    expect(await run(["lint", "--format", "json", "huge.pac"], io)).toBe(1);
+    const [result] = JSON.parse(io.out) as { diagnostics: { ruleId: string | null }[]; notes?: string[] }[];
+    expect(result?.diagnostics.map((d) => d.ruleId)).toEqual(["max-size"]);
+    const stylish = memoryIo({ files: { "huge.pac": huge } });
+    await run(["lint", "huge.pac"], stylish);
+    expect(stylish.out).toContain("note: the file was not parsed: it is over 4 MB, so only max-size was checked");
+  });
+
   it("lint reports max-size and says the routes were not analysed, instead of evaluating them", async () => {
-    const megabytes = LARGE ? 10 : 2;
+    const megabytes = LARGE ? 3.5 : 2;
     const entries = Array.from({ length: (megabytes * 1024 * 1024) / 16 }, (_, i) => `"h${i}.example"`).join(",");
     const big = pac(`  var hosts = [${entries}];\n  return "PROXY p.example:80";`);
     const io = memoryIo({ files: { "big.pac": big } });
