@@ -3,17 +3,17 @@
  * point it defines, across the environment classes it can tell apart.
  */
 import { createEvaluator } from "../evaluate/index.js";
-import type { EntryPointName, Evaluation, EvaluationFailure, Limits, PacEvaluator, ProfileName } from "../evaluate/types.js";
+import type { EntryPointName, Environment, Evaluation, EvaluationFailure, Limits, PacEvaluator, ProfileName } from "../evaluate/types.js";
 import { positionAt, type SourceFile } from "../source/source-file.js";
 import type { Range } from "../types.js";
 import type { Program } from "../syntax/ast.js";
 import { clockKeys, readingKey } from "./clock.js";
 import { collect, type AddressTest, type Collected } from "./collect.js";
 import { parseAddress } from "./address.js";
-import { buildEnvironments, environmentFor, matches } from "./environments.js";
+import { buildEnvironments, environmentFor, matches, type EnvironmentSpace } from "./environments.js";
 import { planHosts, type HostQuery } from "./hosts.js";
 import { analyzeByPublicAddress, SRCIP } from "./public-address.js";
-import type { Coverage, EnvironmentClass, EnvironmentDimension, HostRoutes, RouteAnalysis, RouteOutcome } from "./types.js";
+import type { EnvironmentClass, EnvironmentDimension, HostRoutes, RouteAnalysis, RouteOutcome } from "./types.js";
 
 export type { AddressTest, Collected, TimeTest } from "./collect.js";
 export { collect } from "./collect.js";
@@ -105,60 +105,190 @@ export async function analyze(source: SourceFile, options: AnalyzeOptions = {}):
   const collected = options.program !== undefined && options.collected !== undefined ? options.collected : collect(program);
   const space = options.environments
     ? { classes: options.environments, total: options.environments.length }
-    : buildEnvironments(collected, source, {
-        ...(options.timeZone === undefined ? {} : { timeZone: options.timeZone }),
-        ...(options.maxClasses === undefined ? {} : { maxClasses: options.maxClasses }),
-      });
+    : loadedPerClass(
+        collected,
+        buildEnvironments(collected, source, {
+          ...(options.timeZone === undefined ? {} : { timeZone: options.timeZone }),
+          ...(options.maxClasses === undefined ? {} : { maxClasses: options.maxClasses }),
+        }),
+      );
   const { queries, omitted } = options.queries
     ? { queries: options.queries, omitted: 0 }
     : planHosts(options.hosts ?? [], collected.hostLiterals, options.otherHosts ?? true);
 
   const coverage = options.coverage ?? true;
-  const created = await createEvaluator(source, {
-    profile,
-    program,
-    // The analysis reads helper names (`reads`, or a trace's names), never where a helper was called.
-    probes: { callSites: false, branches: coverage },
-    ...(options.limits === undefined ? {} : { limits: options.limits }),
-  });
-  if (!created.ok) return { ...failed(profile, created.failure), environments: space.classes, environmentsTotal: space.total };
-  const evaluator = created.evaluator;
-  try {
-    const parts = await reuseParts(collected, space.classes, profile, options.limits);
-    const budget = options.environments && !options.budget ? undefined : { ...DEFAULT_BUDGET, ...options.budget };
-    const { routes, taken, evaluations, skipped, classes, stoppedBy } = await routeTable(evaluator, queries, space.classes, {
+  const budget = options.environments && !options.budget ? undefined : { ...DEFAULT_BUDGET, ...options.budget };
+  const groups = loadGroups(collected, space.classes);
+  const started = performance.now();
+  const merged = new MergedRoutes(space.classes);
+  const kept = new Set<string>();
+  const taken = new Set<number>();
+  let evaluations = 0;
+  let skipped = 0;
+  let stoppedBy: "evaluations" | "time" | undefined;
+  let branchPoints: PacEvaluator["branchPoints"] = [];
+  const entryPoints = new Set<EntryPointName>();
+  for (const group of groups) {
+    const left = budget && { evaluations: budget.evaluations - evaluations, ms: budget.ms - (performance.now() - started) };
+    if (left && (left.evaluations <= 0 || left.ms <= 0)) {
+      stoppedBy ??= left.evaluations <= 0 ? "evaluations" : "time";
+      continue;
+    }
+    const created = await createEvaluator(source, {
+      profile,
+      program,
+      // The analysis reads helper names (`reads`, or a trace's names), never where a helper was called.
+      probes: { callSites: false, branches: coverage },
+      ...(options.limits === undefined ? {} : { limits: options.limits }),
+      ...(group.load ? { loadEnvironment: group.load } : {}),
+    });
+    if (!created.ok) {
+      // The PAC does not load at all, or (with top-level environment reads) not for these clients.
+      if (groups.length === 1) return { ...failed(profile, created.failure), environments: space.classes, environmentsTotal: space.total };
+      merged.addLoadFailure(queries, group.classes, created.failure);
+      for (const c of group.classes) kept.add(c.id);
+      continue;
+    }
+    using evaluator = created.evaluator;
+    branchPoints = evaluator.branchPoints;
+    for (const name of evaluator.entryPoints) entryPoints.add(name);
+    const parts = await reuseParts(collected, group.classes, profile, options.limits);
+    const table = await routeTable(evaluator, queries, group.classes, {
       readsDate: collected.usesDate,
       coverage,
       sequential: collected.statefulSites.length > 0,
       ...(parts ? { parts } : {}),
-      ...(budget ? { budget } : {}),
+      ...(left ? { budget: left } : {}),
     });
-    const notes = notesFor(collected, source);
-    if (skipped > 0) {
-      notes.push(`after ${MAX_TIMEOUTS} timeouts, ${skipped} of the remaining (host, entry point, class) cells were not evaluated`);
+    merged.add(table.routes);
+    for (const c of group.classes.slice(0, table.classes)) kept.add(c.id);
+    for (const id of table.taken) taken.add(id);
+    evaluations += table.evaluations;
+    skipped += table.skipped;
+    stoppedBy ??= table.stoppedBy;
+  }
+
+  const notes = notesFor(collected, source, groups.length);
+  if (skipped > 0) {
+    notes.push(`after ${MAX_TIMEOUTS} timeouts, ${skipped} of the remaining (host, entry point, class) cells were not evaluated`);
+  }
+  const environments = space.classes.filter((c) => kept.has(c.id));
+  if (stoppedBy) {
+    const spent = stoppedBy === "evaluations" ? `${budget?.evaluations} evaluations` : `${budget?.ms} ms`;
+    notes.push(
+      `the analysis budget (${spent}) ran out: it covered ${environments.length} of ${space.total} environment classes, a sample in which every dimension's values take turns; the other classes were not evaluated`,
+    );
+  }
+  const unreached = branchPoints.filter((b) => !taken.has(b.id)).map((b) => b.range);
+  return {
+    profile,
+    entryPoints: ENTRY_POINT_ORDER.filter((name) => entryPoints.has(name)),
+    environments,
+    routes: merged.routes(),
+    coverage: { total: branchPoints.length, taken: branchPoints.length - unreached.length, unreached },
+    environmentsTotal: space.total,
+    hostsOmitted: omitted,
+    evaluations,
+    ...(skipped > 0 ? { skipped } : {}),
+    notes,
+    ...(stoppedBy ? { sampled: { classes: environments.length, of: space.total, stoppedBy } } : {}),
+  };
+}
+
+const ENTRY_POINT_ORDER: readonly EntryPointName[] = ["FindProxyForURL", "FindProxyForURLEx"];
+
+/** With environment reads at top level, each class's label says the PAC was loaded in it too. */
+function loadedPerClass(collected: Collected, space: EnvironmentSpace): EnvironmentSpace {
+  if (collected.loadTimeReads.length === 0 || space.classes.length < 2) return space;
+  return { ...space, classes: space.classes.map((c) => ({ ...c, label: `${c.label}; the PAC loaded in this environment` })) };
+}
+
+/** Classes that load the PAC alike, and the environment their top level runs in. */
+interface LoadGroup {
+  readonly load?: Environment;
+  readonly classes: readonly EnvironmentClass[];
+}
+
+/**
+ * Each client loads the PAC itself, so top-level reads (`var me = myIpAddress()`) answer per client:
+ * classes whose witnesses agree on everything the top level reads load it alike and share one
+ * sandbox, loaded with the first one's environment. A PAC whose top level reads nothing is loaded once.
+ */
+function loadGroups(collected: Collected, classes: readonly EnvironmentClass[]): LoadGroup[] {
+  if (collected.loadTimeReads.length === 0 || classes.length === 0) return [{ classes }];
+  const names = new Set(collected.loadTimeReads.map((read) => read.name));
+  const readsClient = [...names].some((name) => name.startsWith("myIpAddress") || name.startsWith("isInNet"));
+  const readsDns = [...names].some((name) => /^(dnsResolve|isResolvable|isInNet)/.test(name));
+  const readsClock = [...names].some((name) => CLOCK_HELPERS.has(name));
+  const groups = new Map<string, { load: Environment; classes: EnvironmentClass[] }>();
+  for (const c of classes) {
+    const w = c.witness;
+    const key = JSON.stringify([readsClient ? w.clientIps : 0, readsDns ? [...w.dns] : 0, readsClock ? w.now : 0]);
+    const group = groups.get(key);
+    if (group) group.classes.push(c);
+    else groups.set(key, { load: w, classes: [c] });
+  }
+  return [...groups.values()];
+}
+
+/** Route rows gathered from several sandboxes (one per load group), as if one had answered them all in class order. */
+class MergedRoutes {
+  private readonly order: ReadonlyMap<string, number>;
+  private readonly rows = new Map<string, { row: Omit<HostRoutes, "outcomes">; outcomes: Map<string, { outcome: RouteOutcome; ids: string[] }> }>();
+
+  constructor(classes: readonly EnvironmentClass[]) {
+    this.order = new Map(classes.map((c, i) => [c.id, i]));
+  }
+
+  add(routes: readonly HostRoutes[]): void {
+    for (const route of routes) {
+      const { outcomes, ...row } = route;
+      const key = `${route.url}\n${route.entryPoint}`;
+      let entry = this.rows.get(key);
+      if (!entry) this.rows.set(key, (entry = { row, outcomes: new Map() }));
+      for (const outcome of outcomes) {
+        const outcomeKey = JSON.stringify([outcome.result, outcome.failure?.kind ?? null, outcome.failure?.message ?? null, outcome.returnRange ?? null, outcome.implicitBypass ?? null]);
+        const known = entry.outcomes.get(outcomeKey);
+        if (!known) entry.outcomes.set(outcomeKey, { outcome, ids: [...outcome.environmentIds] });
+        else {
+          known.ids.push(...outcome.environmentIds);
+          if (this.position(outcome.witness.id) < this.position(known.outcome.witness.id)) known.outcome = outcome;
+        }
+      }
     }
-    const environments = space.classes.slice(0, classes);
-    if (stoppedBy) {
-      const spent = stoppedBy === "evaluations" ? `${budget?.evaluations} evaluations` : `${budget?.ms} ms`;
-      notes.push(
-        `the analysis budget (${spent}) ran out: it covered the first ${classes} of ${space.total} environment classes, a sample in which every dimension's values take turns; the other classes were not evaluated`,
-      );
-    }
-    return {
-      profile,
-      entryPoints: evaluator.entryPoints,
-      environments,
-      routes,
-      coverage: coverageOf(evaluator, taken),
-      environmentsTotal: space.total,
-      hostsOmitted: omitted,
-      evaluations,
-      ...(skipped > 0 ? { skipped } : {}),
-      notes,
-      ...(stoppedBy ? { sampled: { classes, of: space.total, stoppedBy } } : {}),
-    };
-  } finally {
-    evaluator[Symbol.dispose]();
+  }
+
+  /** Every row fails for these classes: the PAC does not load in their environment. */
+  addLoadFailure(queries: readonly HostQuery[], classes: readonly EnvironmentClass[], failure: EvaluationFailure): void {
+    const witness = classes[0];
+    if (!witness) return;
+    const environmentIds = classes.map((c) => c.id);
+    const entryPoints = new Set<EntryPointName>(["FindProxyForURL"]);
+    for (const entry of this.rows.values()) entryPoints.add(entry.row.entryPoint);
+    this.add(
+      queries.flatMap((query) =>
+        [...entryPoints].map((entryPoint): HostRoutes => ({
+          host: query.host,
+          url: query.url,
+          ...(query.endpoint ? { endpoint: query.endpoint } : {}),
+          entryPoint,
+          outcomes: [{ result: null, entries: [], failure, environmentIds, witness }],
+        })),
+      ),
+    );
+  }
+
+  routes(): HostRoutes[] {
+    return [...this.rows.values()].map(({ row, outcomes }) => ({
+      ...row,
+      outcomes: [...outcomes.values()]
+        .map(({ outcome, ids }) => ({ ...outcome, environmentIds: ids.sort((a, b) => this.position(a) - this.position(b)) }))
+        .sort((a, b) => this.position(a.witness.id) - this.position(b.witness.id)),
+    }));
+  }
+
+  private position(id: string): number {
+    return this.order.get(id) ?? Number.MAX_SAFE_INTEGER;
   }
 }
 
@@ -274,16 +404,17 @@ async function parseProgram(source: SourceFile): Promise<Program | EvaluationFai
   return error ? { kind: "syntax", message: error.message, range: error.range } : { kind: "syntax", message: "syntax error" };
 }
 
-function notesFor(collected: Collected, source: SourceFile): string[] {
+function notesFor(collected: Collected, source: SourceFile, loads: number): string[] {
   const at = (range: Range): string => {
     const { line, column } = positionAt(source, range[0]);
     return `${line}:${column}`;
   };
+  const perClass =
+    loads > 1
+      ? `so the PAC was loaded once per environment it can tell apart at load (${loads} loads), each class in its own`
+      : "so it was loaded in the environment of the classes (which agree on what the load reads)";
   return [
-    ...collected.loadTimeReads.map(
-      ({ name, range }) =>
-        `${at(range)}: ${name}() runs when the PAC loads, so its answer comes from the load and does not vary with the environment classes`,
-    ),
+    ...collected.loadTimeReads.map(({ name, range }) => `${at(range)}: ${name}() runs when the PAC loads, on each client, ${perClass}`),
     ...collected.statefulSites.map(({ what, range }) => `${at(range)}: ${what}, so answers may depend on earlier calls`),
   ];
 }
@@ -570,11 +701,6 @@ function outcomeKey(evaluation: Evaluation): string {
   return JSON.stringify([result, failure?.kind ?? null, failure?.message ?? null, returnRange ?? null, implicitBypass ?? null]);
 }
 
-function coverageOf(evaluator: PacEvaluator, taken: ReadonlySet<number>): Coverage {
-  const unreached = evaluator.branchPoints.filter((b) => !taken.has(b.id)).map((b) => b.range);
-  const total = evaluator.branchPoints.length;
-  return { total, taken: total - unreached.length, unreached };
-}
 
 /** Entry points in the order a profile's client prefers them. */
 export function preferredEntryPoint(analysis: RouteAnalysis): EntryPointName | undefined {

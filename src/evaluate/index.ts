@@ -15,7 +15,7 @@ import { instrumentIfFits, type Instrumented, type ProbeOptions } from "./instru
 import { defaultBackstop, type Backstop } from "./backstop.js";
 import { quickJSInstance, quickJSModule } from "./quickjs.js";
 import { createSandbox } from "./sandbox.js";
-import { DEFAULT_LIMITS, type EvaluationFailure, type Limits, type PacEvaluator, type ProfileName } from "./types.js";
+import { DEFAULT_LIMITS, type Environment, type EvaluationFailure, type Limits, type PacEvaluator, type ProfileName } from "./types.js";
 
 export { defaultEnvironment, DEFAULT_CLIENT_IP, isValidTimeZone, machineTimeZone } from "./environment.js";
 export type * from "./types.js";
@@ -60,6 +60,11 @@ export interface EvaluatorOptions {
   readonly backstop?: Backstop;
   /** Answers names for `Environment.liveDns` in the winhttp and chromium profiles (default: the system resolver; tests pass a fake). */
   readonly liveResolver?: (host: string) => Promise<readonly string[]>;
+  /**
+   * The environment the PAC's top level runs in: each client loads the PAC itself, so
+   * `var me = myIpAddress()` at top level differs per client (default: the helpers' defaults).
+   */
+  readonly loadEnvironment?: Environment;
 }
 
 /**
@@ -91,7 +96,12 @@ export async function createEvaluator(source: SourceFile, options: EvaluatorOpti
   if (profile === "node") {
     // Loaded on demand: pac-resolver brings esprima, escodegen and degenerator, which the other profiles do not need.
     const { createNodeEvaluator } = await import("./node-profile.js");
-    const created = await createNodeEvaluator({ source, limits, module: options.module ?? (await quickJSModule()) });
+    const created = await createNodeEvaluator({
+      source,
+      limits,
+      module: options.module ?? (await quickJSModule()),
+      ...(options.loadEnvironment ? { loadEnvironment: options.loadEnvironment } : {}),
+    });
     return created.ok ? created : { ok: false, failure: explainFailure(created.failure, source, options, profile) };
   }
   const compiled = options.compiled ?? (options.program ? compilePac(source.text, options.program, options.probes) : undefined);
@@ -114,6 +124,7 @@ export async function createEvaluator(source: SourceFile, options: EvaluatorOpti
     backstop: options.backstop ?? defaultBackstop(),
     ...(compiled?.instrumented ? { instrumented: compiled.instrumented } : {}),
     ...(options.liveResolver ? { liveResolver: options.liveResolver } : {}),
+    ...(options.loadEnvironment ? { loadEnvironment: options.loadEnvironment } : {}),
   });
   return created.ok ? created : { ok: false, failure: explainFailure(created.failure, source, options, profile) };
 }

@@ -30,6 +30,8 @@ export interface NodeEvaluatorOptions {
   readonly source: SourceFile;
   readonly limits: Limits;
   readonly module: Pick<QuickJSWASMModule, "newRuntime">;
+  /** The environment the PAC's top level runs in; default: none (pac-resolver's own defaults). */
+  readonly loadEnvironment?: Environment;
 }
 
 /** Loads the PAC into pac-resolver 7.0.1 under the limits, or says why it does not load. */
@@ -85,6 +87,7 @@ class NodeEvaluator implements PacEvaluator {
         return context;
       },
     };
+    this.env = this.options.loadEnvironment;
     limiter.start();
     try {
       this.resolver = createPacResolver(qjs, source.text, { sandbox: this.helpers(), filename: "proxy.pac" });

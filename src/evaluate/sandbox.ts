@@ -67,6 +67,8 @@ export interface SandboxOptions {
   readonly backstop: Backstop;
   /** Answers names for `Environment.liveDns` (default: the system resolver). */
   readonly liveResolver?: (host: string) => Promise<readonly string[]>;
+  /** The environment the PAC's top level runs in (`var me = myIpAddress()`); default: the prelude's. */
+  readonly loadEnvironment?: Environment;
 }
 
 /** What every evaluation of a request starts with. */
@@ -215,6 +217,8 @@ class SandboxEvaluator implements PacEvaluator {
     const guest = this.guest;
     if (!guest) throw new Error("evaluator used after dispose");
     const { context, limiter } = guest;
+    // Each client loads the PAC itself: its top level sees that client's environment.
+    if (this.options.loadEnvironment) this.setEnvironment(guest, this.options.loadEnvironment);
     limiter.start();
     try {
       const result = context.evalCode(this.script, SCRIPT_NAME, { type: "global" });

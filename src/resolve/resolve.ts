@@ -56,6 +56,9 @@ export async function loadProfile(source: SourceFile, profile: ProfileName, opti
     ...(options.program ? { program: options.program } : {}),
     ...(options.compiled ? { compiled: options.compiled } : {}),
     probes: resolveProbes(options.trace ?? false),
+    // Each client loads the PAC itself: its top level sees the chosen client address, DNS and clock
+    // (live DNS is only answered for calls, so a live-DNS load keeps the helpers' defaults).
+    ...(options.environment.liveDns ? {} : { loadEnvironment: options.environment }),
   });
 }
 

@@ -171,12 +171,18 @@ describe("route analysis of fixtures", { timeout: 30_000 }, () => {
     expect(example?.message).toBe("not evaluated: the PAC had already timed out 4 times in this analysis");
   });
 
-  it("says when the PAC reads the environment at load time", async () => {
+  it("loads the PAC once per client class when its top level reads the client address, and says so", async () => {
     const { analysis } = await analyzeFixture("client-address-read-at-load");
     expect(analysis.notes).toEqual([
-      "2:16: myIpAddress() runs when the PAC loads, so its answer comes from the load and does not vary with the environment classes",
+      "2:16: myIpAddress() runs when the PAC loads, on each client, so the PAC was loaded once per environment it can tell apart at load (3 loads), each class in its own",
     ]);
-    expect(analysis.environments.map((e) => e.witness.clientIps[0])).toContain("10.20.0.1");
+    const geo = analysis.routes.find((r) => r.host === "geo.prod.do.dsp.mp.microsoft.com");
+    // The bypass only holds on the office subnet: a load with the default client alone never sees it.
+    expect(geo?.outcomes.map((o) => [o.result, o.witness.witness.clientIps[0]])).toEqual([
+      ["PROXY proxy.corp.example:8080", "198.51.100.20"],
+      ["DIRECT", "10.20.0.1"],
+    ]);
+    expect(analysis.environments.every((e) => e.label.endsWith("; the PAC loaded in this environment"))).toBe(true);
   });
 
   it.each([

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { analyze, collect, environmentFor, type RouteAnalysis } from "../../src/analyze/index.js";
+import { analyze, collect, environmentFor, type EnvironmentClass, type RouteAnalysis } from "../../src/analyze/index.js";
 import { renderPublicAddress } from "../../src/analyze/public-address.js";
 import { createEvaluator } from "../../src/evaluate/index.js";
 import type { PacEvaluator, ProfileName } from "../../src/evaluate/types.js";
@@ -62,16 +62,25 @@ function rowsOf(analysis: RouteAnalysis): Row[] {
  * Undefined when some cell failed with a timeout (the optimised analysis may then skip cells).
  */
 async function everyCell(source: SourceFile, program: Program | undefined, analysis: RouteAnalysis, profile: ProfileName): Promise<Row[] | undefined> {
-  // A PAC that uses ${SRCIP} runs as Zscaler renders it for each class's public address.
-  const evaluators = new Map<string | undefined, { evaluator: PacEvaluator; original: (offset: number) => number }>();
-  const evaluatorFor = async (publicAddress: string | undefined) => {
-    let found = evaluators.get(publicAddress);
+  // A PAC that uses ${SRCIP} runs as Zscaler renders it for each class's public address; and each
+  // client loads the PAC itself, so with environment reads at top level each class gets its own load.
+  const perClass = program !== undefined && collect(program).loadTimeReads.length > 0;
+  const evaluators = new Map<string, { evaluator: PacEvaluator; original: (offset: number) => number }>();
+  const evaluatorFor = async (environment: EnvironmentClass) => {
+    const publicAddress = environment.publicAddress;
+    const key = `${publicAddress ?? ""}|${perClass ? environment.id : ""}`;
+    let found = evaluators.get(key);
     if (!found) {
       const rendering = publicAddress === undefined ? { source, original: (offset: number) => offset } : renderPublicAddress(source, publicAddress);
       const parsed = publicAddress === undefined ? program : (parse(rendering.source) as { program?: Program }).program;
-      const created = await createEvaluator(rendering.source, { profile, ...(parsed ? { program: parsed } : {}), limits: LIMITS });
+      const created = await createEvaluator(rendering.source, {
+        profile,
+        ...(parsed ? { program: parsed } : {}),
+        limits: LIMITS,
+        ...(perClass ? { loadEnvironment: environment.witness } : {}),
+      });
       if (!created.ok) throw new Error(created.failure.message);
-      evaluators.set(publicAddress, (found = { evaluator: created.evaluator, original: rendering.original }));
+      evaluators.set(key, (found = { evaluator: created.evaluator, original: rendering.original }));
     }
     return found;
   };
@@ -84,13 +93,13 @@ async function everyCell(source: SourceFile, program: Program | undefined, analy
 
 async function cells(
   analysis: RouteAnalysis,
-  evaluatorFor: (publicAddress: string | undefined) => Promise<{ evaluator: PacEvaluator; original: (offset: number) => number }>,
+  evaluatorFor: (environment: EnvironmentClass) => Promise<{ evaluator: PacEvaluator; original: (offset: number) => number }>,
 ): Promise<Row[] | undefined> {
   const rows: Row[] = [];
   for (const route of analysis.routes) {
     const outcomes = new Map<string, Answer & { ids: string[] }>();
     for (const environment of analysis.environments) {
-      const { evaluator, original } = await evaluatorFor(environment.publicAddress);
+      const { evaluator, original } = await evaluatorFor(environment);
       const evaluation = await evaluator.evaluate({ url: route.url, entryPoint: route.entryPoint }, environmentFor(environment, route.host));
       if (evaluation.failure?.kind === "timeout") return undefined;
       const answer: Answer = {
