@@ -5,8 +5,10 @@
  * after an overrun needs no network and compiles nothing. It has every export of the Node module
  * (the build fails on a missing one).
  */
-import * as releaseSync from "@jitl/quickjs-wasmfile-release-sync";
-import { newQuickJSWASMModuleFromVariant, newVariant, type QuickJSSyncVariant, type QuickJSWASMModule } from "quickjs-emscripten-core";
+import type { QuickJSWASMModule } from "quickjs-emscripten-core";
+import { cappedQuickJSFrom, sharedQuickJSFrom } from "../../src/evaluate/quickjs-variant.js";
+
+export { instanceHeapCap } from "../../src/evaluate/quickjs-variant.js";
 
 let wasm: WebAssembly.Module | undefined;
 let shared: Promise<QuickJSWASMModule> | undefined;
@@ -19,7 +21,7 @@ export function useQuickJSWasm(module: WebAssembly.Module): void {
 export function quickJSModule(): Promise<QuickJSWASMModule> {
   if (!wasm) return Promise.reject(new Error("QuickJS wasm not set: call useQuickJSWasm first"));
   const module = wasm;
-  shared ??= newQuickJSWASMModuleFromVariant(newVariant(syncVariant(releaseSync), { wasmModule: module }));
+  shared ??= sharedQuickJSFrom(module);
   return shared;
 }
 
@@ -28,38 +30,8 @@ export function compiledQuickJS(): Promise<WebAssembly.Module | undefined> {
   return Promise.resolve(wasm);
 }
 
-// As in src/evaluate/quickjs.ts: emscripten's initial heap for this build, the wasm page, the build's most pages.
-const INITIAL_HEAP = 16 * 1024 * 1024;
-const PAGE = 64 * 1024;
-const MAX_PAGES = 32768;
-
-/** The most wasm memory a `quickJSInstance` for this memory limit can grow to, in bytes. */
-export function instanceHeapCap(memoryBytes: number): number {
-  return Math.min(MAX_PAGES, Math.ceil((INITIAL_HEAP + memoryBytes) / PAGE)) * PAGE;
-}
-
-/**
- * A QuickJS module of its own for one runtime, its wasm memory capped at the initial heap plus
- * `memoryBytes`, as the Node build makes one (src/evaluate/quickjs.ts `quickJSInstance`).
- */
+/** A QuickJS module of its own for one runtime, its memory capped, as the Node build makes one. */
 export function quickJSInstance(memoryBytes: number): Promise<QuickJSWASMModule> {
   if (!wasm) return Promise.reject(new Error("QuickJS wasm not set: call useQuickJSWasm first"));
-  const wasmMemory = new WebAssembly.Memory({ initial: INITIAL_HEAP / PAGE, maximum: instanceHeapCap(memoryBytes) / PAGE });
-  // printErr: emscripten prints a failed heap growth and an abort; both end as the call's failure instead.
-  const emscriptenModule = { printErr: () => undefined };
-  type Options = Parameters<typeof newVariant>[1];
-  return newQuickJSWASMModuleFromVariant(newVariant(syncVariant(releaseSync), { wasmModule: wasm, wasmMemory, emscriptenModule } as Options));
-}
-
-function syncVariant(namespace: unknown): QuickJSSyncVariant {
-  let value = namespace;
-  for (let depth = 0; depth < 3 && !isSyncVariant(value); depth++) {
-    value = typeof value === "object" && value !== null && "default" in value ? value.default : undefined;
-  }
-  if (!isSyncVariant(value)) throw new Error("@jitl/quickjs-wasmfile-release-sync did not export a QuickJS variant");
-  return value;
-}
-
-function isSyncVariant(value: unknown): value is QuickJSSyncVariant {
-  return typeof value === "object" && value !== null && "type" in value && value.type === "sync" && "importFFI" in value;
+  return cappedQuickJSFrom(wasm, memoryBytes);
 }
