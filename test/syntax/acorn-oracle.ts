@@ -1,5 +1,7 @@
 import { Script } from "node:vm";
 import * as acorn from "acorn";
+import { expect } from "vitest";
+import type { ParseResult } from "../../src/syntax/parse.js";
 
 /** What acorn makes of a script with the options the issue prescribes: an AST, or the error. */
 export function acornParse(text: string): { ok: true; program: unknown } | { ok: false; message: string } {
@@ -59,4 +61,19 @@ export function firstDifference(a: unknown, b: unknown, path = "$"): string | un
     if (difference !== undefined) return difference;
   }
   return undefined;
+}
+
+/**
+ * Checks pac-do's parse of `text` against acorn's: the same verdict (V8 breaking ties where acorn
+ * rejects a valid script) and, where both accept, the same whole tree, ranges included.
+ */
+export function expectAcornAgrees(text: string, ours: ParseResult): void {
+  const theirs = acornParse(text);
+  if (!theirs.ok) {
+    if (ours.ok && v8Accepts(text)) return;
+    expect(ours.ok, `acorn rejects (${theirs.message}) but pac-do accepts`).toBe(false);
+    return;
+  }
+  if (!ours.ok) throw new Error(`acorn accepts but pac-do reports: ${ours.errors.map((e) => e.message).join("; ")}`);
+  expect(firstDifference(normalize(ours.program), normalize(theirs.program))).toBeUndefined();
 }
