@@ -5,32 +5,14 @@
  * (an office subnet narrowed, one site rule's proxy changed, one rule added). Goals (issue #11): the
  * 10 KB diff within 1.5x the lint of one of them, the 1 MB diff within 2x.
  */
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { enterprisePac } from "./analyze.js";
+import { GNU_TIME, timeNodeProcess, type Timing } from "./lint.js";
 
 const CLI = fileURLToPath(new URL("../../bin/pac-do.js", import.meta.url));
-const GNU_TIME = existsSync("/usr/bin/time") ? "/usr/bin/time" : undefined;
-
-interface Timing {
-  readonly wall: number;
-  readonly cpu: number;
-}
-
-function once(args: readonly string[]): Timing {
-  const command = GNU_TIME ?? process.execPath;
-  const argv = GNU_TIME ? ["-f", "pac-do-bench-cpu %U %S", process.execPath, ...args] : [...args];
-  const start = process.hrtime.bigint();
-  const child = spawnSync(command, argv, { stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, NO_COLOR: "1" } });
-  const wall = Number(process.hrtime.bigint() - start) / 1e6;
-  const stderr = child.stderr.toString();
-  if (child.status === null || child.status > 1) throw new Error(`node ${args.join(" ")} exited ${String(child.status)}: ${stderr.trim()}`);
-  const cpu = /pac-do-bench-cpu (\S+) (\S+)/.exec(stderr);
-  return { wall, cpu: cpu ? (Number(cpu[1]) + Number(cpu[2])) * 1000 : NaN };
-}
 
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -63,14 +45,14 @@ export async function run(): Promise<string> {
       const lintArgs = [CLI, "lint", "--format", "json", old];
       const diffArgs = [CLI, "diff", "--format", "json", old, now];
       // One discarded pair for the file cache.
-      once(lintArgs);
-      once(diffArgs);
+      timeNodeProcess(lintArgs);
+      timeNodeProcess(diffArgs);
       const loadBefore = loadavg()[0] ?? NaN;
       const lint: Timing[] = [];
       const diff: Timing[] = [];
       for (let i = 0; i < pairs; i++) {
-        lint.push(once(lintArgs));
-        diff.push(once(diffArgs));
+        lint.push(timeNodeProcess(lintArgs));
+        diff.push(timeNodeProcess(diffArgs));
       }
       const loadAfter = loadavg()[0] ?? NaN;
       const ratios = lint.map((l, i) => (diff[i]?.wall ?? NaN) / l.wall);

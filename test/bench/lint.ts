@@ -21,32 +21,35 @@ function median(values: readonly number[]): number {
 }
 
 /** GNU time, when installed, reports the child's CPU time, which a busy machine inflates far less than the wall clock. */
-const GNU_TIME = existsSync("/usr/bin/time") ? "/usr/bin/time" : undefined;
+export const GNU_TIME = existsSync("/usr/bin/time") ? "/usr/bin/time" : undefined;
 
-interface Timing {
+export interface Timing {
   /** Wall clock, ms. */
   readonly wall: number;
   /** User + system CPU of the child, ms (NaN without GNU time). */
   readonly cpu: number;
 }
 
+/** One run of `node ...args` in a new process: wall clock, and CPU (user + system) where GNU time is there. */
+export function timeNodeProcess(args: readonly string[], okCodes: readonly number[] = [0, 1]): Timing {
+  const command = GNU_TIME ?? process.execPath;
+  const argv = GNU_TIME ? ["-f", "pac-do-bench-cpu %U %S", process.execPath, ...args] : [...args];
+  const start = process.hrtime.bigint();
+  const child = spawnSync(command, argv, { stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, NO_COLOR: "1" } });
+  const wall = Number(process.hrtime.bigint() - start) / 1e6;
+  const stderr = child.stderr.toString();
+  const cpuLine = /pac-do-bench-cpu (\S+) (\S+)/.exec(stderr);
+  // GNU time exits with the command's status.
+  const status = child.status;
+  if (status === null || !okCodes.includes(status)) {
+    throw new Error(`node ${args.join(" ")} exited ${String(status)}: ${stderr.trim()}`);
+  }
+  return { wall, cpu: cpuLine ? (Number(cpuLine[1]) + Number(cpuLine[2])) * 1000 : NaN };
+}
+
 /** `node ...args`, median of `runs` (after one discarded warm-up for the file cache unless `warmUp` is false). */
 function timeProcess(args: readonly string[], runs: number, okCodes: readonly number[] = [0, 1], warmUp = true): Timing {
-  const once = (): Timing => {
-    const command = GNU_TIME ?? process.execPath;
-    const argv = GNU_TIME ? ["-f", "pac-do-bench-cpu %U %S", process.execPath, ...args] : [...args];
-    const start = process.hrtime.bigint();
-    const child = spawnSync(command, argv, { stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, NO_COLOR: "1" } });
-    const wall = Number(process.hrtime.bigint() - start) / 1e6;
-    const stderr = child.stderr.toString();
-    const cpuLine = /pac-do-bench-cpu (\S+) (\S+)/.exec(stderr);
-    // GNU time exits with the command's status.
-    const status = child.status;
-    if (status === null || !okCodes.includes(status)) {
-      throw new Error(`node ${args.join(" ")} exited ${String(status)}: ${stderr.trim()}`);
-    }
-    return { wall, cpu: cpuLine ? (Number(cpuLine[1]) + Number(cpuLine[2])) * 1000 : NaN };
-  };
+  const once = (): Timing => timeNodeProcess(args, okCodes);
   if (warmUp) once();
   const timings = Array.from({ length: runs }, once);
   return { wall: median(timings.map((t) => t.wall)), cpu: median(timings.map((t) => t.cpu)) };
