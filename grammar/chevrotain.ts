@@ -29,5 +29,6 @@ export const CstParser: typeof Chevrotain.CstParser = api.CstParser;
 export const EOF: typeof Chevrotain.EOF = api.EOF;
 export const LLkLookaheadStrategy: typeof Chevrotain.LLkLookaheadStrategy = api.LLkLookaheadStrategy;
 export const getLookaheadPaths: typeof Chevrotain.getLookaheadPaths = api.getLookaheadPaths;
+export const tokenMatcher: typeof Chevrotain.tokenMatcher = api.tokenMatcher;
 export const generateCstDts: typeof Chevrotain.generateCstDts = api.generateCstDts;
 export const createSyntaxDiagramsCode: typeof Chevrotain.createSyntaxDiagramsCode = api.createSyntaxDiagramsCode;

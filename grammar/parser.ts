@@ -21,7 +21,8 @@
 import type { CstNode, IOrAlt, IParserConfig, IToken, OrMethodOpts, ParserMethod, SubruleMethodOpts, TokenType } from "chevrotain";
 import { CstParser, EOF } from "./chevrotain.js";
 import { lineBreaksBefore } from "./lexer.js";
-import { GatedTableLookahead } from "./lookahead.js";
+import { TableLookahead } from "./lookahead.js";
+import { lookaheadPaths } from "./lookahead-paths.js";
 import * as t from "./tokens.js";
 
 /** The label of a lone token that stands for a whole expression in `commaExpression`. */
@@ -65,7 +66,7 @@ const vocabulary: TokenType[] = t.allTokens;
 
 export class PacParser extends CstParser {
   constructor(config: IParserConfig = {}) {
-    super(vocabulary, { recoveryEnabled: true, maxLookahead: 1, lookaheadStrategy: new GatedTableLookahead({ maxLookahead: 1 }), ...config });
+    super(vocabulary, { recoveryEnabled: true, maxLookahead: 1, lookaheadStrategy: new TableLookahead(lookaheadPaths, vocabulary, { maxLookahead: 1 }), ...config });
     // Must come last: Chevrotain records the grammar by running the rules defined above.
     this.performSelfAnalysis();
   }

@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
-import { cstDts, syntaxDiagramsHtml } from "../../grammar/generate.js";
+import { cstDts, lookaheadPathsSource, syntaxDiagramsHtml } from "../../grammar/generate.js";
 import { PacParser } from "../../grammar/parser.js";
 
 const update = process.env["PAC_DO_UPDATE_GENERATED"] === "1";
@@ -20,5 +20,9 @@ describe("generated grammar files", () => {
 
   test("docs/grammar.html matches the grammar", () => {
     expectFile("docs/grammar.html", syntaxDiagramsHtml(parser));
+  });
+
+  test("grammar/lookahead-paths.ts holds the lookahead paths Chevrotain computes for the grammar", () => {
+    expectFile("grammar/lookahead-paths.ts", lookaheadPathsSource());
   });
 });

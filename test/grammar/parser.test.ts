@@ -52,7 +52,7 @@ describe("the grammar", () => {
     expect(parser.missingSemicolons).toEqual([]);
   });
 
-  test("chooses the same alternatives with its gated lookahead table as with Chevrotain's own LL(1) lookahead", () => {
+  test("chooses the same alternatives with its precomputed lookahead as with Chevrotain's own LL(1) lookahead", () => {
     const texts = readdirSync(fixtures, { recursive: true, encoding: "utf8" })
       .filter((name) => name.endsWith(".pac"))
       .map((name) => readFileSync(join(fixtures, name), "utf8"));
