@@ -6,6 +6,9 @@
 import { isSupportedNode, nodeVersionProblem } from "./node-version.js";
 
 if (isSupportedNode(process.versions.node)) {
+  // Before the CLI's modules load, so that they are compiled from V8's code cache (src/cache/compile-cache.ts).
+  const { enableCodeCache } = await import("./cache/compile-cache.js");
+  enableCodeCache();
   const { main } = await import("./cli.js");
   await main();
 } else {

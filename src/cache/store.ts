@@ -13,9 +13,10 @@
  * (a hit touches its entry's modification time).
  */
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
-import { homedir } from "node:os";
-import { isAbsolute, join } from "node:path";
+import { join } from "node:path";
 import { crc32 } from "node:zlib";
+
+export { cacheDirectory } from "./directory.js";
 
 /** The first word of every entry; a new layout gets a new number, so old entries read as foreign. */
 const FORMAT = "pac-do-cache/1";
@@ -32,25 +33,6 @@ export interface StoreLimits {
 }
 
 export const DEFAULT_LIMITS: StoreLimits = { maxEntries: 256, maxBytes: 64 * 1024 * 1024 };
-
-/**
- * The folder of pac-do's caches: `$PAC_DO_CACHE_DIR`, else `$XDG_CACHE_HOME/pac-do`, else
- * `~/.cache/pac-do`. A relative `XDG_CACHE_HOME` is ignored, as the XDG Base Directory specification
- * asks; undefined when there is no home folder either.
- */
-export function cacheDirectory(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  const own = env["PAC_DO_CACHE_DIR"];
-  if (own) return own;
-  const xdg = env["XDG_CACHE_HOME"];
-  if (xdg && isAbsolute(xdg)) return join(xdg, "pac-do");
-  let home: string;
-  try {
-    home = homedir();
-  } catch {
-    return undefined;
-  }
-  return home ? join(home, ".cache", "pac-do") : undefined;
-}
 
 /** The CRC-32 of `text` (as UTF-8) in eight hex digits. */
 export function checksum(text: string): string {

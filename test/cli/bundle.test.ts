@@ -96,6 +96,19 @@ describe("the bundled CLI (.ci/bundle.mjs)", () => {
     expect(bundled(...args)).toEqual(await inProcess(...args));
   }, 60_000);
 
+  it("keeps V8's code cache of its modules in the cache folder's v8/, readable only by its user, and none with --no-cache", () => {
+    const folder = mkdtempSync(join(SCRATCH, "code-cache-"));
+    const args = ["resolve", "--at", "2026-11-27T10:00:00Z", "--tz", "UTC", FIXTURE, "http://example.com/"];
+    const first = bundledWith({ PAC_DO_CACHE_DIR: folder }, ...args);
+    const files = (): string[] => readdirSync(join(folder, "v8"), { recursive: true, encoding: "utf8" }).filter((name) => statSync(join(folder, "v8", name)).isFile());
+    expect(files().length).toBeGreaterThan(5);
+    expect(statSync(join(folder, "v8")).mode & 0o777).toBe(0o700);
+    expect(bundledWith({ PAC_DO_CACHE_DIR: folder }, ...args)).toEqual(first);
+    const none = mkdtempSync(join(SCRATCH, "no-code-cache-"));
+    expect(bundledWith({ PAC_DO_CACHE_DIR: none }, "resolve", "--no-cache", ...args.slice(1))).toEqual(first);
+    expect(readdirSync(none)).toEqual([]);
+  }, 60_000);
+
   describe("with its cache of compiled PACs", () => {
     const clock = ["--at", "2026-11-27T10:00:00Z", "--tz", "UTC"];
     const urls = ["http://kv801.prod.do.dsp.mp.microsoft.com/", "http://printer.lan.example/", "http://example.com/"];
