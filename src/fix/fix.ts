@@ -2,16 +2,20 @@
  * `fix`: parse, plan the managed block for every entry point, apply the edits by slicing, then prove
  * with the route analysis that DO service hosts are DIRECT first everywhere and nothing else moved.
  */
-import { analyze, MAX_TIMEOUTS, type AnalysisBudget } from "../analyze/index.js";
+import { analyze, collect, MAX_TIMEOUTS, planHosts, type AnalysisBudget, type Collected, type HostQuery } from "../analyze/index.js";
+import { SRCIP } from "../analyze/public-address.js";
 import type { RouteAnalysis } from "../analyze/types.js";
 import { SERVICE_DOMAIN } from "../do/catalogue.js";
 import type { EntryPointName, Limits, ProfileName } from "../evaluate/types.js";
+import { ENTRY_POINTS } from "../pac/entry-points.js";
 import { createSourceFile, type SourceFile } from "../source/source-file.js";
 import { parse, type ParseError } from "../syntax/parse.js";
-import type { BypassTargets } from "./block.js";
+import type { Program } from "../syntax/ast.js";
+import { bypasses, type BypassTargets } from "./block.js";
 import { applyEdits, type Edit } from "./edits.js";
 import { planFix, stripEdits, type SitePlan } from "./plan.js";
 import { bypassTargets, type TargetOptions } from "./targets.js";
+import { blockObservability } from "./unobservable.js";
 import { bypassViolations, changedRoutes, type RouteProblem } from "./verify.js";
 
 export { encodeOutput } from "./edits.js";
@@ -22,6 +26,11 @@ export interface FixOptions extends TargetOptions {
   readonly limits?: Partial<Limits>;
   /** What the first route analysis may spend (default `DEFAULT_BUDGET`); the second one covers the same classes. */
   readonly budget?: AnalysisBudget;
+  /**
+   * Analyse every host in both PACs, even when the block is shown unobservable for the hosts it
+   * leaves alone (see `provenHosts`); the verdict is the same, only slower. For tests.
+   */
+  readonly fullProof?: boolean;
 }
 
 export interface FixedSite {
@@ -76,7 +85,12 @@ export async function fixPac(source: SourceFile, options: FixOptions = {}): Prom
 
   // The baseline is the PAC as its author wrote it: without any block of ours.
   const baseline = managed ? createSourceFile(applyEdits(source.text, stripEdits(plan.sites)), source.path, source.bom) : source;
-  const before = await analyze(baseline, { ...analysisOptions, ...budget, ...(managed ? {} : { program: parsed.program }) });
+  const proven = options.fullProof ? undefined : provenHosts(parsed.program, plan.sites, baseline, managed, hosts, targets);
+  const before = await analyze(baseline, {
+    ...analysisOptions,
+    ...budget,
+    ...(proven ? { program: proven.program, collected: proven.collected, queries: proven.queries } : managed ? {} : { program: parsed.program }),
+  });
   if (before.loadFailure) {
     return {
       status: "unfixable",
@@ -109,11 +123,11 @@ export async function fixPac(source: SourceFile, options: FixOptions = {}): Prom
   // Same hosts and environment classes as the baseline, so the two are compared cell by cell.
   const after = await analyze(fixedSource, {
     ...analysisOptions,
-    hosts: [...new Set(before.routes.map((route) => route.url))],
+    ...(proven ? { queries: proven.queries } : { hosts: [...new Set(before.routes.map((route) => route.url))] }),
     program: reparsed.program,
     environments: before.environments,
   });
-  const problems = verifyFix(before, baseline, after, fixedSource, targets);
+  const problems = verifyFix(before, baseline, after, fixedSource, targets, proven ? "proven" : "compare");
   if (problems.length > 0) return { status: "unverified", output, problems };
   const sampled = before.sampled
     ? `the proof covers the first ${before.sampled.classes} of ${before.sampled.of} environment classes: the analysis budget ran out`
@@ -128,9 +142,38 @@ export function verifyFix(
   after: RouteAnalysis,
   afterSource: SourceFile,
   targets: BypassTargets,
+  others: "compare" | "proven" = "compare",
 ): RouteProblem[] {
-  return [...bypassViolations(after, afterSource, targets), ...changedRoutes(before, beforeSource, after, afterSource, targets)];
+  return [...bypassViolations(after, afterSource, targets), ...changedRoutes(before, beforeSource, after, afterSource, targets, others)];
 }
+
+/**
+ * The proof's short way, when the PAC cannot observe the block (`blockObservability`: it cannot read
+ * function text or stacks, keeps no state between calls, and leaves the block's builtins alone): every
+ * call for a host the block does not bypass then runs exactly as without the block, so those hosts
+ * route as before by construction and neither analysis needs to evaluate them. Both analyses then ask
+ * about the hosts the full proof would check against the block, and only those: the rows the full
+ * proof's analyses have for them, in the same order. Undefined: analyse every host, twice.
+ */
+function provenHosts(
+  program: Program,
+  sites: readonly SitePlan[],
+  baseline: SourceFile,
+  managed: boolean,
+  hosts: readonly string[],
+  targets: BypassTargets,
+): { program: Program; collected: Collected; queries: HostQuery[] } | undefined {
+  // A Zscaler template is analysed once per rendering, each with its own literals: the long way.
+  if (baseline.text.includes(SRCIP)) return undefined;
+  if (!blockObservability(program, sites.map(({ site }) => site.body), ENTRY_POINTS).unobservable) return undefined;
+  const own = managed ? parse(baseline) : { ok: true as const, program };
+  if (!own.ok) return undefined;
+  const collected = collect(own.program);
+  const queries = planHosts(hosts, collected.hostLiterals).queries.filter((query) => bypasses(targets, query.host));
+  return { program: own.program, collected, queries };
+}
+
+
 
 /**
  * Spellings of service hosts the block must also handle: the apex, upper case and a trailing dot, which
