@@ -243,12 +243,13 @@ export function blockObservability(program: Program, blockBodies: readonly Block
         continue;
       case "Property":
         if (node.kind === "init" && !node.computed && propertyName(node.key) === "__proto__") return no(`\`__proto__\` ${where}`);
-        // A method name bound to something that is not a function literal could call anything.
-        if (node.kind === "init" && !node.computed && METHODS.has(propertyName(node.key) ?? "") && !isFunction(node.value)) {
+        // A name that is called (a listed method, or one a conversion calls) bound to something that
+        // is not a function literal could call anything; a computed key could be any of those names.
+        if (node.computed) return no(`a computed property key ${where}`);
+        if (node.kind === "init" && isCalledName(propertyName(node.key)) && !isFunction(node.value)) {
           return no(`the property ${propertyName(node.key)} ${where} holds a value the check cannot see`);
         }
-        if (node.computed) push(node.key);
-        else push(node.key, "key");
+        push(node.key, "key");
         push(node.value);
         continue;
       case "ObjectExpression":
@@ -288,6 +289,11 @@ export function blockObservability(program: Program, blockBodies: readonly Block
     forEachChild(node, pushPlain);
   }
   return { unobservable: true };
+}
+
+/** Property names a call reaches: the listed methods, and what string and number conversion call. */
+function isCalledName(name: string | undefined): boolean {
+  return name !== undefined && (METHODS.has(name) || name === "toString" || name === "valueOf" || name === "toJSON" || name === "toLocaleString");
 }
 
 function no(reason: string): Observability {

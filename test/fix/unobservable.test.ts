@@ -63,6 +63,8 @@ describe("blockObservability", () => {
     ["String.prototype patched", entry("", 'String.prototype.toLowerCase = function () { return "x"; };')],
     ["a computed method call", entry('  if (host[m]()) return "DIRECT";', 'var m = "toString";')],
     ["a method name holding another value", entry('  if (o.test(host)) return "DIRECT";', "var o = { test: Math.random };")],
+    ["a conversion bound to another value", entry('  if ("" + o) return "DIRECT";', "var o = { toString: Math.random };")],
+    ["a computed key", entry('  if (o.test(host)) return "DIRECT";', 'var k = "test", o = { [k]: Math.random };')],
     ["Math.random", entry('  if (Math.random() < 0.5) return "DIRECT";')],
     ["delete", entry("  delete TABLE.x;", "var TABLE = { x: 1 };")],
     ["a call through a variable", entry("  f(host);", "var f = dnsDomainIs;")],
