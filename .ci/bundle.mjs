@@ -62,7 +62,8 @@ const STAMP = JSON.stringify("pac-do-build:unbundled");
 // Chunk names carry content hashes: clear the folder so no chunk of an earlier build stays behind.
 rmSync(outdir, { recursive: true, force: true });
 const { outputFiles } = await build({
-  entryPoints: { "pac-do": fileURLToPath(new URL("src/bin.ts", root)) },
+  // `pac-do diff`'s worker thread (src/diff/parallel.ts finds it beside the chunk that starts it).
+  entryPoints: { "pac-do": fileURLToPath(new URL("src/bin.ts", root)), "diff-worker": fileURLToPath(new URL("src/diff/diff-worker.ts", root)) },
   outdir,
   chunkNames: "[name]-[hash]",
   bundle: true,

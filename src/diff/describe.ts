@@ -17,46 +17,58 @@ const LIST_UP_TO = 3;
  * takes all of them. Otherwise: how many classes, and the first.
  */
 export function describeClasses(ids: readonly string[], classes: readonly EnvironmentClass[]): string {
-  const first = classes.find((c) => c.id === ids[0]);
-  if (ids.length === classes.length) return classes.length === 1 ? "every environment" : `every environment (all ${classes.length} classes)`;
-  const chosen = new Set(ids);
+  return classDescriber(classes)(ids);
+}
+
+/** `describeClasses` over one list of classes, for many sets of them: the classes' values are gathered once. */
+export function classDescriber(classes: readonly EnvironmentClass[]): (ids: readonly string[]) => string {
   const all = new Map<string, Map<string, string>>();
-  const taken = new Map<string, Set<string>>();
   for (const c of classes) {
     for (const { key, label } of c.values ?? []) {
       const dim = key.charAt(0);
       let values = all.get(dim);
       if (!values) all.set(dim, (values = new Map()));
       values.set(key, label);
-      if (chosen.has(c.id)) {
+    }
+  }
+  return (ids) => {
+    const first = classes.find((c) => c.id === ids[0]);
+    if (ids.length === classes.length) return classes.length === 1 ? "every environment" : `every environment (all ${classes.length} classes)`;
+    const chosen = new Set(ids);
+    const taken = new Map<string, Set<string>>();
+    // In the classes' order, which is the order values are listed in.
+    for (const c of classes) {
+      if (!chosen.has(c.id)) continue;
+      for (const { key } of c.values ?? []) {
+        const dim = key.charAt(0);
         let set = taken.get(dim);
         if (!set) taken.set(dim, (set = new Set()));
         set.add(key);
       }
     }
-  }
-  const product = [...taken.values()].reduce((n, set) => n * set.size, 1);
-  if (all.size === 0 || product !== ids.length) {
-    return `${ids.length} of ${classes.length} environment classes, e.g. ${first?.label ?? ids[0] ?? "none"}`;
-  }
-  const restricted: string[] = [];
-  const free: string[] = [];
-  for (const [dim, values] of all) {
-    const set = taken.get(dim) ?? new Set<string>();
-    if (set.size === values.size) {
-      free.push(ANY[dim] ?? `any ${dim}`);
-      continue;
+    const product = [...taken.values()].reduce((n, set) => n * set.size, 1);
+    if (all.size === 0 || product !== ids.length) {
+      return `${ids.length} of ${classes.length} environment classes, e.g. ${first?.label ?? ids[0] ?? "none"}`;
     }
-    const labels = [...set].map((key) => values.get(key) ?? key);
-    const clock = dim === "t" ? describeReadings(labels, [...values.values()]) : undefined;
-    if (clock !== undefined) {
-      restricted.push(clock);
-      continue;
+    const restricted: string[] = [];
+    const free: string[] = [];
+    for (const [dim, values] of all) {
+      const set = taken.get(dim) ?? new Set<string>();
+      if (set.size === values.size) {
+        free.push(ANY[dim] ?? `any ${dim}`);
+        continue;
+      }
+      const labels = [...set].map((key) => values.get(key) ?? key);
+      const clock = dim === "t" ? describeReadings(labels, [...values.values()]) : undefined;
+      if (clock !== undefined) {
+        restricted.push(clock);
+        continue;
+      }
+      const shown = labels.slice(0, LIST_UP_TO).join(" or ");
+      restricted.push(labels.length > LIST_UP_TO ? `${shown} or ${labels.length - LIST_UP_TO} more` : shown);
     }
-    const shown = labels.slice(0, LIST_UP_TO).join(" or ");
-    restricted.push(labels.length > LIST_UP_TO ? `${shown} or ${labels.length - LIST_UP_TO} more` : shown);
-  }
-  return [...restricted, ...free].join(", ");
+    return [...restricted, ...free].join(", ");
+  };
 }
 
 const READING = /^(\S+(?: \d{4}-\d\d-\d\d)?) (\d\d:\d\d(?::\d\d)?) (\S+)(.*)$/;

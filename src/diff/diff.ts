@@ -2,69 +2,128 @@
  * The semantic diff: both PACs analysed over one set of environment classes (the union of what each
  * can tell apart) and one set of hosts, then compared cell by cell, (host, caller, class).
  */
-import { collect } from "../analyze/collect.js";
+import { collect, type Collected } from "../analyze/collect.js";
 import { buildUnionEnvironments, environmentFor } from "../analyze/environments.js";
 import { effectiveFirstEntry } from "../analyze/findings.js";
 import { analyze, DEFAULT_BUDGET } from "../analyze/index.js";
 import type { HostQuery } from "../analyze/hosts.js";
 import { prefixClasses, publicAddressValues, SRCIP, type PublicAddressValue } from "../analyze/public-address.js";
-import type { EnvironmentClass, RouteAnalysis, RouteOutcome } from "../analyze/types.js";
+import type { EnvironmentClass, HostRoutes, RouteAnalysis, RouteOutcome } from "../analyze/types.js";
 import type { EntryPointName, EvaluationFailure, ProfileName } from "../evaluate/types.js";
 import { positionAt, type SourceFile } from "../source/source-file.js";
 import type { Program } from "../syntax/ast.js";
-import { describeClasses } from "./describe.js";
-import { planDiffHosts } from "./hosts.js";
+import { classDescriber } from "./describe.js";
+import { changedLines, changedNames, planQueries } from "./hosts.js";
 import type { DiffAnswer, DiffOptions, PacDiff, RouteDifference } from "./types.js";
 
 /** Compares how `old` and `now` route; never throws for a bad PAC (see `unparsable`). */
 export async function diffPacs(old: SourceFile, now: SourceFile, options: DiffOptions = {}): Promise<PacDiff> {
+  return diffSides(old, now, options, localSide(now, "NEW", options));
+}
+
+/** One PAC's part of a diff once it is parsed: what planning the hosts and classes needs of it. */
+export interface SideSummary {
+  readonly collected: Collected;
+  /** Host names on or next to its changed lines (hosts.ts `changedNames`). */
+  readonly changedNames: readonly string[];
+  /** The public addresses it tests through `${SRCIP}`, labelled with the PAC's name ("from line 5 of NEW"). */
+  readonly publicAddresses: readonly PublicAddressValue[];
+}
+
+export type PreparedSide = { readonly ok: true; readonly summary: SideSummary } | { readonly ok: false; readonly failure: EvaluationFailure };
+
+/**
+ * One PAC's work in a diff, in two steps: parse and collect it (`prepare`, given its changed lines),
+ * then analyse it over the classes and hosts planned from both (`analyze`). Each PAC's steps depend
+ * on the other's only through the plan, so NEW's may run on another thread (parallel.ts).
+ */
+export interface DiffSideRunner {
+  prepare(changed: ReadonlySet<number>): Promise<PreparedSide>;
+  analyze(classes: readonly EnvironmentClass[], queries: readonly HostQuery[]): Promise<RouteAnalysis>;
+}
+
+/** A side run on this thread. */
+export function localSide(source: SourceFile, name: "OLD" | "NEW", options: DiffOptions): DiffSideRunner {
+  let parsed: { program: Program; collected: Collected } | undefined;
+  return {
+    async prepare(changed) {
+      const { parse } = await import("../syntax/parse.js");
+      const result = parse(source);
+      if (!result.ok) {
+        const error = result.errors[0];
+        return { ok: false, failure: error ? { kind: "syntax", message: error.message, range: error.range } : { kind: "syntax", message: "syntax error" } };
+      }
+      parsed = { program: result.program, collected: collect(result.program) };
+      return { ok: true, summary: summarize({ source, ...parsed }, name, changed) };
+    },
+    analyze(classes, queries) {
+      if (!parsed) throw new Error("diff: a side is analysed before it is prepared");
+      return analyzeSide(source, parsed, classes, queries, options);
+    },
+  };
+}
+
+/** What `prepare` tells the plan about a parsed PAC. */
+export function summarize(side: { source: SourceFile; program: Program; collected: Collected }, name: "OLD" | "NEW", changed: ReadonlySet<number>): SideSummary {
+  // `${SRCIP}` (hosted PACs): the addresses the PAC tests, each labelled with the PAC's name.
+  const publicAddresses = side.source.text.includes(SRCIP)
+    ? publicAddressValues(side.program, side.source).map((value) => ({ ip: value.ip, label: value.label.replace(/from line (\d+)\)$/, `from line $1 of ${name})`) }))
+    : [];
+  return { collected: side.collected, changedNames: changedNames(side, changed), publicAddresses };
+}
+
+/** One PAC's analysis over the diff's classes and hosts. */
+export function analyzeSide(
+  source: SourceFile,
+  parsed: { program: Program; collected: Collected },
+  classes: readonly EnvironmentClass[],
+  queries: readonly HostQuery[],
+  options: DiffOptions,
+): Promise<RouteAnalysis> {
+  return analyze(source, {
+    profile: options.profile ?? "winhttp",
+    program: parsed.program,
+    collected: parsed.collected,
+    environments: classes,
+    queries,
+    coverage: false,
+    // Each PAC keeps to a budget of its own, as `routes` does: a PAC that loops over a huge table stops, it does not hang the diff.
+    budget: options.budget ?? DEFAULT_BUDGET,
+    ...(options.limits === undefined ? {} : { limits: options.limits }),
+  });
+}
+
+/** `diffPacs` with NEW's steps run by `newSide` (this thread's or a worker's). */
+export async function diffSides(old: SourceFile, now: SourceFile, options: DiffOptions, newSide: DiffSideRunner): Promise<PacDiff> {
   const profile = options.profile ?? "winhttp";
   await import("../evaluate/quickjs.js").then(({ quickJSModule }) => void quickJSModule().catch(() => undefined));
-  const { parse } = await import("../syntax/parse.js");
-  const programs: Program[] = [];
-  for (const [side, source] of [["old", old], ["new", now]] as const) {
-    const parsed = parse(source);
-    if (!parsed.ok) {
-      const error = parsed.errors[0];
-      const failure: EvaluationFailure = error ? { kind: "syntax", message: error.message, range: error.range } : { kind: "syntax", message: "syntax error" };
-      return { ...empty(profile), unparsable: { side, failure } };
-    }
-    programs.push(parsed.program);
-  }
-  const [oldProgram, newProgram] = programs as [Program, Program];
-  const sides = [
-    { source: old, program: oldProgram, collected: collect(oldProgram) },
-    { source: now, program: newProgram, collected: collect(newProgram) },
-  ] as const;
+  const [oldLines, newLines] = changedLines(old, now);
+  const oldSide = localSide(old, "OLD", options);
+  const newPrepared = newSide.prepare(newLines);
+  // Settled here too: OLD's syntax error is reported first, and NEW's promise must not be left unhandled meanwhile.
+  newPrepared.catch(() => undefined);
+  const oldPrepared = await oldSide.prepare(oldLines);
+  if (!oldPrepared.ok) return { ...empty(profile), unparsable: { side: "old", failure: oldPrepared.failure } };
+  const nowPrepared = await newPrepared;
+  if (!nowPrepared.ok) return { ...empty(profile), unparsable: { side: "new", failure: nowPrepared.failure } };
+  const summaries = [oldPrepared.summary, nowPrepared.summary] as const;
   const space = buildUnionEnvironments(
     [
-      { collected: sides[0].collected, source: old, name: "OLD" },
-      { collected: sides[1].collected, source: now, name: "NEW" },
+      { collected: summaries[0].collected, source: old, name: "OLD" },
+      { collected: summaries[1].collected, source: now, name: "NEW" },
     ],
     {
       ...(options.timeZone === undefined ? {} : { timeZone: options.timeZone }),
       ...(options.maxClasses === undefined ? {} : { maxClasses: options.maxClasses }),
     },
   );
-  const classes = withPublicAddresses(space.classes, sides);
-  const { queries, omitted } = planDiffHosts(sides[0], sides[1], options.hosts ?? []);
-  const analyses: RouteAnalysis[] = [];
-  for (const side of sides) {
-    analyses.push(
-      await analyze(side.source, {
-        profile,
-        program: side.program,
-        collected: side.collected,
-        environments: classes,
-        queries,
-        coverage: false,
-        // Each PAC keeps to a budget of its own, as `routes` does: a PAC that loops over a huge table stops, it does not hang the diff.
-        budget: options.budget ?? DEFAULT_BUDGET,
-        ...(options.limits === undefined ? {} : { limits: options.limits }),
-      }),
-    );
-  }
-  const [before, after] = analyses as [RouteAnalysis, RouteAnalysis];
+  const classes = withPublicAddresses(space.classes, summaries);
+  const { queries, omitted } = planQueries(
+    { changedNames: summaries[0].changedNames, hostLiterals: summaries[0].collected.hostLiterals },
+    { changedNames: summaries[1].changedNames, hostLiterals: summaries[1].collected.hostLiterals },
+    options.hosts ?? [],
+  );
+  const [before, after] = await Promise.all([oldSide.analyze(classes, queries), newSide.analyze(classes, queries)]);
   // A budget that ran out leaves a PAC's later classes unevaluated: only classes both PACs covered are compared.
   const covered = (analysis: RouteAnalysis): Set<string> => new Set((analysis.loadFailure ? classes : analysis.environments).map((c) => c.id));
   const [beforeIds, afterIds] = [covered(before), covered(after)];
@@ -88,15 +147,9 @@ export async function diffPacs(old: SourceFile, now: SourceFile, options: DiffOp
  * handles as one rendering per address (src/analyze/public-address.ts): the union's classes are
  * crossed with the public addresses either PAC tests, so both are rendered for the same addresses.
  */
-function withPublicAddresses(classes: readonly EnvironmentClass[], sides: readonly { source: SourceFile; program: Program }[]): readonly EnvironmentClass[] {
+function withPublicAddresses(classes: readonly EnvironmentClass[], summaries: readonly SideSummary[]): readonly EnvironmentClass[] {
   const values = new Map<string, PublicAddressValue>();
-  for (const [i, { source, program }] of sides.entries()) {
-    if (!source.text.includes(SRCIP)) continue;
-    const name = i === 0 ? "OLD" : "NEW";
-    for (const value of publicAddressValues(program, source)) {
-      if (!values.has(value.ip)) values.set(value.ip, { ip: value.ip, label: value.label.replace(/from line (\d+)\)$/, `from line $1 of ${name})`) });
-    }
-  }
+  for (const summary of summaries) for (const value of summary.publicAddresses) if (!values.has(value.ip)) values.set(value.ip, value);
   if (values.size === 0) return classes;
   return [...values.values()].flatMap((value, index) =>
     prefixClasses(classes, value, index).map((c) => ({ ...c, values: [{ key: `s${index}`, label: value.label }, ...(c.values ?? [])] })),
@@ -132,21 +185,47 @@ function answeringEntryPoint(analysis: RouteAnalysis, caller: EntryPointName): E
   return { kind: "no-entry-point", message: `the PAC does not define ${caller}` };
 }
 
-/** Each class's outcome for one host and caller, by class id. */
-function cells(analysis: RouteAnalysis, query: HostQuery, caller: EntryPointName, classes: readonly EnvironmentClass[]): Map<string, RouteOutcome> {
-  const out = new Map<string, RouteOutcome>();
+/** Each class's outcome for one host and caller, with its `routeKey`, by class id. */
+function cells(
+  analysis: RouteAnalysis,
+  rows: ReadonlyMap<string, HostRoutes>,
+  query: HostQuery,
+  caller: EntryPointName,
+  classes: readonly EnvironmentClass[],
+): Map<string, Cell> {
+  const out = new Map<string, Cell>();
   const entryPoint = answeringEntryPoint(analysis, caller);
-  const row = typeof entryPoint === "string" ? analysis.routes.find((r) => r.url === query.url && r.entryPoint === entryPoint) : undefined;
+  const row = typeof entryPoint === "string" ? rows.get(`${query.url}\n${entryPoint}`) : undefined;
   if (row) {
-    for (const outcome of row.outcomes) for (const id of outcome.environmentIds) out.set(id, outcome);
+    for (const outcome of row.outcomes) {
+      // One key per outcome, not per cell: an outcome covers many classes.
+      const cell = { outcome, key: routeKey(outcome) };
+      for (const id of outcome.environmentIds) out.set(id, cell);
+    }
     return out;
   }
   const failure: EvaluationFailure = typeof entryPoint === "string" ? { kind: "no-entry-point", message: "not evaluated" } : entryPoint;
   const first = classes[0];
   if (!first) return out;
   const failed: RouteOutcome = { result: null, entries: [], failure, environmentIds: classes.map((c) => c.id), witness: first };
-  for (const c of classes) out.set(c.id, failed);
+  const cell = { outcome: failed, key: routeKey(failed) };
+  for (const c of classes) out.set(c.id, cell);
   return out;
+}
+
+interface Cell {
+  readonly outcome: RouteOutcome;
+  readonly key: string;
+}
+
+/** An analysis' rows by URL and entry point (the first of each, as a search in order finds it). */
+function rowsOf(analysis: RouteAnalysis): Map<string, HostRoutes> {
+  const rows = new Map<string, HostRoutes>();
+  for (const row of analysis.routes) {
+    const key = `${row.url}\n${row.entryPoint}`;
+    if (!rows.has(key)) rows.set(key, row);
+  }
+  return rows;
 }
 
 /**
@@ -191,18 +270,22 @@ function compare(
   classes: readonly EnvironmentClass[],
 ): { entryPoints: EntryPointName[]; changes: RouteDifference[]; unchanged: number } {
   const entryPoints = callers(before.profile, before, after);
+  const [beforeRows, afterRows] = [rowsOf(before), rowsOf(after)];
+  const describe = classDescriber(classes);
   const changes: RouteDifference[] = [];
   let unchanged = 0;
   for (const query of queries) {
     for (const entryPoint of entryPoints) {
-      const was = cells(before, query, entryPoint, classes);
-      const now = cells(after, query, entryPoint, classes);
+      const was = cells(before, beforeRows, query, entryPoint, classes);
+      const now = cells(after, afterRows, query, entryPoint, classes);
       const groups = new Map<string, { witness: EnvironmentClass; ids: string[]; from?: RouteOutcome; to?: RouteOutcome }>();
       for (const c of classes) {
-        const from = was.get(c.id);
-        const to = now.get(c.id);
-        const fromKey = from ? routeKey(from) : "failure";
-        const toKey = to ? routeKey(to) : "failure";
+        const fromCell = was.get(c.id);
+        const toCell = now.get(c.id);
+        const from = fromCell?.outcome;
+        const to = toCell?.outcome;
+        const fromKey = fromCell ? fromCell.key : "failure";
+        const toKey = toCell ? toCell.key : "failure";
         if (fromKey === toKey) {
           unchanged++;
           continue;
@@ -226,7 +309,7 @@ function compare(
           witness,
           environment: environmentFor(witness, query.host),
           environmentIds: ids,
-          covers: describeClasses(ids, classes),
+          covers: describe(ids),
           ...(service && wasDirect && !isDirect ? { doEffect: "violation" as const } : {}),
           ...(service && !wasDirect && isDirect ? { doEffect: "fixed" as const } : {}),
         });

@@ -27,8 +27,25 @@ export interface DiffSide {
   readonly collected: Collected;
 }
 
+/** What host planning needs of one PAC: the names near its changed lines, and every name it mentions. */
+export interface HostPlanSide {
+  /** Host names on or next to the PAC's changed lines (`changedNames`). */
+  readonly changedNames: readonly string[];
+  readonly hostLiterals: readonly string[];
+}
+
 /** Every host to ask about, without duplicates, DO service hosts first; `omitted` counts names left out. */
 export function planDiffHosts(old: DiffSide, now: DiffSide, extra: readonly string[]): { queries: HostQuery[]; omitted: number } {
+  const [oldLines, newLines] = changedLines(old.source, now.source);
+  return planQueries(
+    { changedNames: changedNames(old, oldLines), hostLiterals: old.collected.hostLiterals },
+    { changedNames: changedNames(now, newLines), hostLiterals: now.collected.hostLiterals },
+    extra,
+  );
+}
+
+/** `planDiffHosts` from what each PAC's side found on its own (a side may be analysed on a worker thread). */
+export function planQueries(old: HostPlanSide, now: HostPlanSide, extra: readonly string[]): { queries: HostQuery[]; omitted: number } {
   const queries: HostQuery[] = [];
   const seen = new Set<string>();
   const add = (query: HostQuery): void => {
@@ -41,10 +58,9 @@ export function planDiffHosts(old: DiffSide, now: DiffSide, extra: readonly stri
   for (const host of extra) add(queryFor(host));
   for (const host of GENERIC_HOSTS) add(queryFor(host));
 
-  const [oldLines, newLines] = changedLines(old.source, now.source);
-  const changed = unique([...namesNear(old, oldLines), ...namesNear(now, newLines)]);
+  const changed = unique([...old.changedNames, ...now.changedNames]);
   const changedSet = new Set(changed);
-  const others = unique([...old.collected.hostLiterals, ...now.collected.hostLiterals]).filter((name) => !changedSet.has(name));
+  const others = unique([...old.hostLiterals, ...now.hostLiterals]).filter((name) => !changedSet.has(name));
   // Both sides of the changed rules' names; of the others, the concrete host `routes` would ask about.
   for (const name of spread(changed, MAX_CHANGED_HOSTS)) for (const host of hostVariants(name)) add(queryFor(host));
   for (const name of spread(others, MAX_UNCHANGED_HOSTS)) {
@@ -88,7 +104,7 @@ export function changedLines(a: SourceFile, b: SourceFile): [Set<number>, Set<nu
  * `return` on the next line counts. Offsets are compared with sorted intervals, so a PAC whose every
  * line changed (reformatted) costs no more than a walk and a sort.
  */
-function namesNear(side: DiffSide, lines: ReadonlySet<number>): string[] {
+export function changedNames(side: DiffSide, lines: ReadonlySet<number>): string[] {
   if (lines.size === 0) return [];
   const starts = side.source.lineStarts;
   const changed = disjoint([...lines].map((line): [number, number] => [starts[line - 1] ?? 0, starts[line] ?? side.source.text.length]));

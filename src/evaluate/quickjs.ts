@@ -56,6 +56,15 @@ export function compiledQuickJS(): Promise<WasmModule | undefined> {
   return compiled;
 }
 
+/**
+ * Hands this thread the QuickJS wasm another thread of the process compiled (a compiled
+ * WebAssembly module crosses `postMessage` without recompiling; V8 shares its code), instead of
+ * compiling the file again: `pac-do diff`'s worker (src/diff/diff-worker.ts). Only before the first use.
+ */
+export function useCompiledQuickJS(module: WasmModule): void {
+  compiled ??= Promise.resolve(module);
+}
+
 /** A QuickJS module of its own for one runtime, its memory capped (quickjs-variant.ts `cappedQuickJSFrom`). */
 export async function quickJSInstance(memoryBytes: number): Promise<QuickJSWASMModule> {
   const wasmModule = await compiledQuickJS();

@@ -8,6 +8,11 @@ import { delimiter, dirname } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isSupportedNode } from "../../src/node-version.js";
 import { run } from "../../src/cli.js";
+import { diffPacs } from "../../src/diff/diff.js";
+import { diffPacsInParallel, PARALLEL_FROM_BYTES } from "../../src/diff/parallel.js";
+import { createSourceFile } from "../../src/source/source-file.js";
+import { enterprisePac } from "../bench/analyze.js";
+import { editedPac } from "../bench/diff.js";
 import { version } from "../../src/version.js";
 import { memoryIo } from "../helpers/memory-io.js";
 
@@ -108,6 +113,40 @@ describe("the bundled CLI (.ci/bundle.mjs)", () => {
     expect(bundledWith({ PAC_DO_CACHE_DIR: none }, "resolve", "--no-cache", ...args.slice(1))).toEqual(first);
     expect(readdirSync(none)).toEqual([]);
   }, 60_000);
+
+  describe("diffs large PACs with NEW's side on a worker thread (src/diff/parallel.ts)", () => {
+    // Past PARALLEL_FROM_BYTES, so the bundled CLI starts its diff-worker.js; in process, from the sources, there is none.
+    const text = enterprisePac(PARALLEL_FROM_BYTES + 4096);
+    const [old, now] = [join(SCRATCH, "large-old.pac"), join(SCRATCH, "large-new.pac")];
+    const sources = [createSourceFile(text, old), createSourceFile(editedPac(text), now)] as const;
+    beforeAll(() => {
+      writeFileSync(old, sources[0].text);
+      writeFileSync(now, sources[1].text);
+    });
+
+    it("prints exactly what the CLI in process prints on one thread", async () => {
+      expect(statSync(`${ROOT}${OUTDIR}/diff-worker.js`).isFile()).toBe(true);
+      const args = ["diff", "--format", "json", old, now];
+      const one = await inProcess(...args);
+      expect(one.status).toBe(1);
+      expect(bundled(...args)).toEqual(one);
+    }, 120_000);
+
+    it.each(["subnet-change", "srcip-egress-change"])("gives diffPacs' answer on %s through the bundled worker, and through this thread when the worker fails", async (pair) => {
+      const read = (side: string) => {
+        const path = fileURLToPath(new URL(`../../fixtures/diff/${pair}.${side}.pac`, import.meta.url));
+        return createSourceFile(readFileSync(path, "utf8"), path);
+      };
+      const sides = [read("old"), read("new")] as const;
+      const alone = await diffPacs(...sides);
+      expect(alone.changes.length).toBeGreaterThan(0);
+      const worker = new URL(`${OUTDIR}/diff-worker.js`, `file://${ROOT}`);
+      expect(await diffPacsInParallel(...sides, {}, { worker, fromBytes: 0 })).toEqual(alone);
+      const crashing = join(SCRATCH, "crashing-worker.mjs");
+      writeFileSync(crashing, 'throw new Error("the worker fails as it starts");\n');
+      expect(await diffPacsInParallel(...sides, {}, { worker: new URL(`file://${crashing}`), fromBytes: 0 })).toEqual(alone);
+    }, 60_000);
+  });
 
   describe("with its cache of compiled PACs", () => {
     const clock = ["--at", "2026-11-27T10:00:00Z", "--tz", "UTC"];
