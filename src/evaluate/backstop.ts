@@ -22,6 +22,11 @@
 export interface Backstop {
   /** True when `run` really cuts an operation off. */
   readonly hard: boolean;
+  /**
+   * How long past its deadline a guest operation may run before it is cut off (default
+   * BACKSTOP_GRACE_MS, sandbox.ts); the node profile's worker watchdog (node-worker.ts) uses it too.
+   */
+  readonly graceMs?: number;
   /** Runs `operation`; throws `BackstopExpired` when `ms` milliseconds pass before it returns. */
   run<T>(ms: number, operation: () => T): T;
 }

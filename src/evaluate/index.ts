@@ -13,8 +13,8 @@ import { findModernSyntax, type ModernSyntax } from "./es5.js";
 import { findOversizedRegexes, oversizedNotes, QUICKJS_MAX_CAPTURES } from "./regex-captures.js";
 import { instrumentIfFits, type Instrumented, type ProbeOptions } from "./instrument.js";
 import { defaultBackstop, type Backstop } from "./backstop.js";
-import { quickJSInstance, quickJSModule } from "./quickjs.js";
-import { createSandbox } from "./sandbox.js";
+import { compiledQuickJS, quickJSInstance, quickJSModule } from "./quickjs.js";
+import { BACKSTOP_GRACE_MS, createSandbox } from "./sandbox.js";
 import { DEFAULT_LIMITS, type Environment, type EvaluationFailure, type Limits, type PacEvaluator, type ProfileName } from "./types.js";
 
 export { defaultEnvironment, DEFAULT_CLIENT_IP, isValidTimeZone, machineTimeZone } from "./environment.js";
@@ -94,14 +94,16 @@ export async function createEvaluator(source: SourceFile, options: EvaluatorOpti
   const profile = options.profile ?? "winhttp";
   const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
   if (profile === "node") {
+    const backstop = options.backstop ?? defaultBackstop();
+    const loadEnvironment = options.loadEnvironment ? { loadEnvironment: options.loadEnvironment } : {};
+    // In a worker thread that a watchdog terminates (node-worker.ts), unless the caller brings its own
+    // module (the leak test's debug build) or bounds the thread itself (inlineBackstop).
+    const wasm = options.module === undefined && backstop.hard ? await compiledQuickJS() : undefined;
     // Loaded on demand: pac-resolver brings esprima, escodegen and degenerator, which the other profiles do not need.
-    const { createNodeEvaluator } = await import("./node-profile.js");
-    const created = await createNodeEvaluator({
-      source,
-      limits,
-      module: options.module ?? (await quickJSModule()),
-      ...(options.loadEnvironment ? { loadEnvironment: options.loadEnvironment } : {}),
-    });
+    const created =
+      wasm !== undefined
+        ? await (await import("./node-worker.js")).createIsolatedNodeEvaluator({ text: source.text, limits, wasm, graceMs: backstop.graceMs ?? BACKSTOP_GRACE_MS, ...loadEnvironment })
+        : await (await import("./node-profile.js")).createNodeEvaluator({ text: source.text, limits, runtimes: { shared: options.module ?? (await quickJSModule()) }, ...loadEnvironment });
     return created.ok ? created : { ok: false, failure: explainFailure(created.failure, source, options, profile) };
   }
   const compiled = options.compiled ?? (options.program ? compilePac(source.text, options.program, options.probes) : undefined);

@@ -43,6 +43,46 @@ export const BATCH_BUDGET_MS = 40;
 /** The prelude's completion value, in order (sandbox.ts reads it by index). */
 export const HIDDEN = ["progress", "batch", "finished", "run", "env", "trace", "entries", "describe", "probes", "hide"] as const;
 
+/**
+ * How a harness reads guest values for the host: primitives only, strings capped at LIMIT, a thrown
+ * value's name, message and stack from data properties (describe). Shared by the prelude and the node
+ * profile's harness (node-profile.ts); needs `S` (String), `substring`, `hasOwn` and `LIMIT` in scope,
+ * captured before the PAC runs.
+ */
+export const READS = `var getOwnPropertyDescriptor = G.Object.getOwnPropertyDescriptor, getPrototypeOf = G.Object.getPrototypeOf;
+function capped(text) { return text.length > LIMIT ? substring(text, 0, LIMIT) : text; }
+/* A primitive as text; null for objects and functions, whose conversion would run guest code. */
+function primitiveText(value) {
+  var type = typeof value;
+  if (type === "string") return capped(value);
+  if (type === "object" || type === "function") return value === null ? "null" : null;
+  return S(value);
+}
+/* A data property found on the object or its prototypes: getters are not called (a Proxy's traps still run, inside the call's deadline). */
+function dataProperty(object, name) {
+  for (var depth = 0; depth < 32 && object !== null && (typeof object === "object" || typeof object === "function"); depth++) {
+    var d = getOwnPropertyDescriptor(object, name);
+    if (d !== undefined) return hasOwn(d, "value") ? d.value : undefined;
+    object = getPrototypeOf(object);
+  }
+  return undefined;
+}
+/*
+ * A thrown value for the host: "<kind><name length>,<message length>,<name><message><stack>", kind p
+ * (a primitive: message is its text), e (an object with a string message: an Error or alike), o (any
+ * other object). Never calls toString, toJSON or a getter.
+ */
+function describe(thrown) {
+  var text = primitiveText(thrown);
+  if (text !== null) return "p0," + text.length + "," + text;
+  var name = dataProperty(thrown, "name"), message = dataProperty(thrown, "message"), stack = dataProperty(thrown, "stack");
+  name = typeof name === "string" ? capped(name) : "";
+  stack = typeof stack === "string" ? capped(stack) : "";
+  if (typeof message !== "string") return "o" + name.length + ",0," + name + stack;
+  message = capped(message);
+  return "e" + name.length + "," + message.length + "," + name + message + stack;
+}`;
+
 /** Per-profile switches of the helper library. */
 interface PreludeOptions {
   /** What dnsResolve() answers for a name that does not resolve: `null` (Chromium, Mozilla) or `false` (IE, research §2.2). */
@@ -569,39 +609,7 @@ var probes = {
  * Parsing the host's requests uses indexOf and substring only: split and replace would look up
  * Symbol.split and Symbol.replace on String.prototype, which a PAC can define.
  */
-var getOwnPropertyDescriptor = G.Object.getOwnPropertyDescriptor, getPrototypeOf = G.Object.getPrototypeOf;
-function capped(text) { return text.length > LIMIT ? substring(text, 0, LIMIT) : text; }
-/* A primitive as text; null for objects and functions, whose conversion would run guest code. */
-function primitiveText(value) {
-  var type = typeof value;
-  if (type === "string") return capped(value);
-  if (type === "object" || type === "function") return value === null ? "null" : null;
-  return S(value);
-}
-/* A data property found on the object or its prototypes: getters are not called (a Proxy's traps still run, inside the call's deadline). */
-function dataProperty(object, name) {
-  for (var depth = 0; depth < 32 && object !== null && (typeof object === "object" || typeof object === "function"); depth++) {
-    var d = getOwnPropertyDescriptor(object, name);
-    if (d !== undefined) return hasOwn(d, "value") ? d.value : undefined;
-    object = getPrototypeOf(object);
-  }
-  return undefined;
-}
-/*
- * A thrown value for the host: "<kind><name length>,<message length>,<name><message><stack>", kind p
- * (a primitive: message is its text), e (an object with a string message: an Error or alike), o (any
- * other object). Never calls toString, toJSON or a getter.
- */
-function describe(thrown) {
-  var text = primitiveText(thrown);
-  if (text !== null) return "p0," + text.length + "," + text;
-  var name = dataProperty(thrown, "name"), message = dataProperty(thrown, "message"), stack = dataProperty(thrown, "stack");
-  name = typeof name === "string" ? capped(name) : "";
-  stack = typeof stack === "string" ? capped(stack) : "";
-  if (typeof message !== "string") return "o" + name.length + ",0," + name + stack;
-  message = capped(message);
-  return "e" + name.length + "," + message.length + "," + name + message + stack;
-}
+${READS}
 function safeDescribe(thrown) {
   try { return describe(thrown); } catch (e) { return "o0,0,"; }
 }
@@ -740,4 +748,26 @@ function hide(prefix) { probePrefix = prefix; }
 return [progress, batch, finished, run, setEnvironmentText, traceText, entries, describe, probes, hide];
 })(globalThis);
 `;
+}
+
+/** A thrown value as the guest's describe() reads it (prelude.ts). */
+export interface Described {
+  /** p: a primitive, e: an object with a string message, o: any other object. */
+  readonly kind: string;
+  readonly name: string;
+  readonly message: string;
+  readonly stack: string;
+}
+
+/** Reads prelude.ts describe()'s text: "<kind><name length>,<message length>,<name><message><stack>". */
+export function parseDescribed(text: string): Described {
+  const kind = text[0] ?? "o";
+  const c1 = text.indexOf(",");
+  const c2 = text.indexOf(",", c1 + 1);
+  const nameLength = Number(text.slice(1, c1)) || 0;
+  const messageLength = Number(text.slice(c1 + 1, c2)) || 0;
+  const name = text.slice(c2 + 1, c2 + 1 + nameLength);
+  const message = text.slice(c2 + 1 + nameLength, c2 + 1 + nameLength + messageLength);
+  const stack = text.slice(c2 + 1 + nameLength + messageLength);
+  return { kind, name, message, stack };
 }

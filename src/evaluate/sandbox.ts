@@ -12,7 +12,8 @@ import { RuntimeLimiter } from "./limiter.js";
 import { originalOffset, type Instrumented } from "./instrument.js";
 import { BackstopExpired, type Backstop } from "./backstop.js";
 import { instanceHeapCap } from "./quickjs.js";
-import { BATCH_BUDGET_MS, HIDDEN, PROBE_PREFIX, TEXT_LIMIT, prelude } from "./prelude.js";
+import { memoryMessage, oneLine } from "./messages.js";
+import { BATCH_BUDGET_MS, HIDDEN, PROBE_PREFIX, TEXT_LIMIT, parseDescribed, prelude, type Described } from "./prelude.js";
 import { chromiumImplicitBypass, requestUrl } from "./url.js";
 import type {
   BranchPoint,
@@ -89,15 +90,6 @@ interface Guest {
   readonly limiter: RuntimeLimiter;
   /** The runtime has its own wasm instance, dropped with it. */
   readonly owned: boolean;
-}
-
-/** A thrown value as the guest's describe() reads it (prelude.ts). */
-interface Described {
-  /** p: a primitive, e: an object with a string message, o: any other object. */
-  readonly kind: string;
-  readonly name: string;
-  readonly message: string;
-  readonly stack: string;
 }
 
 /** A call of a batch that the guest answers. */
@@ -312,7 +304,7 @@ class SandboxEvaluator implements PacEvaluator {
    */
   private guarded<T>(ms: number, crossing: () => T): { value: T } | { failure: EvaluationFailure } {
     try {
-      return { value: this.options.backstop.run(ms + BACKSTOP_GRACE_MS, crossing) };
+      return { value: this.options.backstop.run(ms + (this.options.backstop.graceMs ?? BACKSTOP_GRACE_MS), crossing) };
     } catch (error) {
       if (error instanceof CrossingFailed) return { failure: error.failure };
       this.broken = true;
@@ -717,23 +709,6 @@ class SandboxEvaluator implements PacEvaluator {
   }
 }
 
-function memoryMessage(limits: Limits): string {
-  return `memory limit of ${formatMegabytes(limits.memoryBytes)} exceeded`;
-}
-
-/** Reads prelude.ts describe()'s text: "<kind><name length>,<message length>,<name><message><stack>". */
-function parseDescribed(text: string): Described {
-  const kind = text[0] ?? "o";
-  const c1 = text.indexOf(",");
-  const c2 = text.indexOf(",", c1 + 1);
-  const nameLength = Number(text.slice(1, c1)) || 0;
-  const messageLength = Number(text.slice(c1 + 1, c2)) || 0;
-  const name = text.slice(c2 + 1, c2 + 1 + nameLength);
-  const message = text.slice(c2 + 1 + nameLength, c2 + 1 + nameLength + messageLength);
-  const stack = text.slice(c2 + 1 + nameLength + messageLength);
-  return { kind, name, message, stack };
-}
-
 /** A random identifier of PROBE_PREFIX's length: the probes' names for one evaluator. */
 function randomPrefix(): string {
   const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
@@ -794,11 +769,6 @@ function parseAnswers(text: string): string[] {
   return Array.isArray(parsed) ? parsed.filter((answer): answer is string => typeof answer === "string") : [];
 }
 
-function oneLine(text: string, max = 300): string {
-  const line = text.replace(/\s*[\r\n\u2028\u2029]+\s*/g, " ").trim();
-  return line.length > max ? `${line.slice(0, max - 3)}...` : line;
-}
-
 /**
  * The offset of a QuickJS line:column in the script. QuickJS counts lines at "\n" only and columns
  * in UTF-8 bytes from 1.
@@ -818,11 +788,6 @@ export function offsetInScript(script: string, line: number, column: number): nu
     offset += code >= 0x10000 ? 2 : 1;
   }
   return offset;
-}
-
-function formatMegabytes(bytes: number): string {
-  const mb = bytes / (1024 * 1024);
-  return `${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB`;
 }
 
 function withLiveAnswers(env: Environment, live: ReadonlyMap<string, readonly string[]>): Environment {

@@ -4,6 +4,7 @@ import { createEvaluator, defaultBackstop, defaultEnvironment, type Backstop, ty
 import type { EntryPointName, Environment, EvaluateCall, EvaluateRequest, PacEvaluator, ProfileName } from "../../src/evaluate/types.js";
 import { createSourceFile } from "../../src/source/source-file.js";
 import { parseForTest } from "./parse-for-test.js";
+import { BACKSTOP_GRACE_MS } from "../../src/evaluate/sandbox.js";
 
 /**
  * A PAC whose answers depend on everything evaluateMany must carry from call to call: a counter that
@@ -92,9 +93,10 @@ function calls(profile: ProfileName): fc.Arbitrary<EvaluateCall[]> {
  * The backstop cut off a crossing only when the interrupt handler did not stop it within its grace,
  * which a heavily loaded machine can cause (the process gets no CPU for 100 ms); a cut-off batch
  * crossing runs its calls again after a rebuild, which a PAC with state can tell (docs/sandbox.md).
- * Here the backstop keeps a wide grace, so that such a rare re-run cannot make the comparison flaky.
+ * The node profile's worker is terminated and its batch re-run alike. Here the backstop keeps a wide
+ * grace (the node profile's watchdog takes the same), so that such a rare re-run cannot make the comparison flaky.
  */
-const lenient: Backstop = { hard: true, run: (ms, operation) => defaultBackstop().run(ms + 5000, operation) };
+const lenient: Backstop = { hard: true, graceMs: BACKSTOP_GRACE_MS + 5000, run: (ms, operation) => defaultBackstop().run(ms, operation) };
 
 async function load(text: string, profile: ProfileName, options: EvaluatorOptions = {}): Promise<PacEvaluator> {
   const program = profile === "node" ? undefined : parseForTest(text);

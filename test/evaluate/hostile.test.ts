@@ -89,6 +89,75 @@ describe("hostile PACs", () => {
   });
 });
 
+/*
+ * The node profile runs pac-resolver in a worker thread that a watchdog terminates (node-worker.ts).
+ * Each case: the hostile call ends in bounded time with its own failure, and the next URL answers
+ * (after a termination, in a new worker, whose start is not part of the bound).
+ */
+describe("hostile PACs under the node profile (pac-resolver in its worker)", () => {
+  const loadNode = async (text: string) => {
+    const started = performance.now();
+    const loaded = await createEvaluator(createSourceFile(text, "hostile.pac"), { profile: "node", limits });
+    return { loaded, ms: performance.now() - started };
+  };
+
+  for (const hostile of HOSTILE.filter((c: HostileCase) => c.node !== null)) {
+    const kinds = hostile.node ?? hostile.kinds;
+    if (hostile.where === "call") {
+      it(`ends a call that ${hostile.name} as ${kinds.join(" or ")}, in bounded time, then answers the next URL`, async () => {
+        const { loaded } = await loadNode(entryPoint(hostile.body));
+        if (!loaded.ok) throw new Error(`did not load: ${loaded.failure.message}`);
+        using evaluator = loaded.evaluator;
+        const single = await timed(() => evaluator.evaluate({ url: "http://bad.example/" }, env));
+        expect(single.ms).toBeLessThan(BOUND_MS);
+        expect(kinds).toContain(single.value.failure?.kind);
+        const failure = single.value.failure;
+        if (hostile.message && failure && hostile.kinds.includes(failure.kind)) expect(failure.message).toMatch(hostile.message);
+        if (failure?.kind === "exception") expect(failure.message).not.toMatch(/sandbox failed/);
+        expect((await evaluator.evaluate({ url: "http://fine.example/" }, env)).result).toBe("PROXY fine.example:8080");
+      }, 30_000);
+    } else {
+      it(`fails to load a PAC whose top level ${hostile.name}, as ${kinds.join(" or ")}, in bounded time`, async () => {
+        const { loaded, ms } = await loadNode(`${hostile.body}\nfunction FindProxyForURL(url, host) { return "DIRECT"; }\n`);
+        if (loaded.ok) loaded.evaluator[Symbol.dispose]();
+        // The bound holds a worker's start too: the first load may have to start one.
+        expect(ms).toBeLessThan(BOUND_MS + 3000);
+        expect(kinds).toContain(loaded.ok ? "loaded" : loaded.failure.kind);
+        if (hostile.message && !loaded.ok) expect(loaded.failure.message).toMatch(hostile.message);
+      }, 30_000);
+    }
+  }
+
+  it("fails a stuck call of a batch alone: the calls before it run again in the new worker, the calls after it answer", async () => {
+    const { loaded } = await loadNode(`var seen = 0;\n${entryPoint('seen++; if (host == "bad.example") { var a = []; for (var i = 0; i < 300000; i++) a.push("xy"); for (;;) a.join(","); } return "PROXY n.example:" + seen;')}`);
+    if (!loaded.ok) throw new Error(`did not load: ${loaded.failure.message}`);
+    using evaluator = loaded.evaluator;
+    const batch = await evaluator.evaluateMany(["a", "b", "bad", "c"].map((name) => ({ request: { url: `http://${name}.example/` }, env })));
+    expect(batch.map((e) => e.failure?.kind ?? e.result)).toEqual(["PROXY n.example:1", "PROXY n.example:2", "timeout", "PROXY n.example:3"]);
+  }, 30_000);
+
+  it("times out a call whose promise the PAC never lets settle", async () => {
+    // pac-resolver awaits the call through the guest's Promise.prototype.then: a no-op leaves it pending for ever, with no guest code left to interrupt.
+    const { loaded } = await loadNode(`Promise.prototype.then = function () {};\n${entryPoint('return "DIRECT";')}`);
+    if (!loaded.ok) throw new Error(`did not load: ${loaded.failure.message}`);
+    using evaluator = loaded.evaluator;
+    const single = await timed(() => evaluator.evaluate({ url: "http://bad.example/" }, env));
+    expect(single.ms).toBeLessThan(BOUND_MS);
+    expect(single.value.failure).toMatchObject({ kind: "timeout", message: "timed out after 300 ms" });
+  }, 30_000);
+
+  it("says a result over 64 K characters is too long, and reports a thrown 4 MB message as one short line", async () => {
+    const { loaded } = await loadNode(entryPoint('if (host == "long.example") return new Array(100001).join("PROXY a:1;");\n  throw new Error("m".repeat(4 * 1024 * 1024));'));
+    if (!loaded.ok) throw new Error(`did not load: ${loaded.failure.message}`);
+    using evaluator = loaded.evaluator;
+    const [long, thrown] = await evaluator.evaluateMany(["long", "bad"].map((name) => ({ request: { url: `http://${name}.example/` }, env })));
+    expect(long?.failure).toMatchObject({ kind: "too-long", message: "FindProxyForURL returned a string of 1,000,000 characters, over the limit of 65,536" });
+    expect(thrown?.failure?.kind).toBe("exception");
+    expect(thrown?.failure?.message).toMatch(/^m{200}/);
+    expect(thrown?.failure?.message.length ?? 0).toBeLessThanOrEqual(300);
+  }, 30_000);
+});
+
 describe("the harness is out of the PAC's reach", () => {
   it("lists no harness name among the globals, and the probes' names in the PAC's own source name nothing", async () => {
     const text = entryPoint(`
