@@ -75,16 +75,18 @@ const idle: Slot[] = [];
 const IDLE_WORKERS = 2;
 
 /**
- * The worker's first script. It imports this module and serves. Under the test runner this module is
+ * The worker's first script (a script or a module, as the process's --input-type makes eval'd code:
+ * builtins through process.getBuiltinModule). It imports this module and serves. Under the test runner this module is
  * the TypeScript source: Node strips the types, and relative `.js` imports are pointed at the `.ts`
  * files beside them.
  */
 const BOOT = `
-const { workerData } = require("node:worker_threads");
+const builtin = (name) => process.getBuiltinModule(name);
+const { workerData } = builtin("node:worker_threads");
 if (workerData.entry.endsWith(".ts")) {
-  const nodeModule = require("node:module");
-  const { existsSync, readFileSync } = require("node:fs");
-  const { fileURLToPath } = require("node:url");
+  const nodeModule = builtin("node:module");
+  const { existsSync, readFileSync } = builtin("node:fs");
+  const { fileURLToPath } = builtin("node:url");
   process.emitWarning = () => undefined;
   nodeModule.registerHooks({
     resolve(specifier, context, next) {
