@@ -59,6 +59,11 @@ const FORBIDDEN_PROPERTIES: ReadonlySet<string> = new Set([
   "fileName", "lastIndex", "toSource", "__defineGetter__", "__defineSetter__", "__lookupGetter__", "__lookupSetter__",
 ]);
 
+/** Constructors of error objects, whose `stack` holds line numbers that the block shifts. */
+const ERROR_CONSTRUCTORS: ReadonlySet<string> = new Set([
+  "Error", "TypeError", "RangeError", "ReferenceError", "SyntaxError", "EvalError", "URIError", "InternalError", "AggregateError",
+]);
+
 /** What the block itself calls: a PAC that binds these names would run its own code inside the block. */
 const BLOCK_DEPENDS_ON: ReadonlySet<string> = new Set(["String", "RegExp"]);
 
@@ -75,6 +80,8 @@ export function blockObservability(program: Program, blockBodies: readonly Block
   const fnDeclared = new Set<string>();
   const otherwiseBound = new Set<string>();
   const localsOf = new Map<FunctionNode | null, Set<string>>([[null, new Set()]]);
+  // An error object is in reach when the PAC catches one or names an error constructor.
+  let errorsInReach = false;
 
   // First pass: bindings, which functions receive the block, and the names that hold them.
   const nodes: Node[] = [program];
@@ -123,8 +130,12 @@ export function blockObservability(program: Program, blockBodies: readonly Block
         if (receives(node.init) && node.id.type === "Identifier") blockNames.add(node.id.name);
         break;
       case "CatchClause":
+        errorsInReach = true;
         if (node.param && node.param.type !== "Identifier") return no("a catch parameter is a pattern");
         if (node.param) otherwiseBound.add(node.param.name);
+        break;
+      case "Identifier":
+        if (ERROR_CONSTRUCTORS.has(node.name)) errorsInReach = true;
         break;
       case "AssignmentExpression":
         if (node.left.type === "Identifier") {
@@ -258,6 +269,10 @@ export function blockObservability(program: Program, blockBodies: readonly Block
       case "MemberExpression": {
         const name = node.computed ? literalKey(node.property) : propertyName(node.property);
         if (name !== undefined && FORBIDDEN_PROPERTIES.has(name)) return no(`the property ${name} ${where}`);
+        // `e[k]` with k computed at run time can be "stack" as well as `e.stack` can.
+        if (errorsInReach && node.computed && node.property.type !== "Literal") {
+          return no(`a property read by a computed name ${where}, with an error object (its stack has line numbers) in reach`);
+        }
         if (node.object.type === "Identifier" && (node.object.name === "RegExp" || node.object.name === "Object")) {
           return no(`a property of ${node.object.name} ${where}`);
         }

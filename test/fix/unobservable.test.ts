@@ -51,6 +51,8 @@ describe("blockObservability", () => {
     ["its text through a variable", `var keep = FindProxyForURL;${entry("")}`],
     ["arguments.callee", entry('  if (String(arguments.callee).length > 200) return "DIRECT";')],
     ["an error's stack (line numbers)", entry('  try { null.x(); } catch (e) { if (e.stack.indexOf(":9") > 0) return "DIRECT"; }')],
+    ["an error's stack by a computed name", entry('  var e = new Error("x");\n  if (String(e[K]).indexOf(":4:") > 0) return "DIRECT";', 'var K = "st" + "ack";')],
+    ["a caught error's stack by a computed name", entry('  try { null.x; } catch (e) { if (String(e[K]).indexOf(":4:") > 0) return "DIRECT"; }', 'var K = "st" + "ack";')],
     ["the global object", entry('  if (this.count) return "DIRECT";')],
     ["code from a string", entry('  if (eval("1")) return "DIRECT";')],
     ["a global counter", entry("  calls++;", "var calls = 0;")],
@@ -95,6 +97,13 @@ describe("the proof's short way gives the full proof's verdict", () => {
 
   test("a PAC that reads its own text is still caught: the check sends it the long way", async () => {
     const source = createSourceFile(entry('  if (String(FindProxyForURL).length > 200) return "PROXY changed.example:1";'));
+    const result = await fixPac(source);
+    expect(result.status).toBe("unverified");
+  });
+
+  test("a PAC that reads an error's stack by a computed name is caught: the block shifts its line numbers", async () => {
+    const body = '  var s = String(new Error("x")[K]);\n  if (s.indexOf(":3:") > 0) return "PROXY p.example:8080";\n  return "DIRECT";';
+    const source = createSourceFile(`var K = "st" + "ack";\nfunction FindProxyForURL(url, host) {\n${body}\n}\n`);
     const result = await fixPac(source);
     expect(result.status).toBe("unverified");
   });
