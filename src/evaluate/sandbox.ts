@@ -709,12 +709,16 @@ class SandboxEvaluator implements PacEvaluator {
   }
 }
 
-/** A random identifier of PROBE_PREFIX's length: the probes' names for one evaluator. */
+/**
+ * A random identifier of PROBE_PREFIX's length: the probes' names for one evaluator. From the host's
+ * `Math.random`, which no guest can read (a PAC's `Math.random` is QuickJS's own generator), so the
+ * names are as unpredictable to the PAC as with WebCrypto, whose first use loads Node's crypto modules:
+ * about 5 ms of the main thread in every cold command that evaluates (docs/performance.md, "Start-up").
+ */
 function randomPrefix(): string {
   const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-  const bytes = new Uint8Array(PROBE_PREFIX.length - 2);
-  globalThis.crypto.getRandomValues(bytes);
-  return `_${Array.from(bytes, (byte) => alphabet[byte % alphabet.length]).join("")}$`;
+  const characters = Array.from({ length: PROBE_PREFIX.length - 2 }, () => alphabet[Math.floor(Math.random() * alphabet.length)]);
+  return `_${characters.join("")}$`;
 }
 
 /** The instrumented script with PROBE_PREFIX replaced by `prefix` inside the inserted texts only (a PAC's own text keeps its characters). */
