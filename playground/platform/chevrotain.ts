@@ -3,4 +3,4 @@
  * `import.meta.resolve`, which has nothing to resolve against in a bundled page; here the bundler
  * resolves the package once and inlines it.
  */
-export { createToken, Lexer, CstParser, EOF, LLkLookaheadStrategy, getLookaheadPaths, generateCstDts, createSyntaxDiagramsCode } from "chevrotain";
+export { createToken, Lexer, CstParser, EOF, LLkLookaheadStrategy, getLookaheadPaths, tokenMatcher, generateCstDts, createSyntaxDiagramsCode } from "chevrotain";
