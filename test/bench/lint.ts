@@ -28,23 +28,25 @@ export interface Timing {
   readonly wall: number;
   /** User + system CPU of the child, ms (NaN without GNU time). */
   readonly cpu: number;
+  /** Peak resident set size of the child, KB (NaN without GNU time). */
+  readonly rssKb: number;
 }
 
 /** One run of `node ...args` in a new process: wall clock, and CPU (user + system) where GNU time is there. */
 export function timeNodeProcess(args: readonly string[], okCodes: readonly number[] = [0, 1]): Timing {
   const command = GNU_TIME ?? process.execPath;
-  const argv = GNU_TIME ? ["-f", "pac-do-bench-cpu %U %S", process.execPath, ...args] : [...args];
+  const argv = GNU_TIME ? ["-f", "pac-do-bench-cpu %U %S %M", process.execPath, ...args] : [...args];
   const start = process.hrtime.bigint();
   const child = spawnSync(command, argv, { stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, NO_COLOR: "1" } });
   const wall = Number(process.hrtime.bigint() - start) / 1e6;
   const stderr = child.stderr.toString();
-  const cpuLine = /pac-do-bench-cpu (\S+) (\S+)/.exec(stderr);
+  const cpuLine = /pac-do-bench-cpu (\S+) (\S+) (\S+)/.exec(stderr);
   // GNU time exits with the command's status.
   const status = child.status;
   if (status === null || !okCodes.includes(status)) {
     throw new Error(`node ${args.join(" ")} exited ${String(status)}: ${stderr.trim()}`);
   }
-  return { wall, cpu: cpuLine ? (Number(cpuLine[1]) + Number(cpuLine[2])) * 1000 : NaN };
+  return { wall, cpu: cpuLine ? (Number(cpuLine[1]) + Number(cpuLine[2])) * 1000 : NaN, rssKb: cpuLine ? Number(cpuLine[3]) : NaN };
 }
 
 /** `node ...args`, median of `runs` (after one discarded warm-up for the file cache unless `warmUp` is false). */
@@ -52,7 +54,7 @@ function timeProcess(args: readonly string[], runs: number, okCodes: readonly nu
   const once = (): Timing => timeNodeProcess(args, okCodes);
   if (warmUp) once();
   const timings = Array.from({ length: runs }, once);
-  return { wall: median(timings.map((t) => t.wall)), cpu: median(timings.map((t) => t.cpu)) };
+  return { wall: median(timings.map((t) => t.wall)), cpu: median(timings.map((t) => t.cpu)), rssKb: Math.max(...timings.map((t) => t.rssKb)) };
 }
 
 /** One cold run split into phases, timed inside a fresh process. */
