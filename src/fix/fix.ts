@@ -89,7 +89,10 @@ export async function fixPac(source: SourceFile, options: FixOptions = {}): Prom
   const before = await analyze(baseline, {
     ...analysisOptions,
     ...budget,
-    ...(proven ? { program: proven.program, collected: proven.collected, queries: proven.queries } : managed ? {} : { program: parsed.program }),
+    // The extra spellings only hold the block to account: the original's answer for them is never read.
+    ...(proven
+      ? { program: proven.program, collected: proven.collected, queries: proven.queries.filter((query) => !spellings.includes(query.host)) }
+      : managed ? {} : { program: parsed.program }),
   });
   if (before.loadFailure) {
     return {
