@@ -7,6 +7,7 @@ import type { EntryPointName, Environment, Evaluation, EvaluationFailure, Limits
 import { positionAt, type SourceFile } from "../source/source-file.js";
 import type { Range } from "../types.js";
 import type { Program } from "../syntax/ast.js";
+import { answersAlike, answersRead, type AnswersRead } from "./answers.js";
 import { clockKeys, readingKey } from "./clock.js";
 import { collect, type AddressTest, type Collected } from "./collect.js";
 import { parseAddress } from "./address.js";
@@ -64,6 +65,12 @@ export interface AnalyzeOptions {
    * `environments` and no budget, none: those classes come from an analysis that kept to its own.
    */
   readonly budget?: AnalysisBudget;
+  /**
+   * Give a class the outcome of an earlier evaluation whose environment reads it answers alike (see
+   * answers.ts), without running the PAC again (default true). Never for a PAC that keeps state between
+   * calls. Off, only the coarser reuse by dimensions read remains: the tests compare the two.
+   */
+  readonly shareEvaluations?: boolean;
 }
 
 /**
@@ -157,6 +164,7 @@ export async function analyze(source: SourceFile, options: AnalyzeOptions = {}):
       readsDate: collected.usesDate,
       coverage,
       sequential: collected.statefulSites.length > 0,
+      share: options.shareEvaluations ?? true,
       ...(parts ? { parts } : {}),
       ...(left ? { budget: left } : {}),
     });
@@ -427,8 +435,9 @@ function failed(profile: ProfileName, failure: EvaluationFailure): RouteAnalysis
  * Evaluates every host under every entry point the evaluator defines and every environment class,
  * and groups equal answers (same result, failure and returning line). An evaluation is reused for
  * a later class when it read none of the dimensions in which the two classes differ (by their
- * `parts`, or `options.parts` where given): the PAC ran the same path, so it would answer the same
- * (this assumes calls leave no state behind in globals).
+ * `parts`, or `options.parts` where given), or (with `share`) when the class answers every
+ * environment read the evaluation made as its own environment did (answers.ts): the PAC ran the same
+ * path, so it would answer the same (this assumes calls leave no state behind in globals).
  *
  * Which evaluation a (host, entry point) row needs next depends only on that row's earlier answers,
  * so the rows advance in rounds: each round evaluates the next cell of every row that needs one in a
@@ -452,6 +461,11 @@ export async function routeTable(
     readonly parts?: ReadonlyMap<EnvironmentClass, EnvironmentClass["parts"]>;
     /** Evaluate row by row, in order: calls may leave state behind, so the order is part of the answer. */
     readonly sequential?: boolean;
+    /**
+     * Log every evaluation's DNS reads and share its outcome with the later classes that answer its
+     * environment reads alike (default false; never with `sequential`).
+     */
+    readonly share?: boolean;
     /** Stop once this is spent; the classes every row reached are the ones analysed (see `AnalysisBudget`). */
     readonly budget?: AnalysisBudget;
   } = {},
@@ -467,6 +481,7 @@ export async function routeTable(
   const maxTimeouts = options.maxTimeouts ?? MAX_TIMEOUTS;
   const coverage = options.coverage ?? true;
   const readsDate = options.readsDate ?? true;
+  const share = (options.share ?? false) && !options.sequential && evaluator.profile !== "node" && environments.length > 1;
   const rowSpecs = queries.flatMap((query) => evaluator.entryPoints.map((entryPoint) => ({ query, entryPoint })));
   const started = performance.now();
   let spent = 0;
@@ -501,7 +516,7 @@ export async function routeTable(
       const environment = environments[index];
       if (!spec || !environment) throw new Error("no such cell");
       return {
-        request: { url: spec.query.url, entryPoint: spec.entryPoint, coverage, newBranchesOnly: coverage, reads: true, trace: !readsSupported },
+        request: { url: spec.query.url, entryPoint: spec.entryPoint, coverage, newBranchesOnly: coverage, reads: true, trace: !readsSupported, ...(share ? { lookups: true } : {}) },
         env: environmentFor(environment, spec.query.host),
       };
     });
@@ -530,6 +545,7 @@ export async function routeTable(
     const rows = rowSpecs.map(() => ({
       outcomes: new Map<string, { outcome: Omit<RouteOutcome, "environmentIds">; ids: string[] }>(),
       earlier: [] as { parts: EnvironmentClass["parts"]; read: ReadonlySet<EnvironmentDimension>; key: string }[],
+      answered: [] as { answers: AnswersRead; key: string }[],
       next: 0,
     }));
     const record = (row: (typeof rows)[number], environment: EnvironmentClass, key: string, outcome: () => Omit<RouteOutcome, "environmentIds">): void => {
@@ -545,7 +561,11 @@ export async function routeTable(
         const environment = environments[row.next];
         if (!environment) break;
         const parts = options.parts?.get(environment) ?? environment.parts;
-        const key = row.earlier.find((e) => agrees(e.parts, parts, e.read))?.key;
+        let key = row.earlier.find((e) => agrees(e.parts, parts, e.read))?.key;
+        if (key === undefined && row.answered.length > 0) {
+          const env = environmentFor(environment, rowSpecs[r]?.query.host ?? "");
+          key = row.answered.find((e) => answersAlike(e.answers, env))?.key;
+        }
         if (key !== undefined) {
           record(row, environment, key, () => fail("reused an unknown outcome"));
         } else if (timeouts >= maxTimeouts) {
@@ -574,6 +594,8 @@ export async function routeTable(
       const dateUnseen = readsDate && !(evaluation.reads !== undefined && evaluator.profile !== "node");
       const parts = options.parts?.get(environment) ?? environment.parts;
       row.earlier.push({ parts, read: dimensionsRead(evaluation, dateUnseen, utc), key });
+      const answers = share ? answersRead(evaluation, environmentFor(environment, rowSpecs[r]?.query.host ?? ""), readsDate) : undefined;
+      if (answers) row.answered.push({ answers, key });
       record(row, environment, key, () => ({
         result: evaluation.result,
         entries: evaluation.entries,

@@ -129,6 +129,19 @@ var E = { ips: ["127.0.0.1"], dns: {}, now: 0, offset: 0 };
 /* Per-call state. What every helper or probe touches is a closure variable, which QuickJS reaches faster than a property. */
 var T = { calls: [], miss: [] };
 var tracing = false, readBits = 0, retId = -1, siteId = -1, siteName = null;
+/*
+ * The DNS reads of a call, when asked for (flag 8): each name looked up ("l" + the lower-case name)
+ * and, where isInNet resolves a name itself (no PAC-visible dnsResolve in between), the address under
+ * the mask it is compared with ("m" + mask + " " + name); each once, length-prefixed. The host
+ * compares other environments on these reads (analyze/answers.ts).
+ */
+var logging = false, quiet = false, dnsLog = "", dnsSeen = null;
+function logDns(entry) {
+  if (dnsSeen === null) dnsSeen = G.Object.create(null);
+  else if (dnsSeen[entry] === 1) return;
+  dnsSeen[entry] = 1;
+  dnsLog += entry.length + ":" + entry;
+}
 
 function pub(name, f) { defineProperty(G, name, { value: f, writable: true, enumerable: false, configurable: true }); }
 /* Helpers call record() only when tracing (tracing ? record(...) : value): no argument array otherwise. */
@@ -232,6 +245,7 @@ function lookup(host, family) {
   if (isV4(host)) return family === 6 ? [] : [host];
   if (v6groups(host) !== null) return family === 4 ? [] : [host];
   if (key === "localhost") return family === 6 ? [] : ["127.0.0.1"];
+  if (logging && !quiet) logDns("l" + key);
   var known = hasOwn(E.dns, key), all = known ? E.dns[key] : [];
   if (!known && E.live && key.length <= 253 && T.miss.length < 256) push(T.miss, key);
   var out = [];
@@ -289,7 +303,9 @@ function isInNet(ipaddr, pattern, maskstr) {
     else {
       if (address === null) {
         readBits |= 64;
+        ${o.dnsViaGlobal ? "" : 'if (logging) { logDns("m" + bits + " " + toLowerCase(ipaddr)); quiet = true; }'}
         var named = resolved(ipaddr);
+        quiet = false;
         address = named === null ? null : typeof named === "string" ? v4(named) : isV4Text(named) ? convert_addr(named) : null;
       }
       result = address !== null && (address & bits) === (net & bits);
@@ -621,6 +637,7 @@ function entries() {
 }
 /*
  * One call: "<kind><retId>|<hits>|<reads>|<value>"; kind s = string result, n = no entry point,
+ * (with flag 8, <reads> is "<bits>;<length of the DNS log>" and the log comes before <value>),
  * v = other value (value: "type:text"), L = a string over LIMIT (value: its length), e = the call threw
  * (value: describe's text; retId, hits and reads are empty: a call that throws lists nothing).
  */
@@ -631,6 +648,8 @@ function runOne(flags, entry, host, url) {
   if (T.calls.length) T.calls = [];
   if (T.miss.length) T.miss = [];
   covering = (flags & 2) !== 0; onlyNew = (flags & 4) !== 0; round++; readBits = 0;
+  logging = (flags & 8) !== 0; quiet = false;
+  if (dnsSeen !== null) { dnsSeen = null; dnsLog = ""; }
   if (hits.length) hits = [];
   var value, shown = "";
   try {
@@ -646,7 +665,7 @@ function runOne(flags, entry, host, url) {
     threw = true;
     return "e|||" + safeDescribe(thrown);
   }
-  var listed = hits.length, head = retId + "|" + (covering ? join(hits, ",") : "") + "|" + readBits + "|";
+  var listed = hits.length, head = retId + "|" + (covering ? join(hits, ",") : "") + "|" + readBits + (logging ? ";" + dnsLog.length + "|" + dnsLog : "|");
   /* Only now is the call sure to return. */
   if (onlyNew) for (var i = 0; i < listed; i++) reported[hits[i]] = -1;
   if (typeof value !== "string") return "v" + head + shown;
@@ -674,7 +693,7 @@ function run(request) {
 /*
  * ---- batches: many calls in one crossing ----
  * In: fields joined by U+0001 (the host never sends a host or URL holding one): the environments as a
- * JSON array, then code, host, url for each call, code = flags | entry << 3 | environment index << 4.
+ * JSON array, then code, host, url for each call, code = flags | entry << 4 | environment index << 5.
  * Out: JSON of one string per call as runOne answers it, followed by the trace's JSON when tracing.
  * A call that throws ends the crossing after its answer (the host may have to rebuild the sandbox
  * before the next call, as after a single call); so does an output over OUT_LIMIT characters, and
@@ -711,9 +730,9 @@ function batch(text) {
   /* The clock is read every 16 calls: reading it is a wasm-to-host call. */
   for (var i = 1; i < n && size < OUT_LIMIT && ((i & 63) !== 1 || i === 1 || dateNow() < until); i += 3) {
     progress[0] = i;
-    var code = +items[i], e = code >> 4, answer;
+    var code = +items[i], e = code >> 5, answer;
     if (e !== envAt) { setEnvironment(envs[e]); envAt = e; }
-    answer = runOne(code & 7, ENTRIES[(code >> 3) & 1], items[i + 1], items[i + 2]);
+    answer = runOne(code & 15, ENTRIES[(code >> 4) & 1], items[i + 1], items[i + 2]);
     push(out, answer);
     size += answer.length;
     if ((code & 1) !== 0) {

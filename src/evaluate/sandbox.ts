@@ -17,6 +17,7 @@ import { BATCH_BUDGET_MS, HIDDEN, PROBE_PREFIX, TEXT_LIMIT, parseDescribed, prel
 import { chromiumImplicitBypass, requestUrl } from "./url.js";
 import type {
   BranchPoint,
+  DnsRead,
   EntryPointName,
   Environment,
   EvaluateCall,
@@ -38,6 +39,23 @@ const READ_BITS = [
 
 function readNames(bits: number): string[] {
   return READ_BITS.filter((name, bit) => name !== "" && (bits & (1 << bit)) !== 0);
+}
+
+/** The guest's DNS log (prelude.ts logDns): length-prefixed entries, "l<name>" or "m<mask> <name>". */
+function dnsReads(log: string): DnsRead[] {
+  const out: DnsRead[] = [];
+  for (let at = 0; at < log.length; ) {
+    const colon = log.indexOf(":", at);
+    if (colon < 0) break;
+    const entry = log.slice(colon + 1, colon + 1 + Number(log.slice(at, colon)));
+    at = colon + 1 + entry.length;
+    if (entry[0] === "l") out.push({ name: entry.slice(1) });
+    else {
+      const space = entry.indexOf(" ");
+      out.push({ name: entry.slice(space + 1), mask: Number(entry.slice(1, space)) });
+    }
+  }
+  return out;
 }
 
 /** The file name QuickJS reports in stack frames of the PAC (never shown to users). */
@@ -241,7 +259,7 @@ class SandboxEvaluator implements PacEvaluator {
     // New-only outcomes listed by a replayed (discarded) call would never be listed again: keep them.
     let listedBefore: readonly number[] = [];
     for (let replay = 0; ; replay++) {
-      const outcome = this.call(base, env, trace, coverage, request.reads === true);
+      const outcome = this.call(base, env, trace, coverage, request.reads === true, request.lookups === true);
       // Without live DNS, trace is request.trace and nothing was listed before: the evaluation is final as built.
       if (!env.liveDns) return outcome.evaluation;
       if (outcome.misses.length === 0 || replay >= MAX_DNS_REPLAYS || "failure" in outcome.evaluation) {
@@ -379,8 +397,8 @@ class SandboxEvaluator implements PacEvaluator {
       const json = envJson[e] ?? "";
       const trace = request.trace === true;
       const coverage = request.coverage !== true ? 0 : request.newBranchesOnly === true ? 2 : 1;
-      const flags = (trace ? 1 : 0) | (coverage > 0 ? 2 : 0) | (coverage === 2 ? 4 : 0);
-      items.push(flags | (base.entryPoint === "FindProxyForURL" ? 0 : 8) | (e << 4), base.host, base.url);
+      const flags = (trace ? 1 : 0) | (coverage > 0 ? 2 : 0) | (coverage === 2 ? 4 : 0) | (request.lookups === true ? 8 : 0);
+      items.push(flags | (base.entryPoint === "FindProxyForURL" ? 0 : 16) | (e << 5), base.host, base.url);
       chars += base.host.length + base.url.length;
       pending.push({ index: next, base, env, envJson: json, trace, coverage, reads: request.reads === true });
     }
@@ -485,11 +503,12 @@ class SandboxEvaluator implements PacEvaluator {
     /** 0 off, 1 every outcome taken, 2 only outcomes not listed before. */
     coverage: 0 | 1 | 2,
     reads: boolean,
+    lookups: boolean,
   ): { evaluation: Evaluation; misses: readonly string[] } {
     const guest = this.guest;
     if (!guest) throw new Error("evaluator used after dispose");
     const { context, limiter } = guest;
-    const flags = (trace ? 1 : 0) | (coverage > 0 ? 2 : 0) | (coverage === 2 ? 4 : 0);
+    const flags = (trace ? 1 : 0) | (coverage > 0 ? 2 : 0) | (coverage === 2 ? 4 : 0) | (lookups ? 8 : 0);
     const { url, host, entryPoint: entry } = base;
     const crossed = this.guarded(this.options.limits.timeoutMs, () => {
       this.setEnvironment(guest, env);
@@ -526,7 +545,10 @@ class SandboxEvaluator implements PacEvaluator {
     const bar1 = raw.indexOf("|");
     const bar2 = raw.indexOf("|", bar1 + 1);
     const bar3 = raw.indexOf("|", bar2 + 1);
-    const value = raw.slice(bar3 + 1);
+    // With a DNS log (request.lookups) the reads field is "<bits>;<log length>" and the log precedes the value.
+    const semicolon = raw.indexOf(";", bar2 + 1);
+    const logLength = semicolon >= 0 && semicolon < bar3 ? Number(raw.slice(semicolon + 1, bar3)) : -1;
+    const value = raw.slice(bar3 + 1 + Math.max(logLength, 0));
     if (kind === "e") {
       const failure = this.describedFailure(parseDescribed(value), false);
       return { url: base.url, host: base.host, entryPoint: entry, result: null, entries: [], failure, ...(traced ? { calls: traced.calls } : {}) };
@@ -554,7 +576,8 @@ class SandboxEvaluator implements PacEvaluator {
     }
     if (returnRange) evaluation.returnRange = returnRange;
     if (coverage) evaluation.branches = raw.slice(bar1 + 1, bar2).split(",").filter(Boolean).map(Number);
-    if (reads) evaluation.reads = readNames(Number(raw.slice(bar2 + 1, bar3)));
+    if (reads) evaluation.reads = readNames(Number(raw.slice(bar2 + 1, logLength >= 0 ? semicolon : bar3)));
+    if (logLength >= 0) evaluation.lookups = dnsReads(raw.slice(bar3 + 1, bar3 + 1 + logLength));
     if (traced) evaluation.calls = traced.calls;
     return evaluation;
   }

@@ -72,12 +72,24 @@ export interface Evaluation {
    * did not read, without the cost of a full trace.
    */
   readonly reads?: readonly string[];
+  /** The DNS reads the call made, each once, when `lookups` was asked for (sandboxed profiles only). */
+  readonly lookups?: readonly DnsRead[];
   /** Ids of the branch outcomes taken (see Instrumentation.branches), when coverage is on. */
   readonly branches?: readonly number[];
   /** The proxy list the profile's client actually uses ("; "-joined valid entries; chromium: DIRECT when none). */
   readonly effective?: string;
   /** Set when the client never called the PAC (chromium's implicit bypass of loopback and link-local hosts). */
   readonly implicitBypass?: string;
+}
+
+/**
+ * A DNS read of one call: a name looked up (lower case), or, with `mask`, isInNet comparing the
+ * first IPv4 address the name resolves to under that mask (a signed 32-bit value, as the guest
+ * computes it): then only that address under the mask was read, and only when the name resolves.
+ */
+export interface DnsRead {
+  readonly name: string;
+  readonly mask?: number;
 }
 
 /** A branch outcome of the PAC: the consequent or alternate of an if/?:, a case, one side of &&/||. */
@@ -104,6 +116,8 @@ export interface EvaluateRequest {
   readonly newBranchesOnly?: boolean;
   /** Record which environment-reading helpers the call used (see Evaluation.reads). */
   readonly reads?: boolean;
+  /** Record the names the call looked up in DNS (see Evaluation.lookups). */
+  readonly lookups?: boolean;
 }
 
 export interface PacEvaluator extends Disposable {

@@ -198,7 +198,7 @@ describe("route analysis of fixtures", { timeout: 30_000 }, () => {
     async (name) => {
       const { source, analysis } = await analyzeFixture(name);
       const unshared = analysis.environments.map(({ parts: _parts, ...rest }) => rest);
-      const full = await analyze(source, { program: acornProgram(source.text), environments: unshared });
+      const full = await analyze(source, { program: acornProgram(source.text), environments: unshared, shareEvaluations: false });
       const table = (a: RouteAnalysis) =>
         a.routes.map((r) => [r.url, r.entryPoint, r.outcomes.map((o) => [o.result, o.returnRange, o.witness.id, o.environmentIds])]);
       expect(table(analysis)).toEqual(table(full));
