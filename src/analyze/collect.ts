@@ -4,7 +4,7 @@
  * hours, weekdays and dates it checks, and the host names it mentions. Only literal arguments (or
  * variables assigned literals) are understood; everything else falls back to the defaults.
  */
-import type { CallExpression, Expression, Node, Program, SpreadElement } from "../syntax/ast.js";
+import type { CallExpression, Expression, ForStatement, Node, Program, SpreadElement, Statement } from "../syntax/ast.js";
 import { forEachChild } from "../syntax/walk.js";
 import type { Range } from "../types.js";
 import { networkFromCidr, networkFromMask, parseAddress, type Network } from "./address.js";
@@ -20,6 +20,19 @@ export type AddressTest =
       readonly range: Range;
       /** The literal host resolved for the test, as in `isInNet("proxy.corp", ...)`. */
       readonly probe?: string;
+    }
+  | {
+      /**
+       * A loop over a table of networks that ends the function with the same literal at any of them
+       * (`for (i = 0; i < T.length; i++) if (isInNet(host, T[i][0], T[i][1])) return true;`): the loop
+       * as a whole asks one question, whether the address is in any of them (see `networkTables`).
+       */
+      readonly kind: "table";
+      readonly networks: readonly Network[];
+      /** The table's variable name. */
+      readonly name: string;
+      readonly target: AddressTarget;
+      readonly range: Range;
     }
   | { readonly kind: "glob"; readonly pattern: string; readonly target: AddressTarget; readonly range: Range }
   | { readonly kind: "regex"; readonly regex: RegExp; readonly target: AddressTarget; readonly range: Range }
@@ -139,6 +152,8 @@ export function collect(program: Program): Collected {
   const comparisons: { left: Expression; right: Expression; range: Range }[] = [];
   const literals: { value: string; node: Node }[] = [];
   const arrays: (readonly (Expression | SpreadElement | null)[])[] = [];
+  const functions: Extract<Node, { type: "FunctionDeclaration" | "FunctionExpression" }>[] = [];
+  const identifiers = new Map<string, number>();
   const regexes: Node[] = [];
   /** Identifiers naming a clock helper, and whether anything can reach one without naming it. */
   let timeHelperMentions = 0;
@@ -157,10 +172,12 @@ export function collect(program: Program): Collected {
         const name = node.id?.name;
         const hostParam = node.params[1];
         if (name !== undefined && ENTRY_POINTS.has(name) && hostParam?.type === "Identifier") hostNames.add(hostParam.name);
+        functions.push(node);
         break;
       }
       case "Identifier":
         usedNames.add(node.name);
+        identifiers.set(node.name, (identifiers.get(node.name) ?? 0) + 1);
         if (TIME_HELPERS.has(node.name)) timeHelperMentions++;
         break;
       case "CallExpression":
@@ -267,6 +284,7 @@ export function collect(program: Program): Collected {
     if (network) addressTests.push(probe === undefined ? { kind: "network", network, target, range } : { kind: "network", network, target, range, probe });
   };
 
+  const tables = networkTables(functions, bindings, identifiers);
   for (const call of calls) {
     const name = calleeName(call);
     const first = argument(call, 0);
@@ -281,7 +299,10 @@ export function collect(program: Program): Collected {
     if (name === "isInNet" || name === "isInNetEx") {
       const target: AddressTarget = literalHost !== undefined ? "dns" : (targetOf(first) ?? "either");
       const probe = literalHost !== undefined && parseAddress(literalHost) === undefined ? literalHost.toLowerCase() : undefined;
-      if (name === "isInNet") {
+      const table = tables.get(call);
+      if (table) {
+        addressTests.push({ kind: "table", networks: table.networks, name: table.name, target, range: call.range });
+      } else if (name === "isInNet") {
         const patterns = constants(argument(call, 1));
         const masks = constants(argument(call, 2));
         if (patterns.length === 0 || masks.length === 0) addressTestsComplete = false;
@@ -377,7 +398,7 @@ export function collect(program: Program): Collected {
 
   // Networks kept in tables (`["10.0.0.0", "255.0.0.0"]`, "10.0.0.0/8") are tested somewhere the
   // analysis cannot follow; they still mark boundaries worth a class.
-  const knownNetworks = new Set(addressTests.flatMap((t) => (t.kind === "network" ? [t.network.text] : [])));
+  const knownNetworks = new Set(addressTests.flatMap((t) => (t.kind === "network" ? [t.network.text] : t.kind === "table" ? t.networks.map((n) => n.text) : [])));
   for (const elements of arrays) {
     for (let i = 0; i + 1 < elements.length; i++) {
       const a = elements[i];
@@ -448,6 +469,112 @@ export function collect(program: Program): Collected {
 }
 
 type FunctionNode = Extract<Node, { type: "FunctionDeclaration" | "FunctionExpression" | "ArrowFunctionExpression" }>;
+
+/**
+ * Loops that test one address against every network of a table and end the function with the same
+ * literal at the first that holds it, found by shape:
+ *
+ *     for (var i = 0; i < T.length; i++) { if (isInNet(x, T[i][0], T[i][1])) return <literal>; }
+ *
+ * directly in a function body without try or with, where `T` is assigned once, to an array literal of rows
+ * whose first two elements are string literals, and is named nowhere else but in such loops (so
+ * nothing changes it), `x` is a variable other than `i` or `T`, and the PAC defines no isInNet of its
+ * own. Such a loop returns the literal when the address is in any network of the table and otherwise
+ * runs to its end, so it tells apart only in and out of their union: one test, not one per row. That
+ * keeps a PAC looping over 1,000 exported ranges at a handful of classes instead of a thousand.
+ */
+function networkTables(
+  functions: readonly Extract<Node, { type: "FunctionDeclaration" | "FunctionExpression" }>[],
+  bindings: ReadonlyMap<string, readonly Expression[]>,
+  identifiers: ReadonlyMap<string, number>,
+): Map<CallExpression, { name: string; networks: Network[] }> {
+  if (bindings.has("isInNet") || functions.some((fn) => fn.id?.name === "isInNet")) return new Map();
+  const found: { call: CallExpression; table: string }[] = [];
+  for (const fn of functions) {
+    let tried = false;
+    visit(fn.body, (node) => void ((node.type === "TryStatement" || node.type === "WithStatement") && (tried = true)));
+    if (tried) continue;
+    for (const statement of fn.body.body) {
+      const match = statement.type === "ForStatement" ? tableLoop(statement) : undefined;
+      if (match) found.push(match);
+    }
+  }
+  const out = new Map<CallExpression, { name: string; networks: Network[] }>();
+  const loops = new Map<string, number>();
+  for (const { table } of found) loops.set(table, (loops.get(table) ?? 0) + 1);
+  const rows = new Map<string, Network[] | undefined>();
+  for (const [table, count] of loops) {
+    const inits = bindings.get(table) ?? [];
+    const init = inits[0];
+    // The declaration, and T.length, T[i][0] and T[i][1] in each loop: any other mention could change it.
+    if (inits.length !== 1 || init?.type !== "ArrayExpression" || identifiers.get(table) !== 1 + 3 * count) continue;
+    const networks: Network[] = [];
+    let understood = true;
+    for (const row of init.elements) {
+      const [a, b] = row?.type === "ArrayExpression" ? row.elements : [];
+      if (a?.type !== "Literal" || b?.type !== "Literal" || typeof a.value !== "string" || typeof b.value !== "string") {
+        understood = false;
+        break;
+      }
+      // A row isInNet cannot read answers false for every address: it adds nothing to the union.
+      const network = networkFromMask(a.value, b.value);
+      if (network) networks.push(network);
+    }
+    rows.set(table, understood && networks.length > 0 ? networks : undefined);
+  }
+  for (const { call, table } of found) {
+    const networks = rows.get(table);
+    if (networks) out.set(call, { name: table, networks });
+  }
+  return out;
+}
+
+/** The isInNet call and table name of a loop shaped as `networkTables` describes, or undefined. */
+function tableLoop(loop: ForStatement): { call: CallExpression; table: string } | undefined {
+  const index = loopIndex(loop);
+  if (index === undefined) return undefined;
+  const { name: i, table } = index;
+  const body: Statement | undefined = loop.body.type === "BlockStatement" ? (loop.body.body.length === 1 ? loop.body.body[0] : undefined) : loop.body;
+  if (body?.type !== "IfStatement" || body.alternate !== null) return undefined;
+  const then: Statement | undefined = body.consequent.type === "BlockStatement" ? (body.consequent.body.length === 1 ? body.consequent.body[0] : undefined) : body.consequent;
+  if (then?.type !== "ReturnStatement" || then.argument?.type !== "Literal") return undefined;
+  const call = body.test;
+  if (call.type !== "CallExpression" || calleeName(call) !== "isInNet" || call.arguments.length !== 3) return undefined;
+  const [subject, pattern, mask] = [argument(call, 0), argument(call, 1), argument(call, 2)];
+  if (subject?.type !== "Identifier" || subject.name === i || subject.name === table) return undefined;
+  const cell = (expr: Expression | undefined, column: number): boolean =>
+    expr?.type === "MemberExpression" &&
+    expr.computed &&
+    expr.property.type === "Literal" &&
+    expr.property.value === column &&
+    expr.object.type === "MemberExpression" &&
+    expr.object.computed &&
+    expr.object.object.type === "Identifier" &&
+    expr.object.object.name === table &&
+    expr.object.property.type === "Identifier" &&
+    expr.object.property.name === i;
+  return cell(pattern, 0) && cell(mask, 1) ? { call, table } : undefined;
+}
+
+/** `i` and `T` of `for (var i = 0; i < T.length; i++)` (or `i = 0`, `++i`, `i += 1`). */
+function loopIndex(loop: ForStatement): { name: string; table: string } | undefined {
+  const { init, test, update } = loop;
+  let name: string | undefined;
+  if (init?.type === "VariableDeclaration" && init.kind === "var" && init.declarations.length === 1) {
+    const [declarator] = init.declarations;
+    if (declarator?.id.type === "Identifier" && declarator.init?.type === "Literal" && declarator.init.value === 0) name = declarator.id.name;
+  } else if (init?.type === "AssignmentExpression" && init.operator === "=" && init.left.type === "Identifier" && init.right.type === "Literal" && init.right.value === 0) {
+    name = init.left.name;
+  }
+  if (name === undefined || test?.type !== "BinaryExpression" || test.operator !== "<") return undefined;
+  if (test.left.type !== "Identifier" || test.left.name !== name) return undefined;
+  const length = test.right;
+  if (length.type !== "MemberExpression" || length.computed || length.object.type !== "Identifier" || length.property.type !== "Identifier" || length.property.name !== "length") return undefined;
+  const steps =
+    (update?.type === "UpdateExpression" && update.operator === "++" && update.argument.type === "Identifier" && update.argument.name === name) ||
+    (update?.type === "AssignmentExpression" && update.operator === "+=" && update.left.type === "Identifier" && update.left.name === name && update.right.type === "Literal" && update.right.value === 1);
+  return steps ? { name, table: length.object.name } : undefined;
+}
 
 function isFunction(node: Node): node is FunctionNode {
   return node.type === "FunctionDeclaration" || node.type === "FunctionExpression" || node.type === "ArrowFunctionExpression";

@@ -8,7 +8,7 @@ import { zoneOffset } from "../evaluate/environment.js";
 import type { Environment } from "../evaluate/types.js";
 import { positionAt, type SourceFile } from "../source/source-file.js";
 import type { EnvironmentClass, EnvironmentDimension } from "./types.js";
-import { formatAddress, inNetwork, memberOf, neighbourOf, parseAddress } from "./address.js";
+import { formatAddress, inNetwork, memberOf, neighbourOf, parseAddress, type Address, type Network } from "./address.js";
 import type { AddressTest, Collected, TimeTest } from "./collect.js";
 
 /** Client address used when the PAC never reads it. */
@@ -315,6 +315,8 @@ function describeTest(test: AddressTest, line: string): string {
   switch (test.kind) {
     case "network":
       return `in ${test.network.text} from line ${line}`;
+    case "table":
+      return `in one of the ${test.networks.length.toLocaleString("en-US")} networks of ${test.name} from line ${line}`;
     case "glob":
       return `matches "${test.pattern}" from line ${line}`;
     case "regex":
@@ -324,6 +326,71 @@ function describeTest(test: AddressTest, line: string): string {
     case "prefix":
       return `starts with "${test.value}" from line ${line}`;
   }
+}
+
+interface TableIndex {
+  has(address: Address): boolean;
+  /** A member of each interval of the union, then an address just past each interval's end (outside every network). */
+  readonly candidates: readonly Address[];
+}
+
+const tableIndexes = new WeakMap<readonly Network[], TableIndex>();
+
+/**
+ * A table's networks as their union: a lookup per distinct mask for membership, and the networks
+ * merged into intervals where adjacent or overlapping, so that the address after an interval is
+ * outside all of them (the one after a single network may be inside the next).
+ */
+function tableIndex(networks: readonly Network[]): TableIndex {
+  const known = tableIndexes.get(networks);
+  if (known) return known;
+  const byMask = new Map<string, { family: 4 | 6; mask: bigint; bases: Set<bigint> }>();
+  for (const network of networks) {
+    const key = `${network.family}/${network.mask}`;
+    let group = byMask.get(key);
+    if (!group) byMask.set(key, (group = { family: network.family, mask: network.mask, bases: new Set() }));
+    group.bases.add(network.base);
+  }
+  const has = (address: Address): boolean => {
+    for (const group of byMask.values()) if (group.family === address.family && group.bases.has(address.value & group.mask)) return true;
+    return false;
+  };
+  const candidates: Address[] = [];
+  const outside: Address[] = [];
+  for (const family of [4, 6] as const) {
+    const top = family === 4 ? (1n << 32n) - 1n : (1n << 128n) - 1n;
+    const spans = networks
+      .filter((n) => n.family === family)
+      .map((n) => ({ network: n, first: n.base, last: n.base | (top ^ n.mask) }))
+      .sort((a, b) => (a.first < b.first ? -1 : a.first > b.first ? 1 : 0));
+    let current: { network: Network; last: bigint } | undefined;
+    const close = (): void => {
+      if (!current) return;
+      candidates.push(memberOf(current.network));
+      const after = current.last + 2n;
+      if (after <= top && !has({ family, value: after })) outside.push({ family, value: after });
+    };
+    for (const span of spans) {
+      // A non-contiguous mask's addresses are no interval: its member and neighbour stand alone.
+      const contiguous = ((top ^ span.network.mask) & ((top ^ span.network.mask) + 1n)) === 0n;
+      if (!contiguous) {
+        candidates.push(memberOf(span.network));
+        const next = neighbourOf(span.network);
+        if (next && !has(next)) outside.push(next);
+        continue;
+      }
+      if (current && span.first <= current.last + 1n) {
+        if (span.last > current.last) current.last = span.last;
+      } else {
+        close();
+        current = { network: span.network, last: span.last };
+      }
+    }
+    close();
+  }
+  const index = { has, candidates: [...candidates, ...outside] };
+  tableIndexes.set(networks, index);
+  return index;
 }
 
 const shExpRegexes = new Map<string, RegExp | undefined>();
@@ -348,6 +415,10 @@ export function matches(test: AddressTest, ip: string): boolean {
       const address = parseAddress(ip);
       return address !== undefined && inNetwork(test.network, address);
     }
+    case "table": {
+      const address = parseAddress(ip);
+      return address !== undefined && tableIndex(test.networks).has(address);
+    }
     case "glob":
       return shExpRegex(test.pattern)?.test(ip) ?? false;
     case "regex":
@@ -367,6 +438,8 @@ function candidates(test: AddressTest): string[] {
       const outside = neighbourOf(test.network);
       return [formatAddress(memberOf(test.network)), ...(outside ? [formatAddress(outside)] : [])];
     }
+    case "table":
+      return tableIndex(test.networks).candidates.map(formatAddress);
     case "glob":
     case "prefix":
     case "equals":

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { analyze, serviceViolations } from "../../src/analyze/index.js";
+import { analyze, LINT_BUDGET, serviceViolations } from "../../src/analyze/index.js";
 import { createSourceFile } from "../../src/source/source-file.js";
 import { addressTablePac } from "../helpers/real-pacs.js";
 
@@ -23,6 +23,18 @@ describe("analysis budget", () => {
     expect(analysis.notes?.some((note) => note.includes("analysis budget (300 evaluations) ran out"))).toBe(true);
     // What it covered is still a verdict: the PAC proxies DO's service hosts.
     expect(serviceViolations(analysis).length).toBeGreaterThan(0);
+  }, 120_000);
+
+  it("is not reached on a loop over 1,000 networks, whose classes are few: the loop is one test, in or out of the table", async () => {
+    const source = createSourceFile(addressTablePac(1000), "table.pac");
+    // lint's evaluation budget without its wall clock, which a loaded machine would make the test's outcome.
+    const analysis = await analyze(source, { otherHosts: false, coverage: false, budget: { evaluations: LINT_BUDGET.evaluations } });
+    expect(analysis.sampled).toBeUndefined();
+    expect(analysis.environments.length).toBe(analysis.environmentsTotal);
+    expect(analysis.environments.length).toBeLessThan(20);
+    expect(analysis.evaluations).toBeLessThan(1_000);
+    expect(analysis.environments.some((e) => e.label.includes("in one of the 1,000 networks of INTERNAL"))).toBe(true);
+    expect([...new Set(serviceViolations(analysis).map((v) => v.outcome.result))].sort()).toEqual(["PROXY emea.proxy.corp.example:8080; DIRECT", "PROXY proxy.corp.example:8080; DIRECT"]);
   }, 120_000);
 
   it("is not reached on an ordinary PAC, whose analysis covers every class", async () => {

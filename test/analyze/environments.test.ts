@@ -236,6 +236,63 @@ describe("environment collection", () => {
   });
 });
 
+/** A PAC looping isInNet over a table, as exported "bypass these subnets" lists do; `loop` replaces the loop's text. */
+function tablePac(rows: readonly string[], loop?: string, extra: readonly string[] = []): string {
+  return [
+    `var NETS = [${rows.join(", ")}];`,
+    ...extra,
+    "function inside(host) {",
+    loop ?? "  for (var i = 0; i < NETS.length; i++) {\n    if (isInNet(host, NETS[i][0], NETS[i][1])) return true;\n  }",
+    "  return false;",
+    "}",
+    "function FindProxyForURL(url, host) {",
+    '  if (inside(host)) return "DIRECT";',
+    '  return "PROXY p:8080";',
+    "}",
+  ].join("\n");
+}
+
+describe("networks tested in a loop over a table", () => {
+  const rows = ['["10.1.0.0", "255.255.0.0"]', '["10.2.0.0", "255.255.0.0"]', '["10.1.5.0", "255.255.255.0"]', '["10.3.0.0", "255.255.0.0"]'];
+
+  it("are one test, in or out of their union, with neighbours outside every interval", () => {
+    const text = tablePac(rows);
+    const collected = collect(acornProgram(text));
+    expect(collected.addressTestsComplete).toBe(true);
+    expect(collected.addressTests.map((t) => (t.kind === "table" ? [t.kind, t.name, t.target, t.networks.length] : [t.kind]))).toEqual([["table", "NETS", "dns", 4]]);
+    const labels = buildEnvironments(collected, createSourceFile(text)).classes.map((c) => c.label);
+    expect(labels).toEqual([
+      "host resolves to 203.0.113.10 (public)",
+      "host resolves to 10.0.0.20 (private)",
+      "host resolves to 10.1.0.1 (in one of the 4 networks of NETS from line 4)",
+      "host does not resolve",
+    ]);
+    const test = collected.addressTests[0];
+    if (test?.kind !== "table") throw new Error("no table");
+    // 10.1/16 and 10.2/16 are adjacent and 10.1.5/24 lies inside the first: one interval up to 10.2.255.255, then 10.3/16.
+    for (const [ip, inside] of [["10.1.5.9", true], ["10.2.255.255", true], ["10.3.0.0", true], ["10.4.0.1", false], ["10.0.255.255", false]] as const) {
+      expect(matches(test, ip), ip).toBe(inside);
+    }
+  });
+
+  it("are not taken for one test when the loop or the table could tell the networks apart", () => {
+    const shapes: [string, string | undefined, string[]][] = [
+      ["returns the index", "  for (var i = 0; i < NETS.length; i++) {\n    if (isInNet(host, NETS[i][0], NETS[i][1])) return i;\n  }", []],
+      ["skips the last row", "  for (var i = 0; i < NETS.length - 1; i++) {\n    if (isInNet(host, NETS[i][0], NETS[i][1])) return true;\n  }", []],
+      ["does more in the body", "  for (var i = 0; i < NETS.length; i++) {\n    seen = i;\n    if (isInNet(host, NETS[i][0], NETS[i][1])) return true;\n  }", []],
+      ["tests a row's own address", "  for (var i = 0; i < NETS.length; i++) {\n    if (isInNet(NETS[i][0], NETS[i][0], NETS[i][1])) return true;\n  }", []],
+      ["changes the table", undefined, ['NETS.push(["10.9.0.0", "255.255.0.0"]);']],
+      ["assigns the table again", undefined, ['NETS = [["10.9.0.0", "255.255.0.0"]];']],
+      ["defines its own isInNet", undefined, ["function isInNet(a, b, c) { return a == b; }"]],
+      ["runs the loop inside try", "  try {\n  for (var i = 0; i < NETS.length; i++) {\n    if (isInNet(host, NETS[i][0], NETS[i][1])) return true;\n  }\n  } finally { NETS.length; }", []],
+    ];
+    for (const [name, loop, extra] of shapes) {
+      const collected = collect(acornProgram(tablePac(rows, loop, extra)));
+      expect(collected.addressTests.some((t) => t.kind === "table"), name).toBe(false);
+    }
+  });
+});
+
 describe("the union of two PACs' environment classes", () => {
   const pac = (test: string): string =>
     ["function FindProxyForURL(url, host) {", `  if (${test}) return "DIRECT";`, '  return "PROXY p:8080";', "}"].join("\n");
