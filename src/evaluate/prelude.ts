@@ -132,14 +132,17 @@ var tracing = false, readBits = 0, retId = -1, siteId = -1, siteName = null;
 /*
  * The DNS reads of a call, when asked for (flag 8): each name looked up ("l" + the lower-case name)
  * and, where isInNet resolves a name itself (no PAC-visible dnsResolve in between), the address under
- * the mask it is compared with ("m" + mask + " " + name); each once, length-prefixed. The host
- * compares other environments on these reads (analyze/answers.ts).
+ * the mask it is compared with ("m" + mask + " " + name); length-prefixed. The host compares other
+ * environments on these reads (analyze/answers.ts). A loop asks the same few over and over: the first
+ * LOG_SEEN pairs are kept and not logged again, found by identity (a string built per call would cost
+ * QuickJS an atom each time); past LOG_LIMIT entries the log is given up (reported as length -1).
  */
-var logging = false, quiet = false, dnsLog = "", dnsSeen = null;
-function logDns(entry) {
-  if (dnsSeen === null) dnsSeen = G.Object.create(null);
-  else if (dnsSeen[entry] === 1) return;
-  dnsSeen[entry] = 1;
+var logging = false, quiet = false, dnsLog = "", logSeen = [], logCount = 0, LOG_SEEN = 64, LOG_LIMIT = 4096;
+function logDns(tag, name) {
+  for (var i = 0; i < logSeen.length; i += 2) if (logSeen[i] === tag && logSeen[i + 1] === name) return;
+  if (logSeen.length < LOG_SEEN) { push(logSeen, tag); push(logSeen, name); }
+  if (++logCount > LOG_LIMIT) return;
+  var entry = (tag === "l" ? "l" : "m" + tag + " ") + toLowerCase(name);
   dnsLog += entry.length + ":" + entry;
 }
 
@@ -245,7 +248,7 @@ function lookup(host, family) {
   if (isV4(host)) return family === 6 ? [] : [host];
   if (v6groups(host) !== null) return family === 4 ? [] : [host];
   if (key === "localhost") return family === 6 ? [] : ["127.0.0.1"];
-  if (logging && !quiet) logDns("l" + key);
+  if (logging && !quiet) logDns("l", host);
   var known = hasOwn(E.dns, key), all = known ? E.dns[key] : [];
   if (!known && E.live && key.length <= 253 && T.miss.length < 256) push(T.miss, key);
   var out = [];
@@ -303,7 +306,7 @@ function isInNet(ipaddr, pattern, maskstr) {
     else {
       if (address === null) {
         readBits |= 64;
-        ${o.dnsViaGlobal ? "" : 'if (logging) { logDns("m" + bits + " " + toLowerCase(ipaddr)); quiet = true; }'}
+        ${o.dnsViaGlobal ? "" : "if (logging) { logDns(bits, ipaddr); quiet = true; }"}
         var named = resolved(ipaddr);
         quiet = false;
         address = named === null ? null : typeof named === "string" ? v4(named) : isV4Text(named) ? convert_addr(named) : null;
@@ -649,7 +652,7 @@ function runOne(flags, entry, host, url) {
   if (T.miss.length) T.miss = [];
   covering = (flags & 2) !== 0; onlyNew = (flags & 4) !== 0; round++; readBits = 0;
   logging = (flags & 8) !== 0; quiet = false;
-  if (dnsSeen !== null) { dnsSeen = null; dnsLog = ""; }
+  if (logCount !== 0) { logSeen = []; logCount = 0; dnsLog = ""; }
   if (hits.length) hits = [];
   var value, shown = "";
   try {
@@ -665,7 +668,7 @@ function runOne(flags, entry, host, url) {
     threw = true;
     return "e|||" + safeDescribe(thrown);
   }
-  var listed = hits.length, head = retId + "|" + (covering ? join(hits, ",") : "") + "|" + readBits + (logging ? ";" + dnsLog.length + "|" + dnsLog : "|");
+  var listed = hits.length, head = retId + "|" + (covering ? join(hits, ",") : "") + "|" + readBits + (!logging ? "|" : logCount > LOG_LIMIT ? ";-1|" : ";" + dnsLog.length + "|" + dnsLog);
   /* Only now is the call sure to return. */
   if (onlyNew) for (var i = 0; i < listed; i++) reported[hits[i]] = -1;
   if (typeof value !== "string") return "v" + head + shown;

@@ -546,8 +546,10 @@ class SandboxEvaluator implements PacEvaluator {
     const bar2 = raw.indexOf("|", bar1 + 1);
     const bar3 = raw.indexOf("|", bar2 + 1);
     // With a DNS log (request.lookups) the reads field is "<bits>;<log length>" and the log precedes the value.
+    // A log given up (too many entries) has length -1: no lookups are reported.
     const semicolon = raw.indexOf(";", bar2 + 1);
-    const logLength = semicolon >= 0 && semicolon < bar3 ? Number(raw.slice(semicolon + 1, bar3)) : -1;
+    const logged = semicolon >= 0 && semicolon < bar3;
+    const logLength = logged ? Number(raw.slice(semicolon + 1, bar3)) : -1;
     const value = raw.slice(bar3 + 1 + Math.max(logLength, 0));
     if (kind === "e") {
       const failure = this.describedFailure(parseDescribed(value), false);
@@ -576,7 +578,7 @@ class SandboxEvaluator implements PacEvaluator {
     }
     if (returnRange) evaluation.returnRange = returnRange;
     if (coverage) evaluation.branches = raw.slice(bar1 + 1, bar2).split(",").filter(Boolean).map(Number);
-    if (reads) evaluation.reads = readNames(Number(raw.slice(bar2 + 1, logLength >= 0 ? semicolon : bar3)));
+    if (reads) evaluation.reads = readNames(Number(raw.slice(bar2 + 1, logged ? semicolon : bar3)));
     if (logLength >= 0) evaluation.lookups = dnsReads(raw.slice(bar3 + 1, bar3 + 1 + logLength));
     if (traced) evaluation.calls = traced.calls;
     return evaluation;

@@ -35,7 +35,7 @@ describe("diffPacs", { timeout: 120_000 }, () => {
     for (const pac of [a, b]) {
       const shared = await analyze(pac.source, { program: pac.program, environments: classes, queries, coverage: false });
       const unshared = classes.map(({ parts: _parts, ...rest }) => rest);
-      const full = await analyze(pac.source, { program: pac.program, environments: unshared, queries, coverage: false });
+      const full = await analyze(pac.source, { program: pac.program, environments: unshared, queries, coverage: false, shareEvaluations: false });
       const table = (analysis: RouteAnalysis) => analysis.routes.map((r) => [r.url, r.entryPoint, r.outcomes.map((o) => [o.result, o.returnRange, o.environmentIds])]);
       expect(table(shared)).toEqual(table(full));
       expect(shared.evaluations).toBeLessThan(full.evaluations ?? 0);
