@@ -53,10 +53,12 @@ const FORBIDDEN_NAMES: ReadonlySet<string> = new Set([
   "arguments", "eval", "Function", "globalThis", "window", "self", "global", "Reflect", "Proxy", "Symbol",
 ]);
 
-/** Properties that reach prototypes, constructors, callers, stacks or a RegExp's state. */
+/** Properties that reach prototypes, constructors, callers, stacks, a RegExp's state or a random generator. */
 const FORBIDDEN_PROPERTIES: ReadonlySet<string> = new Set([
   "constructor", "prototype", "__proto__", "caller", "callee", "arguments", "stack", "lineNumber", "columnNumber",
   "fileName", "lastIndex", "toSource", "__defineGetter__", "__defineSetter__", "__lookupGetter__", "__lookupSetter__",
+  // Math.random keeps its generator's state between calls; read as a value it can still be called (a replacer).
+  "random",
 ]);
 
 /** Constructors of error objects, whose `stack` holds line numbers that the block shifts. */
@@ -287,6 +289,12 @@ export function blockObservability(program: Program, blockBodies: readonly Block
       case "CallExpression":
       case "NewExpression": {
         const callee = node.callee;
+        // Generated domain lists look names up with `Object.prototype.hasOwnProperty.call(table, name)`:
+        // nothing here can replace either builtin (prototypes are never written), so the call only reads.
+        if (node.type === "CallExpression" && isOwnPropertyCall(callee) && !otherwiseBound.has("Object") && !fnDeclared.has("Object")) {
+          for (const arg of node.arguments) push(arg);
+          continue;
+        }
         if (callee.type === "Identifier" && callee.name === "RegExp" && !constantFlags(node.arguments[1])) {
           return no(`a RegExp built ${where} whose flags may keep a lastIndex`);
         }
@@ -304,6 +312,17 @@ export function blockObservability(program: Program, blockBodies: readonly Block
     forEachChild(node, pushPlain);
   }
   return { unobservable: true };
+}
+
+/** `Object.prototype.hasOwnProperty.call`, spelled out with plain property names. */
+function isOwnPropertyCall(callee: Node): boolean {
+  const names: string[] = [];
+  let node: Node = callee;
+  while (node.type === "MemberExpression" && !node.computed && node.property.type === "Identifier") {
+    names.unshift(node.property.name);
+    node = node.object;
+  }
+  return node.type === "Identifier" && node.name === "Object" && names.join(".") === "prototype.hasOwnProperty.call";
 }
 
 /** Property names a call reaches: the listed methods, and what string and number conversion call. */

@@ -8,6 +8,7 @@ import { blockObservability } from "../../src/fix/unobservable.js";
 import { ENTRY_POINTS } from "../../src/pac/entry-points.js";
 import { createSourceFile, decodeSource } from "../../src/source/source-file.js";
 import { parse } from "../../src/syntax/parse.js";
+import { addressTablePac, branchHeavyPac, domainListPac } from "../helpers/real-pacs.js";
 
 const ROOT = join(import.meta.dirname, "../..");
 const chosen = bypassTargets();
@@ -40,6 +41,11 @@ describe("blockObservability", () => {
     expect(check(text)).toEqual({ unobservable: true });
   });
 
+  test("a domain table read with Object.prototype.hasOwnProperty.call cannot see the block", () => {
+    expect(check(entry('  if (Object.prototype.hasOwnProperty.call(TABLE, host)) return "DIRECT";', 'var TABLE = { "a.example": 1 };'))).toEqual({ unobservable: true });
+    expect(check(entry('  if (Object.prototype.hasOwnProperty.call(TABLE, host)) return "DIRECT";', 'var TABLE = {};\nvar Object = { prototype: {} };')).unobservable).toBe(false);
+  });
+
   test("FindProxyForURLEx calling FindProxyForURL is a call, not a read of its text", () => {
     expect(check(`${entry("")}function FindProxyForURLEx(url, host) { return FindProxyForURL(url, host); }\n`)).toEqual({ unobservable: true });
   });
@@ -67,6 +73,7 @@ describe("blockObservability", () => {
     ["a method name holding another value", entry('  if (o.test(host)) return "DIRECT";', "var o = { test: Math.random };")],
     ["a conversion bound to another value", entry('  if ("" + o) return "DIRECT";', "var o = { toString: Math.random };")],
     ["a computed key", entry('  if (o.test(host)) return "DIRECT";', 'var k = "test", o = { [k]: Math.random };')],
+    ["Math.random passed as a replacer", entry('  if (host.replace(/./, Math.random) === host) return "DIRECT";')],
     ["Math.random", entry('  if (Math.random() < 0.5) return "DIRECT";')],
     ["delete", entry("  delete TABLE.x;", "var TABLE = { x: 1 };")],
     ["a call through a variable", entry("  f(host);", "var f = dnsDomainIs;")],
@@ -94,6 +101,17 @@ describe("the proof's short way gives the full proof's verdict", () => {
       expect(short).toEqual(full);
     },
   );
+
+  // Generated shapes from the realistic corpus, small: a domain table, a rule chain, an address table.
+  test.each([
+    ["a domain table", domainListPac(8000)],
+    ["a rule chain", branchHeavyPac(20)],
+    ["an address table", addressTablePac(12)],
+  ])("%s", { timeout: 60_000 }, async (_label, text) => {
+    const source = createSourceFile(text);
+    expect(check(text)).toEqual({ unobservable: true });
+    expect(await fixPac(source)).toEqual(await fixPac(source, { fullProof: true }));
+  });
 
   test("a PAC that reads its own text is still caught: the check sends it the long way", async () => {
     const source = createSourceFile(entry('  if (String(FindProxyForURL).length > 200) return "PROXY changed.example:1";'));
