@@ -66,6 +66,9 @@ const ERROR_CONSTRUCTORS: ReadonlySet<string> = new Set([
   "Error", "TypeError", "RangeError", "ReferenceError", "SyntaxError", "EvalError", "URIError", "InternalError", "AggregateError",
 ]);
 
+/** Globals whose properties the check judges by name; they may only be called or have a property named. */
+const NAMESPACES: ReadonlySet<string> = new Set(["Math", "RegExp", "Object"]);
+
 /** What the block itself calls: a PAC that binds these names would run its own code inside the block. */
 const BLOCK_DEPENDS_ON: ReadonlySet<string> = new Set(["String", "RegExp"]);
 
@@ -159,7 +162,7 @@ export function blockObservability(program: Program, blockBodies: readonly Block
 
   // Second pass: every node, with the function it runs in, whether a block function encloses it, and
   // how its parent uses it. Parallel stacks: a 1 MB PAC has hundreds of thousands of nodes.
-  type Role = "callee" | "new-callee" | "assigned" | "binding" | "key" | "label" | undefined;
+  type Role = "callee" | "new-callee" | "assigned" | "binding" | "key" | "label" | "member-object" | undefined;
   const stack: Node[] = [program];
   const stackFn: (FunctionNode | null)[] = [null];
   const stackInBlockFn: boolean[] = [false];
@@ -195,6 +198,11 @@ export function blockObservability(program: Program, blockBodies: readonly Block
         if (role === "key" || role === "label") continue;
         if (FORBIDDEN_NAMES.has(node.name)) return no(`\`${node.name}\` ${where}`);
         if (role === "binding") continue;
+        // These namespaces hold what the check refuses by name (Math.random, RegExp's statics, Object's
+        // reflection): held in a variable or read by a computed name, they would reach it unnamed.
+        if (NAMESPACES.has(node.name) && role !== "member-object" && role !== "callee" && role !== "new-callee") {
+          return no(`${node.name} is used as a value ${where}`);
+        }
         if (blockNames.has(node.name)) {
           // Calling an entry point from inside one (FindProxyForURLEx calling FindProxyForURL) runs the
           // block again, which changes nothing; any other use could read the function's text.
@@ -281,7 +289,7 @@ export function blockObservability(program: Program, blockBodies: readonly Block
         if (role === "callee" || role === "new-callee") {
           if (node.computed || name === undefined || !METHODS.has(name)) return no(`the call of a method ${name ?? "with a computed name"} ${where}`);
         }
-        push(node.object);
+        push(node.object, node.computed ? undefined : "member-object");
         if (node.computed) push(node.property);
         else push(node.property, "key");
         continue;

@@ -74,6 +74,8 @@ describe("blockObservability", () => {
     ["a conversion bound to another value", entry('  if ("" + o) return "DIRECT";', "var o = { toString: Math.random };")],
     ["a computed key", entry('  if (o.test(host)) return "DIRECT";', 'var k = "test", o = { [k]: Math.random };')],
     ["Math.random passed as a replacer", entry('  if (host.replace(/./, Math.random) === host) return "DIRECT";')],
+    ["Math.random by a computed name", entry('  if (host.replace(/./, Math[k]) === host) return "DIRECT";', 'var k = "ran" + "dom";')],
+    ["Math held in a variable", entry('  if (host.replace(/./, M[k]) === host) return "DIRECT";', 'var M = Math, k = "random";')],
     ["Math.random", entry('  if (Math.random() < 0.5) return "DIRECT";')],
     ["delete", entry("  delete TABLE.x;", "var TABLE = { x: 1 };")],
     ["a call through a variable", entry("  f(host);", "var f = dnsDomainIs;")],
