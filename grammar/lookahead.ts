@@ -25,9 +25,13 @@
 import type { IOrAlt, IToken, TokenType } from "chevrotain";
 import { getLookaheadPaths, LLkLookaheadStrategy, tokenMatcher } from "./chevrotain.js";
 
-/** What a lookahead function sees as `this`: the parser. */
+/**
+ * What a lookahead function sees as `this`: the parser. `LA_FAST` is Chevrotain's `LA` without the
+ * bounds check (the token vector ends in EOF sentinels), which its own builders use.
+ */
 interface Lookahead {
   LA(k: number): IToken;
+  LA_FAST(k: number): IToken;
 }
 
 type Strategy = InstanceType<typeof LLkLookaheadStrategy>;
@@ -110,7 +114,7 @@ export function alternationLookahead(alternatives: Paths, hasPredicates: boolean
       }
     });
     return function () {
-      return choice[this.LA(1).tokenTypeIdx];
+      return choice[this.LA_FAST(1).tokenTypeIdx];
     };
   }
   return function (orAlts) {
@@ -131,7 +135,7 @@ export function optionalLookahead(paths: TokenType[][], dynamicTokensEnabled: bo
     if (types.length === 1 && only !== undefined && (only.categoryMatches ?? []).length === 0) {
       const index = only.tokenTypeIdx;
       return function () {
-        return this.LA(1).tokenTypeIdx === index;
+        return this.LA_FAST(1).tokenTypeIdx === index;
       };
     }
     const starts: boolean[] = [];
@@ -140,7 +144,7 @@ export function optionalLookahead(paths: TokenType[][], dynamicTokensEnabled: bo
       for (const category of type.categoryMatches ?? []) starts[category] = true;
     }
     return function () {
-      return starts[this.LA(1).tokenTypeIdx] === true;
+      return starts[this.LA_FAST(1).tokenTypeIdx] === true;
     };
   }
   return function () {
@@ -150,7 +154,7 @@ export function optionalLookahead(paths: TokenType[][], dynamicTokensEnabled: bo
 
 /** Whether the next tokens match `path` (an empty path matches anything). */
 function matches(parser: Lookahead, path: readonly TokenType[]): boolean {
-  for (let i = 0; i < path.length; i++) if (!tokenMatcher(parser.LA(i + 1), path[i]!)) return false;
+  for (let i = 0; i < path.length; i++) if (!tokenMatcher(parser.LA_FAST(i + 1), path[i]!)) return false;
   return true;
 }
 
