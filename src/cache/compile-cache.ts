@@ -11,7 +11,6 @@
  * own switch), and silently when the folder cannot be created.
  */
 import { mkdirSync } from "node:fs";
-import { enableCompileCache } from "node:module";
 import { join } from "node:path";
 import { cacheDirectory } from "./directory.js";
 
@@ -20,9 +19,13 @@ export function enableCodeCache(argv: readonly string[] = process.argv, env: Nod
   const directory = cacheDirectory(env);
   if (directory === undefined) return;
   const folder = join(directory, "v8");
+  // Looked up, not imported: the bundle reads the named exports of the Node that builds it, and a
+  // pre-commit install may build with an older Node (20), whose node:module has no enableCompileCache.
+  const enable = (process.getBuiltinModule("node:module") as Partial<typeof import("node:module")>).enableCompileCache;
+  if (typeof enable !== "function") return;
   try {
     mkdirSync(folder, { recursive: true, mode: 0o700 });
-    enableCompileCache(folder);
+    enable(folder);
   } catch {
     // No cache: every module compiles as it would without one.
   }
