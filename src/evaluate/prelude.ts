@@ -138,6 +138,12 @@ var tracing = false, readBits = 0, retId = -1, siteId = -1, siteName = null;
  * QuickJS an atom each time); past LOG_LIMIT entries the log is given up (reported as length -1).
  */
 var logging = false, quiet = false, dnsLog = "", logSeen = [], logCount = 0, LOG_SEEN = 64, LOG_LIMIT = 4096;
+/*
+ * The name isInNet resolved last in this call, and its answer: a loop over a table of networks asks
+ * about one name a thousand times, and the environment cannot change within a call. Only where
+ * isInNet resolves through the native lookup (a PAC's own dnsResolve could answer differently each time).
+ */
+var lastName = null, lastNamed = null;
 function logDns(tag, name) {
   for (var i = 0; i < logSeen.length; i += 2) if (logSeen[i] === tag && logSeen[i + 1] === name) return;
   if (logSeen.length < LOG_SEEN) { push(logSeen, tag); push(logSeen, name); }
@@ -307,7 +313,7 @@ function isInNet(ipaddr, pattern, maskstr) {
       if (address === null) {
         readBits |= 64;
         ${o.dnsViaGlobal ? "" : "if (logging) { logDns(bits, ipaddr); quiet = true; }"}
-        var named = resolved(ipaddr);
+        ${o.dnsViaGlobal ? "var named = resolved(ipaddr);" : "var named = ipaddr === lastName ? lastNamed : (lastNamed = resolved(lastName = ipaddr));"}
         quiet = false;
         address = named === null ? null : typeof named === "string" ? v4(named) : isV4Text(named) ? convert_addr(named) : null;
       }
@@ -634,7 +640,7 @@ function safeDescribe(thrown) {
 }
 
 function setEnvironmentText(json) { setEnvironment(parseJSON(json)); }
-function setEnvironment(e) { E = { ips: e.ips, dns: e.dns, now: e.now, offset: e.offset, live: e.live }; }
+function setEnvironment(e) { E = { ips: e.ips, dns: e.dns, now: e.now, offset: e.offset, live: e.live }; lastName = null; }
 function entries() {
   return (typeof G.FindProxyForURL === "function" ? "F" : "") + (typeof G.FindProxyForURLEx === "function" ? "X" : "");
 }
@@ -651,7 +657,7 @@ function runOne(flags, entry, host, url) {
   if (T.calls.length) T.calls = [];
   if (T.miss.length) T.miss = [];
   covering = (flags & 2) !== 0; onlyNew = (flags & 4) !== 0; round++; readBits = 0;
-  logging = (flags & 8) !== 0; quiet = false;
+  logging = (flags & 8) !== 0; quiet = false; lastName = null;
   if (logCount !== 0) { logSeen = []; logCount = 0; dnsLog = ""; }
   if (hits.length) hits = [];
   var value, shown = "";
