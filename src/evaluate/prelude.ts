@@ -706,8 +706,9 @@ function run(request) {
  * Out: JSON of one string per call as runOne answers it, followed by the trace's JSON when tracing.
  * A call that throws ends the crossing after its answer (the host may have to rebuild the sandbox
  * before the next call, as after a single call); so does an output over OUT_LIMIT characters, and
- * no call starts once the crossing has run BATCH_BUDGET_MS (the host's backstop bounds a crossing by
- * one deadline plus that budget and its grace). The
+ * no call starts once the crossing has run its budget: BATCH_BUDGET_MS, or what is left of it when the
+ * host runs several crossings under one backstop (which bounds them by one deadline plus that budget
+ * and its grace). The
  * list the answers go into has no prototype, so nothing a PAC defines on Array.prototype or
  * Object.prototype touches it. progress[0] says which call is running: the host's interrupt handler
  * starts each call's deadline when it sees it change. These are no globals: the host takes them
@@ -732,8 +733,9 @@ function fields(text) {
     at = next + 1;
   }
 }
-function batch(text) {
-  var items = fields(text), envs = parseJSON(items[0]), n = items.length, envAt = -1, out = [], size = 0, until = dateNow() + ${BATCH_BUDGET_MS};
+function batch(text, budget) {
+  var items = fields(text), envs = parseJSON(items[0]), n = items.length, envAt = -1, out = [], size = 0;
+  var until = dateNow() + (typeof budget === "number" && budget < ${BATCH_BUDGET_MS} ? budget : ${BATCH_BUDGET_MS});
   setPrototypeOf(out, null);
   batchOut = out;
   /* The clock is read every 16 calls: reading it is a wasm-to-host call. */
