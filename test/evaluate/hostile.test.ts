@@ -128,12 +128,16 @@ describe("hostile PACs under the node profile (pac-resolver in its worker)", () 
     }
   }
 
-  it("fails a stuck call of a batch alone: the calls before it run again in the new worker, the calls after it answer", async () => {
+  it("fails a stuck call of a batch alone, and the calls after it answer", async () => {
     const { loaded } = await loadNode(`var seen = 0;\n${entryPoint('seen++; if (host == "bad.example") { var a = []; for (var i = 0; i < 300000; i++) a.push("xy"); for (;;) a.join(","); } return "PROXY n.example:" + seen;')}`);
     if (!loaded.ok) throw new Error(`did not load: ${loaded.failure.message}`);
     using evaluator = loaded.evaluator;
     const batch = await evaluator.evaluateMany(["a", "b", "bad", "c"].map((name) => ({ request: { url: `http://${name}.example/` }, env })));
-    expect(batch.map((e) => e.failure?.kind ?? e.result)).toEqual(["PROXY n.example:1", "PROXY n.example:2", "timeout", "PROXY n.example:3"]);
+    // Terminated (the join never reaches the interrupt handler): the calls before it ran again in the new
+    // worker, so the next one counts 3. Should the interrupt handler stop it in the worker after all (a
+    // loaded machine), the runtime is rebuilt there and the next one counts 1.
+    expect(batch.map((e) => e.failure?.kind ?? e.result).slice(0, 3)).toEqual(["PROXY n.example:1", "PROXY n.example:2", "timeout"]);
+    expect(["PROXY n.example:3", "PROXY n.example:1"]).toContain(batch[3]?.result);
   }, 30_000);
 
   it("times out a call whose promise the PAC never lets settle", async () => {
