@@ -6,7 +6,6 @@
  */
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
 import type { HostQuery } from "../analyze/hosts.js";
 import type { EnvironmentClass, RouteAnalysis } from "../analyze/types.js";
 import type { WasmModule } from "../evaluate/quickjs-variant.js";
@@ -65,6 +64,8 @@ export async function diffPacsInParallel(
  */
 function workerSide(script: URL, source: SourceFile, options: DiffOptions): { runner: DiffSideRunner; close: () => void } {
   const data: WorkerData = { source, options };
+  // Looked up here, not imported: a diff of small PACs, which has no worker, need not load worker_threads.
+  const { Worker } = process.getBuiltinModule("node:worker_threads");
   const worker = new Worker(script, { workerData: data });
   let fallback: DiffSideRunner | undefined;
   let changed: ReadonlySet<number> = new Set();
