@@ -96,7 +96,9 @@ export function analyzeSide(
 /** `diffPacs` with NEW's steps run by `newSide` (this thread's or a worker's). */
 export async function diffSides(old: SourceFile, now: SourceFile, options: DiffOptions, newSide: DiffSideRunner): Promise<PacDiff> {
   const profile = options.profile ?? "winhttp";
-  await import("../evaluate/quickjs.js").then(({ quickJSModule }) => void quickJSModule().catch(() => undefined));
+  // Start compiling the sandbox's wasm while the PACs parse. Only the compiled module: each evaluator
+  // instantiates its own (quickJSInstance), so a shared instance would be made for nothing.
+  await import("../evaluate/quickjs.js").then(({ compiledQuickJS }) => void compiledQuickJS().catch(() => undefined));
   const [oldLines, newLines] = changedLines(old, now);
   const oldSide = localSide(old, "OLD", options);
   const newPrepared = newSide.prepare(newLines);
