@@ -30,13 +30,29 @@ export function readingKey(reading: Reading): string {
  * The keys of each reading (by `readingKey`), or undefined when some answer could not be had (a
  * helper call that timed out, say): callers then tell every reading apart.
  */
-export async function clockKeys(
+export function clockKeys(
   tests: readonly TimeTest[],
   readings: readonly Reading[],
   profile: ProfileName,
   limits: Partial<Limits> | undefined,
-): Promise<Map<string, ClockKeys> | undefined> {
-  const created = await createEvaluator(createSourceFile(askingScript(tests)), { profile, ...(limits === undefined ? {} : { limits }) });
+): Promise<ReadonlyMap<string, ClockKeys> | undefined> {
+  const script = askingScript(tests);
+  // The answers depend on nothing else. `pac-do diff` asks the same for both PACs (same tests, the union's readings).
+  const key = JSON.stringify([script, readings.map(readingKey), profile, limits ?? null]);
+  if (last?.key !== key) last = { key, keys: askClock(script, readings, profile, limits) };
+  return last.keys;
+}
+
+/** The latest question and its answer (one is enough for a diff's two PACs; a long-lived process keeps no more). */
+let last: { readonly key: string; readonly keys: Promise<ReadonlyMap<string, ClockKeys> | undefined> } | undefined;
+
+async function askClock(
+  script: string,
+  readings: readonly Reading[],
+  profile: ProfileName,
+  limits: Partial<Limits> | undefined,
+): Promise<ReadonlyMap<string, ClockKeys> | undefined> {
+  const created = await createEvaluator(createSourceFile(script), { profile, ...(limits === undefined ? {} : { limits }) });
   if (!created.ok) return undefined;
   using evaluator = created.evaluator;
   const distinct = [...new Map(readings.map((r) => [readingKey(r), r])).values()];
