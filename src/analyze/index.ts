@@ -723,7 +723,6 @@ function outcomeKey(evaluation: Evaluation): string {
   return JSON.stringify([result, failure?.kind ?? null, failure?.message ?? null, returnRange ?? null, implicitBypass ?? null]);
 }
 
-
 /** Entry points in the order a profile's client prefers them. */
 export function preferredEntryPoint(analysis: RouteAnalysis): EntryPointName | undefined {
   if (analysis.profile === "winhttp" && analysis.entryPoints.includes("FindProxyForURLEx")) return "FindProxyForURLEx";

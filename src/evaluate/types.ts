@@ -3,7 +3,6 @@ import type { Range } from "../types.js";
 
 export type { EntryPointName, ProfileName, ProxyEntry, ProxyEntryType } from "../pac/types.js";
 
-
 /** The world a PAC sees. Nothing here touches the network unless `liveDns` is set. */
 export interface Environment {
   /** What myIpAddress()/myIpAddressEx() answer, IPv4 and/or IPv6, first is primary. */

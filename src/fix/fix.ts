@@ -176,8 +176,6 @@ function provenHosts(
   return { program: own.program, collected, queries };
 }
 
-
-
 /**
  * Spellings of service hosts the block must also handle: the apex, upper case and a trailing dot, which
  * WinHTTP passes through unchanged (research §2.4, §4).
