@@ -53,7 +53,8 @@ export function parseAddress(text: string): Address | undefined {
 }
 
 const bits = (family: Family): bigint => (family === 4 ? 32n : 128n);
-const allOnes = (family: Family): bigint => (1n << bits(family)) - 1n;
+/** The highest address of a family, every bit set. */
+export const allOnes = (family: Family): bigint => (1n << bits(family)) - 1n;
 
 function prefixMask(family: Family, length: number): bigint {
   return allOnes(family) ^ ((1n << (bits(family) - BigInt(length))) - 1n);
@@ -113,6 +114,16 @@ export function inNetwork(network: Network, address: Address): boolean {
   return address.family === network.family && (address.value & network.mask) === network.base;
 }
 
+/** Whether the network's mask is a prefix (255.255.0.0), so that its addresses form one interval; 255.0.255.0 is not. */
+export function isPrefix(network: Network): boolean {
+  return prefixLength(network.family, network.mask) !== undefined;
+}
+
+/** The network's last address: its base with every host bit set. */
+export function lastAddress(network: Network): bigint {
+  return network.base | (allOnes(network.family) ^ network.mask);
+}
+
 /** A member of the network that reads like a host: the first address after the network address. */
 export function memberOf(network: Network): Address {
   const hostBits = allOnes(network.family) ^ network.mask;
@@ -125,8 +136,7 @@ export function memberOf(network: Network): Address {
  * 10.20.0.0 that is 10.21.0.1. Undefined when the network ends the address space.
  */
 export function neighbourOf(network: Network): Address | undefined {
-  const hostBits = allOnes(network.family) ^ network.mask;
-  const next = (network.base | hostBits) + 2n;
+  const next = lastAddress(network) + 2n;
   if (next > allOnes(network.family)) return undefined;
   const address: Address = { family: network.family, value: next };
   return inNetwork(network, address) ? undefined : address;

@@ -8,7 +8,7 @@ import { zoneOffset } from "../evaluate/environment.js";
 import type { Environment } from "../evaluate/types.js";
 import { positionAt, type SourceFile } from "../source/source-file.js";
 import type { EnvironmentClass, EnvironmentDimension } from "./types.js";
-import { formatAddress, inNetwork, memberOf, neighbourOf, parseAddress, type Address, type Network } from "./address.js";
+import { allOnes, formatAddress, inNetwork, isPrefix, lastAddress, memberOf, neighbourOf, parseAddress, type Address, type Network } from "./address.js";
 import type { AddressTest, Collected, TimeTest } from "./collect.js";
 
 /** Client address used when the PAC never reads it. */
@@ -358,10 +358,10 @@ function tableIndex(networks: readonly Network[]): TableIndex {
   const candidates: Address[] = [];
   const outside: Address[] = [];
   for (const family of [4, 6] as const) {
-    const top = family === 4 ? (1n << 32n) - 1n : (1n << 128n) - 1n;
+    const top = allOnes(family);
     const spans = networks
       .filter((n) => n.family === family)
-      .map((n) => ({ network: n, first: n.base, last: n.base | (top ^ n.mask) }))
+      .map((n) => ({ network: n, first: n.base, last: lastAddress(n) }))
       .sort((a, b) => (a.first < b.first ? -1 : a.first > b.first ? 1 : 0));
     let current: { network: Network; last: bigint } | undefined;
     const close = (): void => {
@@ -372,8 +372,7 @@ function tableIndex(networks: readonly Network[]): TableIndex {
     };
     for (const span of spans) {
       // A non-contiguous mask's addresses are no interval: its member and neighbour stand alone.
-      const contiguous = ((top ^ span.network.mask) & ((top ^ span.network.mask) + 1n)) === 0n;
-      if (!contiguous) {
+      if (!isPrefix(span.network)) {
         candidates.push(memberOf(span.network));
         const next = neighbourOf(span.network);
         if (next && !has(next)) outside.push(next);
