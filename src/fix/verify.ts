@@ -63,7 +63,7 @@ export function changedRoutes(
   after: RouteAnalysis,
   afterSource: SourceFile,
   targets: BypassTargets,
-  /** "proven": the other hosts were shown to route as before without analysing them again (fix.ts `proofScope`). */
+  /** "proven": the other hosts were shown to route as before without analysing them again (fix.ts `provenHosts`). */
   others: "compare" | "proven" = "compare",
 ): RouteProblem[] {
   const problems: RouteProblem[] = [];
@@ -74,12 +74,13 @@ export function changedRoutes(
   if (missing.length > 0) {
     return [{ host: "*", entryPoint: missing.join(", "), environment: "*", message: `the fixed PAC no longer defines ${missing.join(", ")}` }];
   }
+  if (others === "proven") return [];
   const afterRoutes = new Map<string, HostRoutes>();
   for (const route of after.routes) afterRoutes.set(routeKey(route), route);
   const labels = new Map(before.environments.map((env) => [env.id, env.label]));
 
   for (const route of before.routes) {
-    if (bypasses(targets, route.host) || others === "proven") continue;
+    if (bypasses(targets, route.host)) continue;
     const fixed = afterRoutes.get(routeKey(route));
     if (!fixed) {
       problems.push({ host: route.host, entryPoint: route.entryPoint, environment: "*", message: `${route.host} (${route.entryPoint}) was not analysed after the fix` });
