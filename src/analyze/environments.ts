@@ -35,6 +35,8 @@ interface Value {
 }
 interface ClientValue extends Value {
   readonly ip: string;
+  /** Every address the client has, when it has several (`myIpAddressEx` lists them all); else just `ip`. */
+  readonly ips?: readonly string[];
 }
 interface AnswerValue extends Value {
   readonly answer: readonly string[];
@@ -67,6 +69,10 @@ const CLIENT_DEFAULTS: readonly DefaultAddress[] = [
   { ip: "100.64.0.10", tag: "CGNAT 100.64/10", always: false },
   { ip: "2001:db8::10", tag: "IPv6", always: true },
 ];
+
+/** A client with an IPv4 and an IPv6 address, and a host with an A and an AAAA record, for the Ex helpers' lists. */
+const DUAL_STACK_CLIENT: readonly [string, ...string[]] = ["10.0.0.10", "2001:db8::10"];
+const DUAL_STACK_ANSWER: readonly string[] = ["203.0.113.10", "2001:db8::20"];
 
 const DNS_DEFAULTS: readonly DefaultAddress[] = [
   { ip: "203.0.113.10", tag: "public", always: true },
@@ -110,6 +116,9 @@ export function buildUnionEnvironments(inputs: readonly EnvironmentInput[], opti
     for (const [i, { ip, tags }] of addressValues(tests, CLIENT_DEFAULTS, describe, collected.addressTestsComplete).entries()) {
       client.push({ key: `c${i}`, ip, label: `client ${ip}${tags.length > 0 ? ` (${tags.join("; ")})` : ""}` });
     }
+    // The Ex helpers list every address: a dual-stack client (the usual Windows machine) and a host
+    // with both A and AAAA records give lists that single-address classes never show.
+    if (collected.usesIpv6) client.push({ key: `c${client.length}`, ip: DUAL_STACK_CLIENT[0], ips: DUAL_STACK_CLIENT, label: `client ${DUAL_STACK_CLIENT.join(" and ")} (dual stack)` });
   }
 
   const hostDns: AnswerValue[] = [];
@@ -119,7 +128,10 @@ export function buildUnionEnvironments(inputs: readonly EnvironmentInput[], opti
       hostDns.push({ key: `d${i}`, answer: [ip], label: `host resolves to ${ip}${tags.length > 0 ? ` (${tags.join("; ")})` : ""}` });
     }
     hostDns.push({ key: `d${hostDns.length}`, answer: [], label: "host does not resolve" });
-    if (collected.usesIpv6) hostDns.push({ key: `d${hostDns.length}`, answer: ["2001:db8::20"], label: "host resolves to 2001:db8::20 only (IPv6)" });
+    if (collected.usesIpv6) {
+      hostDns.push({ key: `d${hostDns.length}`, answer: ["2001:db8::20"], label: "host resolves to 2001:db8::20 only (IPv6)" });
+      hostDns.push({ key: `d${hostDns.length}`, answer: DUAL_STACK_ANSWER, label: `host resolves to ${DUAL_STACK_ANSWER.join(" and ")}` });
+    }
   }
 
   const probes: ProbeValue[] = [];
@@ -156,7 +168,7 @@ export function buildUnionEnvironments(inputs: readonly EnvironmentInput[], opti
     const p = picked.find((v): v is ProbeValue => "answers" in v);
     const t = picked.find((v): v is TimeValue => "now" in v);
     const witness: Environment = {
-      clientIps: [c?.ip ?? DEFAULT_CLIENT_IP],
+      clientIps: c?.ips ?? [c?.ip ?? DEFAULT_CLIENT_IP],
       dns: p?.answers ?? new Map(),
       liveDns: false,
       now: t?.now ?? Date.UTC(2026, 10, 25, 10, 30),

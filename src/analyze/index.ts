@@ -370,11 +370,12 @@ function addressParts(collected: Collected, classes: readonly EnvironmentClass[]
   const parts = new Map<EnvironmentClass, EnvironmentClass["parts"]>();
   for (const c of classes) {
     const part: Partial<Record<EnvironmentDimension, string>> = {};
-    const client = c.witness.clientIps[0];
-    if (c.parts?.client !== undefined && client !== undefined) part.client = `a${signature(clientTests, client)}`;
+    // Every address of a list counts (a dual-stack client, a host with A and AAAA records): the Ex helpers read them all.
+    const clients = c.witness.clientIps;
+    if (c.parts?.client !== undefined && clients.length > 0) part.client = `a${clients.map((ip) => signature(clientTests, ip)).join("+")}`;
     if (c.parts?.dns !== undefined) {
       const answer = c.hostAnswer ?? [];
-      const host = c.values?.some((v) => v.key.startsWith("d")) ? (answer[0] === undefined ? "none" : signature(hostTests, answer[0])) : "";
+      const host = c.values?.some((v) => v.key.startsWith("d")) ? (answer.length === 0 ? "none" : answer.map((ip) => signature(hostTests, ip)).join("+")) : "";
       const probes = c.values?.find((v) => v.key.startsWith("p"))?.key ?? "";
       // Without `values` the class's own key is all there is to go by.
       part.dns = c.values ? `a${host}|${probes}` : c.parts.dns;

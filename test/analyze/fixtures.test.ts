@@ -74,6 +74,22 @@ describe("route analysis of fixtures", { timeout: 30_000 }, () => {
     expect([...entryPoints]).toEqual(["FindProxyForURLEx"]);
   });
 
+  it("tries a dual-stack client, whose myIpAddressEx() lists two addresses", async () => {
+    const { source, analysis } = await analyzeFixture("ex-proxies-dual-stack-clients");
+    expect(outcomes(source, analysis, "geo.prod.do.dsp.mp.microsoft.com", "FindProxyForURLEx")).toContain(
+      "PROXY proxy.corp.example:8080 @ 8 <- client 10.0.0.10 and 2001:db8::10 (dual stack)",
+    );
+    const violation = serviceViolations(analysis).find((v) => v.host === "geo.prod.do.dsp.mp.microsoft.com");
+    expect(violation?.witness.witness.clientIps).toEqual(["10.0.0.10", "2001:db8::10"]);
+  });
+
+  it("tries a host with an A and an AAAA record, whose dnsResolveEx() lists both", async () => {
+    const { source, analysis } = await analyzeFixture("ex-proxies-hosts-with-a-and-aaaa");
+    expect(outcomes(source, analysis, "kv801.prod.do.dsp.mp.microsoft.com", "FindProxyForURLEx")).toContain(
+      "PROXY proxy.corp.example:8080 @ 8 <- host resolves to 203.0.113.10 and 2001:db8::20",
+    );
+  });
+
   it("finds the service hosts a hand-written regex misses", async () => {
     const { source, analysis } = await analyzeFixture("regex-misses-geover");
     const missed = new Set(serviceViolations(analysis).map((v) => v.host));
