@@ -3,6 +3,7 @@
  * point it defines, across the environment classes it can tell apart.
  */
 import { createEvaluator } from "../evaluate/index.js";
+import { deadlineClock } from "../evaluate/cpu-time.js";
 import type { EntryPointName, Environment, Evaluation, EvaluationFailure, Limits, PacEvaluator, ProfileName } from "../evaluate/types.js";
 import { positionAt, type SourceFile } from "../source/source-file.js";
 import type { Range } from "../types.js";
@@ -76,15 +77,15 @@ export interface AnalyzeOptions {
 /**
  * What one analysis may spend. Classes come in a fixed order (representative values first, each
  * dimension's values taking turns), and every (host, entry point) row advances through them
- * together; once the evaluations or the wall clock run out, the classes every row has reached are
- * the ones analysed, the rest are left out, and `sampled` says so. Every row always gets the first
- * class. The evaluation count is deterministic, the wall clock is not: on a loaded machine a PAC
- * near the limit may cover fewer classes.
+ * together; once the evaluations or the time run out, the classes every row has reached are the
+ * ones analysed, the rest are left out, and `sampled` says so. Every row always gets the first class.
+ * The evaluation count is deterministic; the time is the thread's CPU time (evaluate/cpu-time.ts), so
+ * a loaded machine covers as many classes as a quiet one, and only a slower one fewer.
  */
 export interface AnalysisBudget {
   /** Evaluations in the sandbox (cells answered by reuse are free). */
   readonly evaluations?: number;
-  /** Wall-clock milliseconds for evaluating, from when the sandbox has loaded the PAC. */
+  /** Milliseconds of the thread's CPU time (the wall clock where that is unknown), from the first load of the PAC. */
   readonly ms?: number;
 }
 
@@ -126,7 +127,7 @@ export async function analyze(source: SourceFile, options: AnalyzeOptions = {}):
   const coverage = options.coverage ?? true;
   const budget = options.environments && !options.budget ? undefined : { ...DEFAULT_BUDGET, ...options.budget };
   const groups = loadGroups(collected, space.classes);
-  const started = performance.now();
+  const started = deadlineClock();
   const merged = new MergedRoutes(space.classes);
   const kept = new Set<string>();
   const taken = new Set<number>();
@@ -136,7 +137,7 @@ export async function analyze(source: SourceFile, options: AnalyzeOptions = {}):
   let branchPoints: PacEvaluator["branchPoints"] = [];
   const entryPoints = new Set<EntryPointName>();
   for (const group of groups) {
-    const left = budget && { evaluations: budget.evaluations - evaluations, ms: budget.ms - (performance.now() - started) };
+    const left = budget && { evaluations: budget.evaluations - evaluations, ms: budget.ms - (deadlineClock() - started) };
     if (left && (left.evaluations <= 0 || left.ms <= 0)) {
       stoppedBy ??= left.evaluations <= 0 ? "evaluations" : "time";
       continue;
@@ -484,18 +485,18 @@ export async function routeTable(
   const readsDate = options.readsDate ?? true;
   const share = (options.share ?? false) && !options.sequential && evaluator.profile !== "node" && environments.length > 1;
   const rowSpecs = queries.flatMap((query) => evaluator.entryPoints.map((entryPoint) => ({ query, entryPoint })));
-  const started = performance.now();
+  const started = deadlineClock();
   let spent = 0;
   const overBudget = (): "evaluations" | "time" | undefined => {
     if (options.budget?.evaluations !== undefined && spent >= options.budget.evaluations) return "evaluations";
-    if (options.budget?.ms !== undefined && performance.now() - started >= options.budget.ms) return "time";
+    if (options.budget?.ms !== undefined && deadlineClock() - started >= options.budget.ms) return "time";
     return undefined;
   };
   /** Evaluations that fit in the time left at the pace so far: a round of slow ones must not overrun the budget by much. */
   const roomLeft = (): number => {
     const ms = options.budget?.ms;
     if (ms === undefined || spent === 0) return MAX_ROUND;
-    const elapsed = performance.now() - started;
+    const elapsed = deadlineClock() - started;
     return Math.max(1, Math.floor((ms - elapsed) / (elapsed / spent)));
   };
   // Branch ids of every evaluation run, whichever pass used its answer (with newBranchesOnly each id comes once).

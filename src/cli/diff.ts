@@ -33,7 +33,10 @@ export const registerDiff: Register = (program: Command, io: CliIo, done: (exitC
     .action(async (old: string, now: string, options: DiffCommandOptions) => done(await diffCommand(old, now, options, io)));
 };
 
-/** Runs `pac-do diff`; like diff(1): 0 when no route differs, 1 when some do, 2 when it could not run. */
+/**
+ * Runs `pac-do diff`; like diff(1): 0 when no route differs, 1 when some do, 2 when it could not run
+ * or could not compare every cell.
+ */
 export async function diffCommand(oldPath: string, newPath: string, options: DiffCommandOptions, io: CliIo): Promise<number> {
   if (oldPath === "-" && newPath === "-") throw new CliError("only one of OLD and NEW can be - (stdin)");
   startQuickJS();
@@ -56,7 +59,13 @@ export async function diffCommand(oldPath: string, newPath: string, options: Dif
   }
   // Escaped for the terminal (format/terminal.ts): answers and file names come from untrusted PACs; JSON reads the escapes back.
   io.stdout(terminalSafe(formatDiff(diff, names, options.format)));
-  return diff.changes.length > 0 ? 1 : 0;
+  if (diff.changes.length > 0) return 1;
+  // "No change" is said only of cells that were compared.
+  if (diff.undecided !== undefined) {
+    io.stderr(`pac-do: ${diff.undecided} cells were not compared: the machine was too busy to finish their evaluation; run again\n`);
+    return 2;
+  }
+  return 0;
 }
 
 function nameOf(path: string): string {

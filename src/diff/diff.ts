@@ -135,12 +135,17 @@ export async function diffSides(old: SourceFile, now: SourceFile, options: DiffO
     entryPoints: compared.entryPoints,
     changes: compared.changes,
     unchanged: compared.unchanged,
+    ...(compared.undecided > 0 ? { undecided: compared.undecided } : {}),
     environments: classes.filter((c) => beforeIds.has(c.id) && afterIds.has(c.id)),
     environmentsTotal: space.total * Math.max(1, new Set(classes.map((c) => c.publicAddress)).size),
     hosts: queries.length,
     hostsOmitted: omitted,
     evaluations: (before.evaluations ?? 0) + (after.evaluations ?? 0),
-    notes: [...notesOf("OLD", before), ...notesOf("NEW", after)],
+    notes: [
+      ...notesOf("OLD", before),
+      ...notesOf("NEW", after),
+      ...(compared.undecided > 0 ? [`${compared.undecided} (host, entry point, class) cells were not compared: the machine was too busy to finish their evaluation; run again`] : []),
+    ],
   };
 }
 
@@ -270,12 +275,13 @@ function compare(
   newSource: SourceFile,
   queries: readonly HostQuery[],
   classes: readonly EnvironmentClass[],
-): { entryPoints: EntryPointName[]; changes: RouteDifference[]; unchanged: number } {
+): { entryPoints: EntryPointName[]; changes: RouteDifference[]; unchanged: number; undecided: number } {
   const entryPoints = callers(before.profile, before, after);
   const [beforeRows, afterRows] = [rowsOf(before), rowsOf(after)];
   const describe = classDescriber(classes);
   const changes: RouteDifference[] = [];
   let unchanged = 0;
+  let undecided = 0;
   for (const query of queries) {
     for (const entryPoint of entryPoints) {
       const was = cells(before, beforeRows, query, entryPoint, classes);
@@ -288,6 +294,11 @@ function compare(
         const to = toCell?.outcome;
         const fromKey = fromCell ? fromCell.key : "failure";
         const toKey = toCell ? toCell.key : "failure";
+        // The machine, not the PAC, ran out of time: nothing is known of that answer.
+        if (from?.failure?.kind === "busy" || to?.failure?.kind === "busy") {
+          undecided++;
+          continue;
+        }
         if (fromKey === toKey) {
           unchanged++;
           continue;
@@ -318,5 +329,5 @@ function compare(
       }
     }
   }
-  return { entryPoints, changes, unchanged };
+  return { entryPoints, changes, unchanged, undecided };
 }

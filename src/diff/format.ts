@@ -67,6 +67,7 @@ export function diffToJson(diff: PacDiff, names: DiffNames): unknown {
       environments: change.environmentIds.length,
     })),
     unchanged: diff.unchanged,
+    ...(diff.undecided !== undefined ? { undecided: diff.undecided } : {}),
     environments: diff.environments.length,
     environmentsTotal: diff.environmentsTotal,
     hosts: diff.hosts,

@@ -68,6 +68,8 @@ export interface PacDiff {
   readonly changes: readonly RouteDifference[];
   /** (host, entry point, class) cells in which both PACs answer alike. */
   readonly unchanged: number;
+  /** Cells not compared because the machine was too busy to finish an evaluation (failure kind `busy`); absent when none. */
+  readonly undecided?: number;
   readonly environments: readonly EnvironmentClass[];
   /**
    * How many classes the full union product has: more than `environments.length` when capped, or

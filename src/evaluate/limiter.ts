@@ -1,16 +1,32 @@
 import type { QuickJSRuntime } from "quickjs-emscripten-core";
+import { deadlineClock } from "./cpu-time.js";
 import type { Limits } from "./types.js";
 
 /**
+ * Loading a script gets the call deadline plus this much CPU time per megabyte of script: QuickJS
+ * compiles the whole script in one native step before its top level runs, and an instrumented 5 MB
+ * PAC took 500-700 ms of CPU to load on the project machine (140 ms for 1 MB), so a fixed deadline
+ * failed large PACs on slower machines and under a user's lower --timeout.
+ */
+export const LOAD_MS_PER_MB = 1000;
+
+/** The CPU budget of loading a script of `length` characters (see LOAD_MS_PER_MB). */
+export function loadBudget(limits: Limits, length: number): number {
+  return limits.timeoutMs + Math.ceil((length / (1 << 20)) * LOAD_MS_PER_MB);
+}
+
+/**
  * Holds a QuickJS runtime to pac-do's limits: QuickJS's own memory and stack limits, and an
- * interrupt handler that stops a call at its deadline or once the wasm heap has outgrown the memory
- * limit (see wasmHeap). Shared by the sandbox and the node profile.
+ * interrupt handler that stops a call at its deadline (in the thread's CPU time, cpu-time.ts) or once
+ * the wasm heap has outgrown the memory limit (see wasmHeap). Shared by the sandbox and the node profile.
  */
 export class RuntimeLimiter {
   /** Set when the interrupt handler stopped the current call for memory rather than time. */
   outOfMemory = false;
   /** Set when the interrupt handler stopped the current call (QuickJS then throws an uncatchable "interrupted"). */
   interrupted = false;
+  /** The budget of the call under way (or the last one), in ms: what a timeout message names. */
+  budgetMs: number;
   private deadline = Infinity;
   private heapAtStart = 0;
   private readonly heap: () => number;
@@ -23,13 +39,14 @@ export class RuntimeLimiter {
    * then stays off, so that running out always means the cap and reads as such.
    */
   constructor(runtime: QuickJSRuntime, private readonly limits: Limits, capped = false) {
+    this.budgetMs = limits.timeoutMs;
     if (!capped) runtime.setMemoryLimit(limits.memoryBytes);
     runtime.setMaxStackSize(limits.stackBytes);
     const heap = wasmHeap(runtime);
     this.heap = heap;
     runtime.setInterruptHandler(() => {
       if (this.progress !== undefined) this.notice(this.progress());
-      if (performance.now() > this.deadline) return (this.interrupted = true);
+      if (deadlineClock() > this.deadline) return (this.interrupted = true);
       this.outOfMemory = heap() - this.heapAtStart > limits.memoryBytes + this.heapAtStart / 4;
       if (this.outOfMemory) this.interrupted = true;
       return this.outOfMemory;
@@ -46,9 +63,10 @@ export class RuntimeLimiter {
     this.heapAtStart = this.heap();
   }
 
-  /** Starts a call: its deadline runs from now, its memory from the heap's size now. */
-  start(): void {
-    this.deadline = performance.now() + this.limits.timeoutMs;
+  /** Starts a call: its deadline runs from now (`budgetMs`, default the call deadline), its memory from the heap's size now. */
+  start(budgetMs = this.limits.timeoutMs): void {
+    this.budgetMs = budgetMs;
+    this.deadline = deadlineClock() + budgetMs;
     this.markHeap();
     this.outOfMemory = false;
     this.interrupted = false;

@@ -23,7 +23,7 @@ import { errors, type QuickJSContext, type QuickJSHandle, type QuickJSRuntime, t
 import { effectiveProxyList, parseProxyList } from "../pac/proxy-string.js";
 import { parseIpv4 } from "./address.js";
 import { DEFAULT_CLIENT_IP } from "./environment.js";
-import { RuntimeLimiter } from "./limiter.js";
+import { loadBudget, RuntimeLimiter } from "./limiter.js";
 import { parseDescribed, READS, TEXT_LIMIT, TRACE_LIMIT, type Described } from "./prelude.js";
 import { instanceHeapCap } from "./quickjs-variant.js";
 import { memoryMessage, oneLine } from "./messages.js";
@@ -154,7 +154,7 @@ export class NodeEvaluator implements PacEvaluator {
       // degenerator asks for the context after its parse and rewrite of the PAC: the deadline starts here, for the guest alone.
       newContext: (): QuickJSContext => {
         this.options.topLevelStarts?.();
-        limiter.start();
+        limiter.start(loadBudget(limits, text.length));
         const context = runtime.newContext();
         this.contexts.push(context);
         this.harness = this.installHarness(context);
@@ -412,7 +412,7 @@ export class NodeEvaluator implements PacEvaluator {
     if (limiter?.interrupted || error instanceof HarnessFailed) {
       this.broken = true;
       if (limiter?.outOfMemory || !limiter?.interrupted) return { kind: "memory", message: memoryMessage(limits) };
-      return { kind: "timeout", message: `timed out after ${limits.timeoutMs} ms` };
+      return { kind: "timeout", message: `timed out after ${limiter?.budgetMs ?? limits.timeoutMs} ms` };
     }
     const thrown: unknown = error instanceof errors.QuickJSUnwrapError ? error.cause : error;
     let described: Described;

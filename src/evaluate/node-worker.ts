@@ -22,6 +22,8 @@
  */
 import { requestUrl } from "./url.js";
 import { memoryMessage, oneLine } from "./messages.js";
+import { busyFailure, wallLimit } from "./cpu-time.js";
+import { loadBudget } from "./limiter.js";
 import type { Environment, EvaluateCall, EvaluateManyOptions, EvaluateRequest, Evaluation, EvaluationFailure, Limits, PacEvaluator } from "./types.js";
 import type { WasmModule } from "./quickjs-variant.js";
 import type { NodeEvaluator } from "./node-profile.js";
@@ -111,6 +113,16 @@ function workerThreads(): WorkerThreads {
   const threads = typeof get === "function" ? (get("node:worker_threads") as WorkerThreads | undefined) : undefined;
   if (threads === undefined) throw new Error("the node profile needs node:worker_threads");
   return threads;
+}
+
+/**
+ * The worker's CPU time in ms (`Worker.cpuUsage`, where Node has it), else the whole process's, which bounds it
+ * from above: a process that used less than the budget proves the worker did too.
+ */
+async function workerCpu(worker: Worker): Promise<number> {
+  const own = (worker as { cpuUsage?: () => Promise<{ user: number; system: number }> }).cpuUsage;
+  const usage = typeof own === "function" ? await own.call(worker).catch(() => process.cpuUsage()) : process.cpuUsage();
+  return (usage.user + usage.system) / 1000;
 }
 
 /** Wall clock in ms, comparable between threads (the worker's `Date` is pinned to the environment during a call). */
@@ -252,15 +264,34 @@ class IsolatedNodeEvaluator implements PacEvaluator {
 
   /**
    * Sends `request` and watches the worker until it answers: a call (or a top level) running longer
-   * than the deadline plus the grace, or a worker that fails, stops it.
+   * than its CPU budget on the wall clock, stretched by the machine's load, plus the grace
+   * (cpu-time.ts wallLimit), or a worker that fails, stops it. The worker's own interrupt handler stops
+   * a call at its CPU budget; the watchdog cuts off what that cannot reach.
    */
   private exchange(slot: Slot, request: Request): Promise<Outcome> {
     const { limits, graceMs } = this.options;
-    const limit = limits.timeoutMs + graceMs;
+    const budget = request.type === "load" ? loadBudget(limits, request.text.length) : limits.timeoutMs;
+    const limit = wallLimit(budget, graceMs);
     const { worker, state, base } = slot;
+    const loopAtStart = worker.performance.eventLoopUtilization();
+    const cpuAtStart = workerCpu(worker);
+    /**
+     * A call cut off before the worker had its CPU budget, its event loop busy all along: the machine
+     * starved it. Unlike a sandbox crossing, a call here can also wait with no CPU at all (a promise the
+     * PAC never lets settle, a live lookup): its event loop is then idle, and that is the PAC's timeout.
+     */
+    const starved = async (): Promise<boolean> => {
+      if (worker.performance.eventLoopUtilization(loopAtStart).idle >= budget / 2) return false;
+      const [before, after] = await Promise.all([cpuAtStart, workerCpu(worker)]);
+      return after - before < budget;
+    };
     return new Promise<Outcome>((resolve) => {
       let timer: ReturnType<typeof setTimeout> | undefined;
+      // The cut-off's verdict is asynchronous (starved): an answer may arrive meanwhile, and wins.
+      let settled = false;
       const finish = (outcome: Outcome): void => {
+        if (settled) return;
+        settled = true;
         clearTimeout(timer);
         worker.off("message", onMessage);
         worker.off("error", onError);
@@ -276,7 +307,9 @@ class IsolatedNodeEvaluator implements PacEvaluator {
       const check = (): void => {
         const since = Atomics.load(state, SINCE);
         const ran = now() - base - since;
-        if (since !== IDLE && ran >= limit) stopped({ kind: "timeout", message: `timed out after ${limits.timeoutMs} ms` });
+        if (since !== IDLE && ran >= limit) {
+          void starved().then((busy) => stopped(busy ? busyFailure() : { kind: "timeout", message: `timed out after ${budget} ms` }));
+        }
         else timer = setTimeout(check, since === IDLE ? limit : Math.max(1, limit - ran));
       };
       const onMessage = (reply: Reply): void => finish({ reply });

@@ -8,7 +8,8 @@ import { effectiveProxyList, parseProxyList } from "../pac/proxy-string.js";
 import type { SourceFile } from "../source/source-file.js";
 import type { Range } from "../types.js";
 import { guestEnvironment } from "./environment.js";
-import { RuntimeLimiter } from "./limiter.js";
+import { busyFailure, deadlineClock, wallLimit } from "./cpu-time.js";
+import { loadBudget, RuntimeLimiter } from "./limiter.js";
 import { originalOffset, type Instrumented } from "./instrument.js";
 import { BackstopExpired, type Backstop } from "./backstop.js";
 import { instanceHeapCap } from "./quickjs.js";
@@ -171,6 +172,8 @@ class SandboxEvaluator implements PacEvaluator {
   private broken = false;
   /** The runtime's state is unknown (cut off, or the wasm failed): it is dropped, never disposed. */
   private poisoned = false;
+  /** Set while a crossing runs again after the machine was too busy for it (see patiently). */
+  private patient = false;
   private loadFailure: EvaluationFailure | undefined;
   /** Calls before this index go one per crossing: a crossing the backstop cut off runs again call by call (see runBatch). */
   private singleUntil = 0;
@@ -196,10 +199,22 @@ class SandboxEvaluator implements PacEvaluator {
     this.poisoned = false;
     this.entryPoints = [];
     this.setUp(module, owned);
-    const loaded = this.guarded(limits.timeoutMs, () => this.runTopLevel());
+    const loaded = this.guarded(loadBudget(limits, this.script.length), () => this.runTopLevel());
     const failure = "failure" in loaded ? loaded.failure : loaded.value;
+    if (failure?.kind === "busy" && !this.patient) return this.patiently(() => this.load());
     this.loadFailure = failure;
     return failure;
+  }
+
+  /** Runs `work` again with the backstop at its longest (cpu-time.ts wallStretch): once, after the machine was too busy. */
+  private async patiently<T>(work: () => Promise<T>): Promise<T> {
+    this.dropGuest();
+    this.patient = true;
+    try {
+      return await work();
+    } finally {
+      this.patient = false;
+    }
   }
 
   /** The runtime with the helper library and the probes: pac-do's own code, run before the PAC's deadline starts. */
@@ -238,7 +253,7 @@ class SandboxEvaluator implements PacEvaluator {
     const { context, limiter } = guest;
     // Each client loads the PAC itself: its top level sees that client's environment.
     if (this.options.loadEnvironment) this.setEnvironment(guest, this.options.loadEnvironment);
-    limiter.start();
+    limiter.start(loadBudget(this.options.limits, this.script.length));
     try {
       const result = context.evalCode(this.script, SCRIPT_NAME, { type: "global" });
       if (result.error) return this.thrownFailure(result.error, true);
@@ -269,6 +284,12 @@ class SandboxEvaluator implements PacEvaluator {
     let listedBefore: readonly number[] = [];
     for (let replay = 0; ; replay++) {
       const outcome = this.call(base, env, trace, coverage, request.reads === true, request.lookups === true);
+      if (outcome.evaluation.failure?.kind === "busy" && !this.patient) {
+        return this.patiently(async () => {
+          await this.load();
+          return this.evaluate(request, env);
+        });
+      }
       // Without live DNS, trace is request.trace and nothing was listed before: the evaluation is final as built.
       if (!env.liveDns) return outcome.evaluation;
       if (outcome.misses.length === 0 || replay >= MAX_DNS_REPLAYS || "failure" in outcome.evaluation) {
@@ -330,14 +351,17 @@ class SandboxEvaluator implements PacEvaluator {
    * dropped and rebuilt for the next call.
    */
   private guarded<T>(ms: number, crossing: () => T): { value: T } | { failure: EvaluationFailure } {
+    const cpuAtStart = deadlineClock();
     try {
-      return { value: this.options.backstop.run(ms + (this.options.backstop.graceMs ?? BACKSTOP_GRACE_MS), crossing) };
+      return { value: this.options.backstop.run(wallLimit(ms, this.options.backstop.graceMs ?? BACKSTOP_GRACE_MS, this.patient), crossing) };
     } catch (error) {
       if (error instanceof CrossingFailed) return { failure: error.failure };
       this.broken = true;
       this.poisoned = true;
-      const { limits } = this.options;
-      if (error instanceof BackstopExpired) return { failure: { kind: "timeout", message: `timed out after ${limits.timeoutMs} ms` } };
+      // Cut off before the thread had its CPU budget: the machine, not the PAC, ran out of time.
+      if (error instanceof BackstopExpired) {
+        return { failure: deadlineClock() - cpuAtStart < ms ? busyFailure() : { kind: "timeout", message: `timed out after ${ms} ms` } };
+      }
       if (error instanceof RangeError && /call stack/i.test(error.message)) return { failure: { kind: "stack", message: "stack overflow" } };
       const message = error instanceof Error ? error.message : String(error);
       return { failure: { kind: "exception", message: `the sandbox failed and was rebuilt: ${oneLine(message)}` } };
@@ -693,7 +717,7 @@ class SandboxEvaluator implements PacEvaluator {
       error.dispose();
       this.broken = true;
       if (limiter.outOfMemory) return { kind: "memory", message: memoryMessage(limits) };
-      return { kind: "timeout", message: `timed out after ${limits.timeoutMs} ms` };
+      return { kind: "timeout", message: `timed out after ${limiter.budgetMs} ms` };
     }
     if (!guest) {
       error.dispose();
@@ -706,7 +730,7 @@ class SandboxEvaluator implements PacEvaluator {
       // Only a resource can fail describe(): the deadline or memory ran out while reading.
       described.error.dispose();
       this.broken = true;
-      if (limiter?.interrupted && !limiter.outOfMemory) return { kind: "timeout", message: `timed out after ${limits.timeoutMs} ms` };
+      if (limiter?.interrupted && !limiter.outOfMemory) return { kind: "timeout", message: `timed out after ${limiter.budgetMs} ms` };
       return { kind: "memory", message: memoryMessage(limits) };
     }
     const text = context.getString(described.value);

@@ -18,7 +18,10 @@ export interface Environment {
 }
 
 export interface Limits {
-  /** Deadline for loading the script and for each call, in milliseconds. */
+  /**
+   * Deadline for each call, in milliseconds of the thread's CPU time (cpu-time.ts); loading the script
+   * gets this plus LOAD_MS_PER_MB per megabyte of script (see loadBudget).
+   */
   readonly timeoutMs: number;
   readonly memoryBytes: number;
   readonly stackBytes: number;
@@ -31,8 +34,12 @@ export interface Limits {
  */
 export const DEFAULT_LIMITS: Limits = { timeoutMs: 1000, memoryBytes: 64 * 1024 * 1024, stackBytes: 256 * 1024 };
 
-/** too-long: the result string is over the 64 K-character limit on what leaves the sandbox. */
-export type FailureKind = "timeout" | "memory" | "stack" | "exception" | "syntax" | "no-entry-point" | "not-a-string" | "too-long";
+/**
+ * too-long: the result string is over the 64 K-character limit on what leaves the sandbox. busy: the
+ * machine was too loaded for the call to use its CPU time before the wall-clock backstop (cpu-time.ts):
+ * nothing is known of its answer.
+ */
+export type FailureKind = "timeout" | "busy" | "memory" | "stack" | "exception" | "syntax" | "no-entry-point" | "not-a-string" | "too-long";
 
 export interface EvaluationFailure {
   readonly kind: FailureKind;

@@ -95,10 +95,11 @@ export function changedRoutes(
         if (now && sameOutcome(outcome, beforeSource, now, afterSource)) continue;
         const was = describeOutcome(outcome, beforeSource);
         const is = now ? describeOutcome(now, afterSource) : "no result for this environment";
-        // A deadline hit on one side only says the machine was slow, not that the routes differ.
+        // A deadline hit on one side, or a machine too busy to finish a call, says nothing of whether the routes differ.
+        const busy = outcome.failure?.kind === "busy" || now?.failure?.kind === "busy";
         const timedOut = outcome.failure?.kind === "timeout" || now?.failure?.kind === "timeout";
-        const verdict = timedOut ? "could not be compared" : "changed";
-        const hint = timedOut ? "; the proof is inconclusive, run again with a higher --timeout" : "";
+        const verdict = busy || timedOut ? "could not be compared" : "changed";
+        const hint = busy ? "; the proof is inconclusive, run again" : timedOut ? "; the proof is inconclusive, run again with a higher --timeout" : "";
         problems.push({
           host: route.host,
           entryPoint: route.entryPoint,
@@ -117,6 +118,8 @@ function routeKey(route: Pick<HostRoutes, "url" | "entryPoint">): string {
 }
 
 function sameOutcome(a: RouteOutcome, aSource: SourceFile, b: RouteOutcome, bSource: SourceFile): boolean {
+  // Nothing is known of an answer the machine was too busy to finish, even of two such.
+  if (a.failure?.kind === "busy" || b.failure?.kind === "busy") return false;
   if (a.result !== b.result || a.failure?.kind !== b.failure?.kind) return false;
   if (a.failure && a.failure.kind !== "timeout" && a.failure.message !== b.failure?.message) return false;
   return returnedText(a, aSource) === returnedText(b, bSource);

@@ -5,7 +5,8 @@ import { buildUnionEnvironments } from "../../src/analyze/environments.js";
 import { analyze } from "../../src/analyze/index.js";
 import type { RouteAnalysis } from "../../src/analyze/types.js";
 import { describeClasses } from "../../src/diff/describe.js";
-import { diffPacs } from "../../src/diff/diff.js";
+import { diffPacs, diffSides, localSide, type DiffSideRunner } from "../../src/diff/diff.js";
+import { busyFailure } from "../../src/evaluate/cpu-time.js";
 import { changedLines, planDiffHosts } from "../../src/diff/hosts.js";
 import { createSourceFile, type SourceFile } from "../../src/source/source-file.js";
 import { parse } from "../../src/syntax/parse.js";
@@ -77,6 +78,28 @@ describe("diffPacs", { timeout: 120_000 }, () => {
       }
       expect(answers).toEqual([change.before.result, change.after.result]);
     }
+  });
+
+  it("compares no cell whose answer the machine was too busy to finish, and says how many", async () => {
+    const source = read("subnet-change", "old");
+    const local = localSide(source, "NEW", {});
+    // NEW is the same PAC, whose first host's evaluations all came back busy.
+    const starved: DiffSideRunner = {
+      prepare: (changed) => local.prepare(changed),
+      analyze: async (classes, queries) => {
+        const analysis = await local.analyze(classes, queries);
+        const first = analysis.routes[0]?.host;
+        const routes = analysis.routes.map((route) =>
+          route.host !== first ? route : { ...route, outcomes: route.outcomes.map((outcome) => ({ ...outcome, result: null, entries: [], failure: busyFailure() })) },
+        );
+        return { ...analysis, routes };
+      },
+    };
+    const diff = await diffSides(source, source, {}, starved);
+    expect(diff.changes).toEqual([]);
+    expect(diff.undecided).toBeGreaterThan(0);
+    expect(diff.notes).toContain(`${diff.undecided} (host, entry point, class) cells were not compared: the machine was too busy to finish their evaluation; run again`);
+    expect((await diffPacs(source, source)).undecided).toBeUndefined();
   });
 
   it("treats respelled result strings as the same route", async () => {

@@ -78,6 +78,13 @@ describe("changedRoutes", () => {
     expect(changedRoutes(before, source, after, source, targets)[0]?.message).toMatch(/could not be compared .*after timed out after 1000 ms; the proof is inconclusive, run again with a higher --timeout$/);
   });
 
+  test("never takes two answers the machine was too busy to finish for the same answer", () => {
+    const busy = { kind: "busy" as const, message: "did not finish: the machine was too busy to give it its CPU time; run again on a quieter machine" };
+    const before = analysis([row("www.example.com", [outcome(null, ["c1", "c2"], undefined, busy)])]);
+    const after = analysis([row("www.example.com", [outcome(null, ["c1", "c2"], undefined, busy)])]);
+    expect(changedRoutes(before, source, after, source, targets)[0]?.message).toMatch(/could not be compared .*the proof is inconclusive, run again$/);
+  });
+
   test("reports an entry point the fixed PAC lost", () => {
     const before = analysis([]);
     const after: RouteAnalysis = { ...analysis([]), entryPoints: [] };

@@ -127,7 +127,7 @@ export default defineRule({
             if (missing !== undefined && reported.has(missing)) continue;
             const entryPointRange = entryPoints.find((d) => d.name === route.entryPoint)?.nameRange;
             // Where a timeout or an exhausted limit interrupts the script varies from run to run; the entry point does not.
-            const interrupted = failure.kind === "timeout" || failure.kind === "memory" || failure.kind === "stack";
+            const interrupted = failure.kind === "timeout" || failure.kind === "busy" || failure.kind === "memory" || failure.kind === "stack";
             const range = (interrupted ? entryPointRange : (failure.range ?? outcome.returnRange ?? entryPointRange)) ?? [0, 0];
             const key = `${route.entryPoint}|${range.join(":")}|${failure.message}`;
             addToGroup(groups, key, route.host, () => ({ failure, entryPoint: route.entryPoint, environment: outcome.witness.label, range }));
