@@ -1,10 +1,11 @@
 import { Option, type Command } from "commander";
 import type { Register } from "../cli.js";
 import type { Endpoint, EndpointRole } from "../do/types.js";
-import type { CliIo } from "./io.js";
+import { tableFormatOption, wantsJson, type CliIo, type TableFormat } from "./io.js";
 
 interface EndpointsOptions {
   readonly json?: boolean;
+  readonly format?: TableFormat;
   readonly role?: EndpointRole;
 }
 
@@ -12,13 +13,15 @@ export const registerEndpoints: Register = (program: Command, io: CliIo, done: (
   program
     .command("endpoints")
     .description("List the Delivery Optimization and Connected Cache endpoints pac-do checks, with their sources.")
+    .addOption(tableFormatOption())
     .option("--json", "print the catalogue as JSON")
     .addOption(new Option("--role <role>", "only endpoints of this role").choices(["service", "content", "related"]))
     .action(async (options: EndpointsOptions) => {
       // Loaded on demand: building the catalogue's tables costs more than this module, and only this command needs them up front.
+      const json = wantsJson(options);
       const { CATALOGUE } = await import("../do/catalogue.js");
       const entries = CATALOGUE.filter((entry) => options.role === undefined || entry.role === options.role);
-      io.stdout(options.json ? `${JSON.stringify(entries, null, 2)}\n` : endpointTable(entries));
+      io.stdout(json ? `${JSON.stringify(entries, null, 2)}\n` : endpointTable(entries));
       done(0);
     });
 };

@@ -1,3 +1,4 @@
+import { Option } from "commander";
 import { readFileSync } from "node:fs";
 import { parseDefines, renderDefines } from "../pac/hosted-variables.js";
 import { createSourceFile, decodeSource, type SourceFile } from "../source/source-file.js";
@@ -87,4 +88,18 @@ export function describeFsError(error: unknown): string {
     default:
       return error instanceof Error ? error.message : String(error);
   }
+}
+
+/** The output formats of `routes`, `resolve` and `endpoints`: a table for people, or JSON. */
+export type TableFormat = "stylish" | "json";
+
+/** `-f, --format`, as `lint` and `diff` spell it; `--json` stays as its short form. */
+export function tableFormatOption(): Option {
+  return new Option("-f, --format <format>", "output format (--json is short for --format json)").choices(["stylish", "json"]);
+}
+
+/** Whether to print JSON: `--json` or `--format json`; the two disagreeing is a usage error. */
+export function wantsJson(options: { readonly json?: boolean; readonly format?: TableFormat }): boolean {
+  if (options.json === true && options.format === "stylish") throw new CliError("--json and --format stylish disagree");
+  return options.json === true || options.format === "json";
 }

@@ -1,7 +1,7 @@
 import { Option } from "commander";
 import type { Register } from "../cli.js";
 import type { EntryPointName, Environment, Limits, ProfileName } from "../evaluate/types.js";
-import { CliError, collectDefine, definesFrom, describeFsError, loadSource, renderedSource, type CliIo } from "./io.js";
+import { CliError, collectDefine, definesFrom, describeFsError, loadSource, renderedSource, tableFormatOption, wantsJson, type CliIo, type TableFormat } from "./io.js";
 import { startQuickJS } from "./quickjs-start.js";
 import { terminalSafe } from "../format/terminal.js";
 
@@ -9,6 +9,7 @@ interface ResolveFlags {
   readonly urls?: string;
   readonly profile: ProfileName | "all";
   readonly json?: boolean;
+  readonly format?: TableFormat;
   readonly trace?: boolean;
   readonly clientIp: string[];
   readonly dns: string[];
@@ -35,6 +36,7 @@ export const registerResolve: Register = (program, io, done) => {
     .argument("[urls...]", "URLs to resolve")
     .option("--urls <file>", "read URLs from a file, one per line (- for stdin; # comments and blank lines skipped)")
     .addOption(new Option("--profile <name>", "client semantics").choices(["winhttp", "chromium", "node", "all"]).default("winhttp"))
+    .addOption(tableFormatOption())
     .option("--json", "one JSON object per URL (and profile) per line")
     .option("--trace", "show the helper calls and the return that decided")
     .option("--client-ip <ip>", "address myIpAddress() answers, IPv4 or IPv6 (repeatable; default 127.0.0.1)", collect, [])
@@ -64,6 +66,7 @@ function positiveNumber(flag: string): (value: string) => number {
 }
 
 async function runResolve(io: CliIo, file: string, positional: readonly string[], flags: ResolveFlags): Promise<number> {
+  const json = wantsJson(flags);
   const environment = await environmentFrom(io, flags);
   const defines = definesFrom(flags.define);
   const urls = [...positional, ...(flags.urls === undefined ? [] : await readUrlList(io, flags.urls))];
@@ -95,7 +98,7 @@ async function runResolve(io: CliIo, file: string, positional: readonly string[]
   });
 
   const out = lineWriter(io);
-  if (flags.json) {
+  if (json) {
     for (const item of results) out.line(format.jsonLine(source, item, environment));
   } else if (profiles.length > 1 && !flags.trace) {
     out.line(format.table(results, profiles));

@@ -1,11 +1,12 @@
 import { Option, type Command } from "commander";
 import type { Register } from "../cli.js";
 import type { Limits, ProfileName } from "../evaluate/types.js";
-import { CliError, collectDefine, definesFrom, loadSource, renderedSource, type CliIo } from "./io.js";
+import { CliError, collectDefine, definesFrom, loadSource, renderedSource, tableFormatOption, wantsJson, type CliIo, type TableFormat } from "./io.js";
 import { terminalSafe } from "../format/terminal.js";
 
 interface RoutesOptions {
   readonly json?: boolean;
+  readonly format?: TableFormat;
   readonly profile: ProfileName;
   readonly host: readonly string[];
   readonly timeout?: number;
@@ -19,6 +20,7 @@ export const registerRoutes: Register = (program: Command, io: CliIo, done: (exi
     .command("routes")
     .description("Show how a PAC routes every Delivery Optimization endpoint, per entry point and environment class.")
     .argument("<file>", "the PAC file")
+    .addOption(tableFormatOption())
     .option("--json", "print the route matrix as JSON")
     .addOption(new Option("--profile <profile>", "whose semantics to use").choices(["winhttp", "chromium", "node"]).default("winhttp"))
     .option("--host <host>", "also analyse this host or URL (repeatable)", (value: string, previous: string[]) => [...previous, value], [])
@@ -32,6 +34,7 @@ export const registerRoutes: Register = (program: Command, io: CliIo, done: (exi
 /** Runs `pac-do routes`: 0 when analysed, 1 when the PAC cannot be loaded, 2 on usage or file errors. */
 export async function routesCommand(file: string, options: RoutesOptions, io: CliIo): Promise<number> {
   for (const host of options.host) checkHost(host);
+  const json = wantsJson(options);
   const defines = definesFrom(options.define);
   const source = renderedSource(await loadSource(io, file), defines);
   const [{ analyze }, { formatRoutes, routesToJson }] = await Promise.all([import("../analyze/index.js"), import("../analyze/format.js")]);
@@ -45,7 +48,7 @@ export async function routesCommand(file: string, options: RoutesOptions, io: Cl
     limits,
     ...(options.tz === undefined ? {} : { timeZone: options.tz }),
   });
-  if (options.json) io.stdout(`${JSON.stringify(routesToJson(analysis, source), null, 2)}\n`);
+  if (json) io.stdout(`${JSON.stringify(routesToJson(analysis, source), null, 2)}\n`);
   else if (analysis.loadFailure) io.stderr(`pac-do: ${formatRoutes(analysis, source)}`);
   else io.stdout(terminalSafe(formatRoutes(analysis, source)));
   return analysis.loadFailure ? 1 : 0;

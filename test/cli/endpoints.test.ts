@@ -20,6 +20,12 @@ describe("pac-do endpoints", () => {
     expect(parsed).toEqual(CATALOGUE);
   });
 
+  it("takes --format json for --json", async () => {
+    const io = memoryIo();
+    expect(await run(["endpoints", "-f", "json"], io)).toBe(0);
+    expect(JSON.parse(io.out)).toEqual(CATALOGUE);
+  });
+
   it("filters by role", async () => {
     const io = memoryIo();
     expect(await run(["endpoints", "--json", "--role", "service"], io)).toBe(0);

@@ -76,6 +76,13 @@ describe("pac-do resolve", () => {
     }
   });
 
+  it("takes --format json for --json, and --format stylish for the default", async () => {
+    const args = [enterprise, "http://intranet/", "--client-ip", "10.1.1.1", "--at", "2026-11-27T10:00:00Z", "--tz", "UTC"];
+    expect((await resolve([...args, "-f", "json"])).out).toBe((await resolve([...args, "--json"])).out);
+    expect((await resolve([...args, "--format", "stylish"])).out).toBe((await resolve(args)).out);
+    expect(await resolve([...args, "--json", "-f", "stylish"])).toMatchObject({ code: 2, err: "pac-do: --json and --format stylish disagree\n" });
+  });
+
   it("emits one JSON object per URL with the result, position and environment", async () => {
     const { out } = await resolve([enterprise, "http://intranet/", "--json", "--client-ip", "10.1.1.1", "--at", "2026-11-27T10:00:00Z", "--tz", "UTC"]);
     const lines = out.trim().split("\n");

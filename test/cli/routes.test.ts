@@ -29,6 +29,20 @@ describe("pac-do routes", { timeout: 30_000 }, () => {
     expect(json.routes.map((r) => r.url)).toEqual(expect.arrayContaining(["http://mcc.corp.example/", "https://updates.corp.example/x"]));
   });
 
+  it("takes --format json for --json, as lint and diff spell it, and refuses the two disagreeing", async () => {
+    const io = memoryIo({ files: { "proxy.pac": fixture("bypass-needs-dns") } });
+    expect(await run(["routes", "proxy.pac", "--json"], io)).toBe(0);
+    const viaFormat = memoryIo({ files: { "proxy.pac": fixture("bypass-needs-dns") } });
+    expect(await run(["routes", "proxy.pac", "-f", "json"], viaFormat)).toBe(0);
+    expect(viaFormat.out).toBe(io.out);
+    const stylish = memoryIo({ files: { "proxy.pac": fixture("bypass-needs-dns") } });
+    expect(await run(["routes", "proxy.pac", "--format", "stylish"], stylish)).toBe(0);
+    expect(stylish.out).toMatch(/^proxy\.pac: profile winhttp/);
+    const both = memoryIo({ files: { "proxy.pac": fixture("bypass-needs-dns") } });
+    expect(await run(["routes", "proxy.pac", "--json", "--format", "stylish"], both)).toBe(2);
+    expect(both.err).toBe("pac-do: --json and --format stylish disagree\n");
+  });
+
   it("prints JSON with positions and plain DNS maps", async () => {
     const io = memoryIo({ files: { "proxy.pac": fixture("bypass-needs-dns") } });
     expect(await run(["routes", "proxy.pac", "--json"], io)).toBe(0);
