@@ -155,6 +155,7 @@ export function collect(program: Program): Collected {
   const functions: Extract<Node, { type: "FunctionDeclaration" | "FunctionExpression" }>[] = [];
   const identifiers = new Map<string, number>();
   const regexes: Node[] = [];
+  const freshRegexes = new Set<Node>();
   /** Identifiers naming a clock helper, and whether anything can reach one without naming it. */
   let timeHelperMentions = 0;
   let dynamicCode = false;
@@ -180,9 +181,16 @@ export function collect(program: Program): Collected {
         identifiers.set(node.name, (identifiers.get(node.name) ?? 0) + 1);
         if (TIME_HELPERS.has(node.name)) timeHelperMentions++;
         break;
-      case "CallExpression":
+      case "CallExpression": {
         calls.push(node);
+        // replace, match, split and search start from lastIndex 0 whatever the call before left (ES3 §15.5.4.10-14).
+        const [first] = node.arguments;
+        const callee = node.callee;
+        if (first?.type === "Literal" && first.regex && !first.regex.flags.includes("y") && callee.type === "MemberExpression" && !callee.computed && callee.property.type === "Identifier" && RESETS_LAST_INDEX.has(callee.property.name)) {
+          freshRegexes.add(first);
+        }
         break;
+      }
       case "BinaryExpression":
         if (["==", "===", "!=", "!=="].includes(node.operator)) comparisons.push({ left: node.left, right: node.right, range: node.range });
         break;
@@ -446,7 +454,7 @@ export function collect(program: Program): Collected {
   }
   loadTimeReads.sort((a, b) => a.range[0] - b.range[0]);
 
-  const statefulSites = findState(program, regexes);
+  const statefulSites = findState(program, regexes.filter((node) => !freshRegexes.has(node)));
 
   const uses = (names: ReadonlySet<string>): boolean => [...names].some((name) => usedNames.has(name));
   const timeTestsComplete =
@@ -585,6 +593,9 @@ function isFunction(node: Node): node is FunctionNode {
  * nor an enclosing function declares (a global), and regex literals with the g or y flag, whose
  * lastIndex persists.
  */
+/** String methods that read a regex argument from lastIndex 0, so a g or y flag carries nothing between calls. */
+const RESETS_LAST_INDEX: ReadonlySet<string> = new Set(["replace", "match", "split", "search"]);
+
 function findState(program: Program, regexes: readonly Node[]): { what: string; range: Range }[] {
   const sites: { what: string; range: Range }[] = [];
   for (const node of regexes) {

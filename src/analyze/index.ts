@@ -200,6 +200,7 @@ export async function analyze(source: SourceFile, options: AnalyzeOptions = {}):
     evaluations,
     ...(skipped > 0 ? { skipped } : {}),
     notes,
+    ...(collected.statefulSites.length > 0 ? { statefulSites: collected.statefulSites } : {}),
     ...(stoppedBy ? { sampled: { classes: environments.length, of: space.total, stoppedBy } } : {}),
   };
 }
@@ -255,6 +256,7 @@ class MergedRoutes {
       const key = `${route.url}\n${route.entryPoint}`;
       let entry = this.rows.get(key);
       if (!entry) this.rows.set(key, (entry = { row, outcomes: new Map() }));
+      else if (row.readsDate && !entry.row.readsDate) entry.row = { ...entry.row, readsDate: true };
       for (const outcome of outcomes) {
         const outcomeKey = JSON.stringify([outcome.result, outcome.failure?.kind ?? null, outcome.failure?.message ?? null, outcome.returnRange ?? null, outcome.implicitBypass ?? null]);
         const known = entry.outcomes.get(outcomeKey);
@@ -549,6 +551,7 @@ export async function routeTable(
       earlier: [] as { parts: EnvironmentClass["parts"]; read: ReadonlySet<EnvironmentDimension>; key: string }[],
       answered: [] as { answers: AnswersRead; key: string }[],
       next: 0,
+      readsDate: false,
     }));
     const record = (row: (typeof rows)[number], environment: EnvironmentClass, key: string, outcome: () => Omit<RouteOutcome, "environmentIds">): void => {
       let entry = row.outcomes.get(key);
@@ -594,6 +597,7 @@ export async function routeTable(
       const key = outcomeKey(evaluation);
       const utc = environment.witness.timeZone === "UTC";
       const dateUnseen = readsDate && !(evaluation.reads !== undefined && evaluator.profile !== "node");
+      if (dateUnseen || evaluation.reads?.includes("Date")) row.readsDate = true;
       const parts = options.parts?.get(environment) ?? environment.parts;
       row.earlier.push({ parts, read: dimensionsRead(evaluation, dateUnseen, utc), key });
       const answers = share ? answersRead(evaluation, environmentFor(environment, rowSpecs[r]?.query.host ?? ""), readsDate) : undefined;
@@ -650,6 +654,7 @@ export async function routeTable(
         const environmentIds = limit === environments.length ? ids : ids.filter((id) => kept.has(id));
         return environmentIds.length > 0 ? [{ ...outcome, environmentIds }] : [];
       }),
+      ...(rows[r]?.readsDate ? { readsDate: true as const } : {}),
     }));
     return { routes, evaluations, skipped, classes: limit, ...(stoppedBy ? { stoppedBy } : {}) };
   };

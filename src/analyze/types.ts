@@ -58,6 +58,11 @@ export interface HostRoutes {
   readonly endpoint?: Endpoint;
   readonly entryPoint: EntryPointName;
   readonly outcomes: readonly RouteOutcome[];
+  /**
+   * Some evaluation of this row read the clock through the PAC's own `Date` (`new Date()`,
+   * `Date.now()`), which the classes only sample at a few readings (see `verdictGaps`).
+   */
+  readonly readsDate?: true;
 }
 
 export interface Coverage {
@@ -95,6 +100,8 @@ export interface RouteAnalysis {
    * MAX_TIMEOUTS times in this analysis; absent when none.
    */
   readonly skipped?: number;
+  /** Where the PAC keeps state between calls (from `collect`): answers may depend on earlier calls. */
+  readonly statefulSites?: readonly { readonly what: string; readonly range: Range }[];
   /** What the analysis could not follow, one sentence each (e.g. environment reads at load time). */
   readonly notes?: readonly string[];
   /**

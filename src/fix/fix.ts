@@ -3,6 +3,7 @@
  * with the route analysis that DO service hosts are DIRECT first everywhere and nothing else moved.
  */
 import { analyze, collect, MAX_TIMEOUTS, planHosts, type AnalysisBudget, type Collected, type HostQuery } from "../analyze/index.js";
+import { verdictGaps } from "../analyze/gaps.js";
 import { SRCIP } from "../analyze/public-address.js";
 import type { RouteAnalysis } from "../analyze/types.js";
 import { SERVICE_DOMAIN } from "../do/catalogue.js";
@@ -109,8 +110,12 @@ export async function fixPac(source: SourceFile, options: FixOptions = {}): Prom
   // Compliance is judged on the hosts DO and the cache servers actually use, as lint's
   // do-service-direct does; the extra spellings only hold the block itself to account.
   const compliant = bypassViolations(before, baseline, targets, new Set(spellings)).length === 0;
-  // "compliant" is a claim about every environment: a sample cannot make it, so the block goes in.
-  if (!managed && compliant && !before.sampled) return { status: "compliant" };
+  // "compliant" is a claim about every environment: a sample cannot make it, nor can an analysis that
+  // cannot vouch for every environment (the clock through Date, state, the URL path, JScript's
+  // differences; see gaps.ts), so the block goes in.
+  if (!managed && compliant && !before.sampled && verdictGaps(before, parsed.program, baseline.text, parsed.comments).length === 0) {
+    return { status: "compliant" };
+  }
 
   const output = applyEdits(source.text, edits);
   const fixedSource = createSourceFile(output, source.path, source.bom);

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { analyze, serviceViolations } from "../../src/analyze/index.js";
+import { verdictGaps } from "../../src/analyze/gaps.js";
 import { encodeOutput, fixPac, type FixResult } from "../../src/fix/fix.js";
 import { bypasses } from "../../src/fix/block.js";
 import { applyEdits, insertedRanges, type Edit } from "../../src/fix/edits.js";
@@ -42,7 +43,9 @@ async function expectedStatus(path: string, source: SourceFile): Promise<FixResu
   if (source.text.includes("pac-do:begin")) return "fixed";
   const analysis = await analyze(source, { program: parsed.program });
   if (analysis.loadFailure) return "unfixable";
-  return serviceViolations(analysis).length === 0 ? "compliant" : "fixed";
+  // "compliant" needs an analysis that vouches for every environment (see do-verdict-complete).
+  const complete = verdictGaps(analysis, parsed.program, source.text, parsed.comments).length === 0;
+  return serviceViolations(analysis).length === 0 && complete ? "compliant" : "fixed";
 }
 
 /** Fixtures of ours that must have a golden output. */
@@ -92,6 +95,23 @@ describe("fixPac over fixtures/fix, fixtures/hosted and fixtures/pac", () => {
       for (const outcome of route.outcomes) expect(isDirectFirst(outcome, after.profile), `${route.host} ${route.entryPoint} ${outcome.witness.label}`).toBe(true);
     }
   });
+
+  // Before do-verdict-complete these PACs, DIRECT for DO in every class tried, were "already compliant".
+  test.each(inputs("fixtures/rules/do-verdict-complete").filter((path) => path.includes("/invalid-")))(
+    "never calls %s compliant: the analysis cannot vouch for every environment, so the block goes in",
+    { timeout: 60_000 },
+    async (path) => {
+      const source = load(join(ROOT, path));
+      const result = await fixPac(source);
+      if (result.status !== "fixed") throw new Error(result.status);
+      const fixed = createSourceFile(result.output);
+      const parsed = parse(fixed);
+      if (!parsed.ok) throw new Error("the fixed PAC does not parse");
+      const after = await analyze(fixed, { program: parsed.program });
+      expect(serviceViolations(after)).toEqual([]);
+      expect(verdictGaps(after, parsed.program, fixed.text, parsed.comments)).toEqual([]);
+    },
+  );
 
   test("updates a block with other options in place, and the update is proven too", async () => {
     const source = load(join(ROOT, "fixtures/fix/declaration.fixed.pac"));

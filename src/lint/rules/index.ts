@@ -3,6 +3,7 @@ import asciiOnly from "./ascii-only.js";
 import doContentProxied from "./do-content-proxied.js";
 import doEntryPointsAgree from "./do-entry-points-agree.js";
 import doServiceDirect from "./do-service-direct.js";
+import doVerdictComplete from "./do-verdict-complete.js";
 import entryPointDefined from "./entry-point-defined.js";
 import jscriptCompatible from "./jscript-compatible.js";
 import maxSize from "./max-size.js";
@@ -19,6 +20,7 @@ export const rules = {
   "do-content-proxied": doContentProxied,
   "do-entry-points-agree": doEntryPointsAgree,
   "do-service-direct": doServiceDirect,
+  "do-verdict-complete": doVerdictComplete,
   "entry-point-defined": entryPointDefined,
   "jscript-compatible": jscriptCompatible,
   "max-size": maxSize,

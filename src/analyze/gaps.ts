@@ -1,0 +1,244 @@
+/**
+ * Where the route analysis cannot vouch for DO service hosts in every environment: what the PAC
+ * reads that the environment classes only sample (the clock through `Date`, the URL's path and
+ * query, answers left behind by earlier calls), and what WinHTTP's JScript runs differently from the
+ * sandbox (names QuickJS has and JScript lacks, conditional compilation). A verdict of "DIRECT
+ * everywhere" is then a statement about the sample only: lint warns (`do-verdict-complete`) and
+ * `fix` inserts its block instead of answering "already compliant".
+ */
+import { isServiceHost } from "../do/catalogue.js";
+import type { Node, Program } from "../syntax/ast.js";
+import { childNodes, preorder } from "../syntax/walk.js";
+import { findEntryPoints } from "../pac/entry-points.js";
+import type { Range } from "../types.js";
+import type { HostRoutes, RouteAnalysis } from "./types.js";
+
+/** The part of a comment the engine check reads; the parser's `Comment` fits. */
+export interface CommentLike {
+  readonly value: string;
+  readonly range: Range;
+}
+
+export type GapKind = "clock" | "state" | "url" | "engine";
+
+export interface VerdictGap {
+  readonly kind: GapKind;
+  /** One sentence, without the consequence (the caller says what it means for its verdict). */
+  readonly what: string;
+  readonly range: Range;
+}
+
+/**
+ * Library names QuickJS (ES2023) defines and JScript's ES3 does not: a PAC that tests for one
+ * (`typeof "".trim`, `"keys" in Object`, `this.Intl`) takes another path on Windows. `indexOf` and
+ * `lastIndexOf` are ES3 on strings, ES5 on arrays: only a read that is not a call counts for them.
+ */
+const NOT_IN_JSCRIPT: ReadonlySet<string> = new Set(
+  (
+    "trim trimStart trimEnd trimLeft trimRight startsWith endsWith includes repeat padStart padEnd codePointAt normalize " +
+    "matchAll replaceAll at forEach map filter some every reduce reduceRight find findIndex findLast findLastIndex fill " +
+    "copyWithin entries values flat flatMap isArray from of keys create defineProperty defineProperties " +
+    "getOwnPropertyDescriptor getOwnPropertyDescriptors getOwnPropertyNames getOwnPropertySymbols getPrototypeOf " +
+    "setPrototypeOf freeze isFrozen seal isSealed preventExtensions isExtensible assign is fromEntries hasOwn bind now " +
+    "toISOString toJSON JSON fromCodePoint raw isInteger isSafeInteger EPSILON MAX_SAFE_INTEGER MIN_SAFE_INTEGER trunc " +
+    "sign cbrt log2 log10 hypot clz32 fround imul expm1 log1p sinh cosh tanh asinh acosh atanh Symbol Map Set WeakMap " +
+    "WeakSet WeakRef FinalizationRegistry Promise Proxy Reflect ArrayBuffer SharedArrayBuffer DataView Int8Array " +
+    "Uint8Array Uint8ClampedArray Int16Array Uint16Array Int32Array Uint32Array Float32Array Float64Array BigInt " +
+    "BigInt64Array BigUint64Array globalThis Intl Atomics AggregateError stack flags sticky unicode dotAll hasIndices " +
+    "groups description"
+  ).split(" "),
+);
+const ARRAY_ES5: ReadonlySet<string> = new Set(["indexOf", "lastIndexOf"]);
+
+/**
+ * Every gap that concerns the DO service hosts of `analysis` (the program is the one analysed).
+ * Gaps read by static means (state, URL, engine) are left out when every DO service outcome was
+ * decided inside pac-do's managed block, which runs first and reads only the host.
+ */
+export function verdictGaps(analysis: RouteAnalysis, program: Program, text: string, comments: readonly CommentLike[]): VerdictGap[] {
+  const checked = (row: HostRoutes): boolean =>
+    (row.endpoint?.role === "service" || isServiceHost(row.host)) && (analysis.profile === "winhttp" || row.entryPoint === "FindProxyForURL");
+  const rows = analysis.routes.filter(checked);
+  if (rows.length === 0 || analysis.loadFailure) return [];
+  const gaps: VerdictGap[] = [];
+
+  const dated = rows.find((row) => row.readsDate);
+  if (dated) {
+    const site = firstDateRead(program);
+    gaps.push({
+      kind: "clock",
+      what: `${dated.host} reads the clock through Date, and the analysis tries only the hours and days the PAC's timeRange, weekdayRange and dateRange calls name (plus 10:30 and 23:30 on a Wednesday and a Saturday)`,
+      range: site ?? [0, 0],
+    });
+  }
+
+  const blocks = managedBlocks(text);
+  const inBlock = (range: Range | undefined): boolean => range !== undefined && blocks.some(([start, end]) => start <= range[0] && range[1] <= end);
+  if (rows.every((row) => row.outcomes.every((outcome) => outcome.failure === undefined && inBlock(outcome.returnRange)))) return gaps;
+
+  const state = analysis.statefulSites?.[0];
+  if (state) {
+    gaps.push({ kind: "state", what: `${state.what}, so a later call may route DO service hosts differently from the calls the analysis made`, range: state.range });
+  }
+  // Chromium hands the PAC an https URL without its path or query (research §3.1), and DO's service is https.
+  const url = analysis.profile === "chromium" ? undefined : urlRead(program);
+  if (url) {
+    gaps.push({
+      kind: "url",
+      what: `the PAC reads the URL beyond its scheme here, and the analysis asks only https://HOST/ while DO's service requests have paths and queries`,
+      range: url,
+    });
+  }
+  if (analysis.profile === "winhttp") {
+    const engine = engineDifference(program, comments);
+    if (engine) gaps.push({ kind: "engine", what: engine.what, range: engine.range });
+  }
+  return gaps;
+}
+
+/** The text ranges of pac-do's managed blocks, from a begin marker to the next end marker. */
+function managedBlocks(text: string): Range[] {
+  const out: Range[] = [];
+  for (let at = text.indexOf("pac-do:begin"); at >= 0; at = text.indexOf("pac-do:begin", at + 1)) {
+    const end = text.indexOf("pac-do:end", at);
+    if (end < 0) break;
+    out.push([at, end]);
+  }
+  return out;
+}
+
+function firstDateRead(program: Program): Range | undefined {
+  let found: Range | undefined;
+  preorder(program, (node) => {
+    if (found) return false;
+    if (node.type === "Identifier" && node.name === "Date") found = node.range;
+    return found === undefined;
+  });
+  return found;
+}
+
+/** The names an entry point's URL comes in by: the first parameter of each entry-point function. */
+function urlNames(program: Program): Set<string> {
+  const names = new Set<string>();
+  for (const { fn } of findEntryPoints(program)) {
+    const first = fn.params[0];
+    if (first?.type === "Identifier") names.add(first.name);
+  }
+  return names;
+}
+
+/**
+ * The first read of the URL parameter that is not a scheme test (`url.substring(0, 5) == "http:"`,
+ * `shExpMatch(url, "https:*")`, `url.indexOf("https:") == 0`, `/^https?:/.test(url)`): the route of
+ * such a PAC may depend on the path or query. `arguments[0]` counts as a read.
+ */
+function urlRead(program: Program): Range | undefined {
+  const names = urlNames(program);
+  const parents = new Map<Node, Node>();
+  let found: Range | undefined;
+  preorder(program, (node) => {
+    if (found) return false;
+    for (const child of childNodes(node)) parents.set(child, node);
+    const isUrl = node.type === "Identifier" && names.has(node.name) && !isDeclaration(node, parents.get(node));
+    const isArguments0 =
+      node.type === "MemberExpression" && node.object.type === "Identifier" && node.object.name === "arguments" && node.computed && node.property.type === "Literal" && node.property.value === 0;
+    if ((isUrl || isArguments0) && !schemeTest(node, parents)) found = node.range;
+    return found === undefined;
+  });
+  return found;
+}
+
+function isDeclaration(node: Node, parent: Node | undefined): boolean {
+  if (!parent) return false;
+  if ((parent.type === "FunctionDeclaration" || parent.type === "FunctionExpression") && parent.params.includes(node as never)) return true;
+  if (parent.type === "MemberExpression" && parent.property === node && !parent.computed) return true;
+  if (parent.type === "Property" && parent.key === node && !parent.computed) return true;
+  return false;
+}
+
+const SCHEME = /^(https?|ftp|wss?|file|gopher):?\*?$/i;
+
+/** Whether this read of the URL only looks at its scheme. */
+function schemeTest(node: Node, parents: ReadonlyMap<Node, Node>): boolean {
+  const parent = parents.get(node);
+  if (!parent) return false;
+  // shExpMatch(url, "http:*"), /^https?:/.test(url)
+  if (parent.type === "CallExpression" && parent.arguments[0] === node) {
+    const callee = parent.callee;
+    const pattern = parent.arguments[1];
+    if (callee.type === "Identifier" && callee.name === "shExpMatch" && pattern?.type === "Literal" && typeof pattern.value === "string") {
+      return SCHEME.test(pattern.value.replace(/\/\/.*$/, ""));
+    }
+    if (callee.type === "MemberExpression" && callee.object.type === "Literal" && callee.object.regex) {
+      return /^\^\(?[a-z|?]+\)?\??:?/i.test(callee.object.regex.pattern) && !/[/.]/.test(callee.object.regex.pattern.replace(/^\^[^:]*:?/, "").replace(/\\\/\\\/$/, "").replace(/^\/\//, ""));
+    }
+    return false;
+  }
+  if (parent.type !== "MemberExpression" || parent.object !== node || parent.computed || parent.property.type !== "Identifier") return false;
+  const call = parents.get(parent);
+  if (call?.type !== "CallExpression" || call.callee !== parent) return false;
+  const method = parent.property.name;
+  const args = call.arguments;
+  const zero = args[0]?.type === "Literal" && args[0].value === 0;
+  // url.substring(0, 5), url.substr(0, 4), url.slice(0, 6): at most "https:" and a bit.
+  if ((method === "substring" || method === "substr" || method === "slice") && zero && args[1]?.type === "Literal" && typeof args[1].value === "number") {
+    return args[1].value <= 6;
+  }
+  // url.indexOf("https:") compared with 0, url.split(":")[0]
+  if (method === "indexOf" && args[0]?.type === "Literal" && typeof args[0].value === "string") return SCHEME.test(args[0].value);
+  if (method === "split" && args[0]?.type === "Literal" && args[0].value === ":") {
+    const index = parents.get(call);
+    return index?.type === "MemberExpression" && index.computed && index.property.type === "Literal" && index.property.value === 0;
+  }
+  return false;
+}
+
+/** The first construct WinHTTP's JScript runs differently from the sandbox. */
+function engineDifference(program: Program, comments: readonly CommentLike[]): { what: string; range: Range } | undefined {
+  // JScript runs the code in /*@cc_on ... @*/ (conditional compilation); every other engine skips it.
+  const cc = comments.find((comment) => /^@(cc_on|if|elif|else|end|set|_jscript)\b/.test(comment.value));
+  if (cc) return { what: "JScript runs conditional-compilation comments (/*@cc_on ... @*/) as code, which the sandbox and every other engine skip", range: cc.range };
+  const parents = new Map<Node, Node>();
+  let found: { what: string; range: Range } | undefined;
+  preorder(program, (node) => {
+    if (found) return false;
+    for (const child of childNodes(node)) parents.set(child, node);
+    const name = libraryName(node, parents.get(node));
+    if (name !== undefined) {
+      const range = node.type === "MemberExpression" ? node.property.range : node.type === "BinaryExpression" ? node.left.range : node.range;
+      found = { what: `"${name}" exists in the sandbox (QuickJS, ES2023) but not in WinHTTP's JScript (ES3), so a PAC that tests for it takes another path on Windows`, range };
+    } else if (node.type === "Literal" && typeof node.value === "string" && /(^|[^\\])(\\\\)*\\v/.test(node.raw)) {
+      // JScript reads "\v" as "v" (the `!+"\v1"` test): strings that hold one differ.
+      found = { what: 'JScript reads the escape "\\v" as the letter v, not a vertical tab (the `!+"\\v1"` engine test)', range: node.range };
+    }
+    return found === undefined;
+  });
+  return found;
+}
+
+/** The non-ES3 library name this node reads, if any. */
+function libraryName(node: Node, parent: Node | undefined): string | undefined {
+  if (node.type === "Identifier") {
+    if (!NOT_IN_JSCRIPT.has(node.name) || !/^[A-Z]|^globalThis$/.test(node.name)) return undefined;
+    // A global such as Intl or Map, read by name (not a property or a declaration of the PAC's own).
+    if (parent?.type === "MemberExpression" && parent.property === node && !parent.computed) return undefined;
+    if (parent?.type === "Property" && parent.key === node) return undefined;
+    if (parent?.type === "VariableDeclarator" && parent.id === node) return undefined;
+    if ((parent?.type === "FunctionDeclaration" || parent?.type === "FunctionExpression") && (parent.id === node || parent.params.includes(node as never))) return undefined;
+    return node.name === "JSON" ? undefined : node.name; // JSON is jscript-compatible's finding already
+  }
+  if (node.type === "MemberExpression") {
+    const key = !node.computed && node.property.type === "Identifier" ? node.property.name : node.property.type === "Literal" && typeof node.property.value === "string" ? node.property.value : undefined;
+    if (key === undefined) return undefined;
+    const called = parent?.type === "CallExpression" && parent.callee === node;
+    if (ARRAY_ES5.has(key)) return called ? undefined : key;
+    // A call of an ES5 method is jscript-compatible's finding; only a read that tests for it is a gap here.
+    if (NOT_IN_JSCRIPT.has(key) && !called) return key;
+    return undefined;
+  }
+  // "trim" in String.prototype
+  if (node.type === "BinaryExpression" && node.operator === "in" && node.left.type === "Literal" && typeof node.left.value === "string") {
+    return NOT_IN_JSCRIPT.has(node.left.value) || ARRAY_ES5.has(node.left.value) ? node.left.value : undefined;
+  }
+  return undefined;
+}
