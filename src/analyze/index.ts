@@ -4,7 +4,7 @@
  */
 import { createEvaluator } from "../evaluate/index.js";
 import { deadlineClock } from "../evaluate/cpu-time.js";
-import type { EntryPointName, Environment, Evaluation, EvaluationFailure, Limits, PacEvaluator, ProfileName } from "../evaluate/types.js";
+import { ranOutOfResources, type EntryPointName, type Environment, type Evaluation, type EvaluationFailure, type FailureKind, type Limits, type PacEvaluator, type ProfileName } from "../evaluate/types.js";
 import { positionAt, type SourceFile } from "../source/source-file.js";
 import type { Range } from "../types.js";
 import type { Program } from "../syntax/ast.js";
@@ -133,6 +133,7 @@ export async function analyze(source: SourceFile, options: AnalyzeOptions = {}):
   const taken = new Set<number>();
   let evaluations = 0;
   let skipped = 0;
+  const exhausted = new Set<FailureKind>();
   let stoppedBy: "evaluations" | "time" | undefined;
   let branchPoints: PacEvaluator["branchPoints"] = [];
   const entryPoints = new Set<EntryPointName>();
@@ -174,12 +175,14 @@ export async function analyze(source: SourceFile, options: AnalyzeOptions = {}):
     for (const id of table.taken) taken.add(id);
     evaluations += table.evaluations;
     skipped += table.skipped;
+    for (const kind of table.exhausted) exhausted.add(kind);
     stoppedBy ??= table.stoppedBy;
   }
 
   const notes = notesFor(collected, source, groups.length);
   if (skipped > 0) {
-    notes.push(`after ${MAX_TIMEOUTS} timeouts, ${skipped} of the remaining (host, entry point, class) cells were not evaluated`);
+    const counted = ranOut(exhausted) === "timed out" ? `${MAX_TIMEOUTS} timeouts` : `${MAX_TIMEOUTS} evaluations had ${ranOut(exhausted)}`;
+    notes.push(`after ${counted}, ${skipped} of the remaining (host, entry point, class) cells were not evaluated`);
   }
   const environments = space.classes.filter((c) => kept.has(c.id));
   if (stoppedBy) {
@@ -478,6 +481,8 @@ export async function routeTable(
   taken: Set<number>;
   evaluations: number;
   skipped: number;
+  /** The kinds of the failures that counted towards `maxTimeouts` (see ranOutOfResources). */
+  exhausted: ReadonlySet<FailureKind>;
   /** How many of `environments`, from the first, the routes cover: all of them unless the budget ran out. */
   classes: number;
   stoppedBy?: "evaluations" | "time";
@@ -539,9 +544,11 @@ export async function routeTable(
   /** The table built by one pass, or undefined when a round hit a timeout. */
   const pass = async (
     rounds: boolean,
-  ): Promise<{ routes: HostRoutes[]; evaluations: number; skipped: number; classes: number; stoppedBy?: "evaluations" | "time" } | undefined> => {
+  ): Promise<{ routes: HostRoutes[]; evaluations: number; skipped: number; exhausted: ReadonlySet<FailureKind>; classes: number; stoppedBy?: "evaluations" | "time" } | undefined> => {
     let evaluations = 0;
+    /** Evaluations that ran out of time or memory (ranOutOfResources), and which of those it was. */
     let timeouts = 0;
+    const exhausted = new Set<FailureKind>();
     let skipped = 0;
     // Classes considered: all, until the budget runs out; then those every row has reached (at least one).
     let limit = environments.length;
@@ -579,7 +586,7 @@ export async function routeTable(
           record(row, environment, SKIPPED, () => ({
             result: null,
             entries: [],
-            failure: { kind: "timeout", message: `not evaluated: the PAC had already timed out ${timeouts} times in this analysis` },
+            failure: { kind: "timeout", message: `not evaluated: the PAC had already ${ranOut(exhausted)} ${timeouts} times in this analysis` },
             witness: environment,
           }));
         } else {
@@ -593,7 +600,10 @@ export async function routeTable(
       const environment = row ? environments[row.next] : undefined;
       if (!row || !environment) return;
       evaluations++;
-      if (evaluation.failure?.kind === "timeout") timeouts++;
+      if (ranOutOfResources(evaluation.failure)) {
+        timeouts++;
+        exhausted.add(evaluation.failure?.kind ?? "timeout");
+      }
       const key = outcomeKey(evaluation);
       const utc = environment.witness.timeZone === "UTC";
       const dateUnseen = readsDate && !(evaluation.reads !== undefined && evaluator.profile !== "node");
@@ -628,7 +638,7 @@ export async function routeTable(
         // always loops costs one deadline before the row-by-row pass takes over.
         const round = readsSupported ? pending.slice(0, Math.min(MAX_ROUND, roomLeft())) : pending.slice(0, 1);
         const results = await evaluate(round);
-        if (results.some((evaluation) => evaluation?.failure?.kind === "timeout")) return undefined;
+        if (results.some((evaluation) => ranOutOfResources(evaluation?.failure))) return undefined;
         for (const [i, [r]] of round.entries()) {
           const evaluation = results[i];
           if (evaluation) apply(r, evaluation);
@@ -656,7 +666,7 @@ export async function routeTable(
       }),
       ...(rows[r]?.readsDate ? { readsDate: true as const } : {}),
     }));
-    return { routes, evaluations, skipped, classes: limit, ...(stoppedBy ? { stoppedBy } : {}) };
+    return { routes, evaluations, skipped, exhausted, classes: limit, ...(stoppedBy ? { stoppedBy } : {}) };
   };
 
   const table = (options.sequential ? undefined : await pass(true)) ?? (await pass(false));
@@ -675,8 +685,18 @@ function fail(message: string): never {
  */
 const MAX_ROUND = 64;
 
-/** Timeouts after which an analysis stops evaluating (each one costs the full per-call deadline). */
+/**
+ * Evaluations that run out of time or memory (`ranOutOfResources`) after which an analysis stops
+ * evaluating: each one costs up to the full per-call deadline.
+ */
 export const MAX_TIMEOUTS = 4;
+
+/** How the counted evaluations failed, in words: "timed out", "run out of memory", or both. */
+function ranOut(kinds: ReadonlySet<FailureKind>): string {
+  const time = kinds.has("timeout") || kinds.has("busy");
+  if (!kinds.has("memory")) return "timed out";
+  return time ? "run out of time or memory" : "run out of memory";
+}
 const SKIPPED = "skipped";
 
 /**

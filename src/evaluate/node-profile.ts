@@ -28,7 +28,7 @@ import { parseDescribed, READS, TEXT_LIMIT, TRACE_LIMIT, type Described } from "
 import { instanceHeapCap } from "./quickjs-variant.js";
 import { memoryMessage, oneLine } from "./messages.js";
 import { requestUrl } from "./url.js";
-import type { EntryPointName, Environment, EvaluateCall, EvaluateManyOptions, EvaluateRequest, Evaluation, EvaluationFailure, HelperCall, Limits, PacEvaluator } from "./types.js";
+import { ranOutOfResources, type EntryPointName, type Environment, type EvaluateCall, type EvaluateManyOptions, type EvaluateRequest, type Evaluation, type EvaluationFailure, type HelperCall, type Limits, type PacEvaluator } from "./types.js";
 
 type Resolver = ReturnType<typeof createPacResolver>;
 type Helper = (...args: never[]) => unknown;
@@ -223,7 +223,7 @@ export class NodeEvaluator implements PacEvaluator {
     for (const { request, env } of calls) {
       const evaluation = await this.evaluate(request, env);
       evaluations.push(evaluation);
-      if (evaluation.failure?.kind === "timeout" && ++timeouts >= (options.stopAfterTimeouts ?? Infinity)) break;
+      if (ranOutOfResources(evaluation.failure) && ++timeouts >= (options.stopAfterTimeouts ?? Infinity)) break;
     }
     return evaluations;
   }

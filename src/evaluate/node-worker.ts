@@ -24,7 +24,7 @@ import { requestUrl } from "./url.js";
 import { memoryMessage, oneLine } from "./messages.js";
 import { busyFailure, wallLimit } from "./cpu-time.js";
 import { loadBudget } from "./limiter.js";
-import type { Environment, EvaluateCall, EvaluateManyOptions, EvaluateRequest, Evaluation, EvaluationFailure, Limits, PacEvaluator } from "./types.js";
+import { ranOutOfResources, type Environment, type EvaluateCall, type EvaluateManyOptions, type EvaluateRequest, type Evaluation, type EvaluationFailure, type Limits, type PacEvaluator } from "./types.js";
 import type { WasmModule } from "./quickjs-variant.js";
 import type { NodeEvaluator } from "./node-profile.js";
 
@@ -230,7 +230,7 @@ class IsolatedNodeEvaluator implements PacEvaluator {
         out.push(failed(call.request, stuck.failure));
         stuck = undefined;
         next++;
-        if (out[out.length - 1]?.failure?.kind === "timeout" && ++timeouts >= stopAfter) break;
+        if (ranOutOfResources(out[out.length - 1]?.failure) && ++timeouts >= stopAfter) break;
         continue;
       }
       let slot = this.slot;
@@ -253,7 +253,7 @@ class IsolatedNodeEvaluator implements PacEvaluator {
       const { evaluations } = outcome.reply;
       for (const evaluation of evaluations) {
         out.push(evaluation);
-        if (evaluation.failure?.kind === "timeout") timeouts++;
+        if (ranOutOfResources(evaluation.failure)) timeouts++;
       }
       next += evaluations.length;
       // The worker stopped after the timeouts allowed.
@@ -417,7 +417,7 @@ export async function serveNodeProfile(): Promise<void> {
       const evaluation = await evaluator.evaluate(call, env);
       end();
       evaluations.push(evaluation);
-      if (evaluation.failure?.kind === "timeout" && ++timeouts >= request.stopAfterTimeouts) break;
+      if (ranOutOfResources(evaluation.failure) && ++timeouts >= request.stopAfterTimeouts) break;
     }
     port.postMessage({ type: "answers", evaluations } satisfies Reply);
   };

@@ -16,6 +16,7 @@ import { instanceHeapCap } from "./quickjs.js";
 import { memoryMessage, oneLine } from "./messages.js";
 import { BATCH_BUDGET_MS, HIDDEN, PROBE_PREFIX, TEXT_LIMIT, parseDescribed, prelude, type Described } from "./prelude.js";
 import { chromiumImplicitBypass, requestUrl } from "./url.js";
+import { ranOutOfResources } from "./types.js";
 import type {
   BranchPoint,
   DnsRead,
@@ -328,7 +329,7 @@ class SandboxEvaluator implements PacEvaluator {
         next = after;
       }
       for (let i = from; i < next; i++) {
-        if (evaluations[i]?.failure?.kind === "timeout" && ++timeouts >= stopAfter) return evaluations.slice(0, i + 1);
+        if (ranOutOfResources(evaluations[i]?.failure) && ++timeouts >= stopAfter) return evaluations.slice(0, i + 1);
       }
     }
     return evaluations;

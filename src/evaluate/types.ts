@@ -41,6 +41,16 @@ export const DEFAULT_LIMITS: Limits = { timeoutMs: 1000, memoryBytes: 64 * 1024 
  */
 export type FailureKind = "timeout" | "busy" | "memory" | "stack" | "exception" | "syntax" | "no-entry-point" | "not-a-string" | "too-long";
 
+/**
+ * A failure that the PAC's resources, not its answer, decided: the deadline, the memory limit, or a
+ * machine too busy to run it. Each costs up to a whole deadline, so callers that evaluate many cells
+ * stop after a few (`EvaluateManyOptions.stopAfterTimeouts`, the analysis' MAX_TIMEOUTS): a PAC that
+ * allocates without end cost a lint 80 s of 44 memory failures before they counted.
+ */
+export function ranOutOfResources(failure: EvaluationFailure | undefined): boolean {
+  return failure !== undefined && (failure.kind === "timeout" || failure.kind === "memory" || failure.kind === "busy");
+}
+
 export interface EvaluationFailure {
   readonly kind: FailureKind;
   /** One line: "timed out after 1000 ms", "ReferenceError: foo is not defined". */
@@ -143,9 +153,9 @@ export interface PacEvaluator extends Disposable {
 
 export interface EvaluateManyOptions {
   /**
-   * Stop after this many calls timed out: the answers then end with the last timeout (fewer than
-   * the calls). For callers that give up on a PAC that keeps timing out, so that the calls after
-   * it do not each cost a deadline.
+   * Stop after this many calls ran out of time or memory (`ranOutOfResources`): the answers then
+   * end with the last such failure (fewer than the calls). For callers that give up on a PAC that
+   * keeps running out, so that the calls after it do not each cost a deadline.
    */
   readonly stopAfterTimeouts?: number;
 }

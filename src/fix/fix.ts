@@ -104,7 +104,7 @@ export async function fixPac(source: SourceFile, options: FixOptions = {}): Prom
   // The proof would evaluate the same cells again and pay the same timeouts: the PAC already had all
   // the deadlines an analysis allows, and a proof over cells never evaluated proves nothing.
   if (before.skipped !== undefined) {
-    const message = `the PAC timed out ${MAX_TIMEOUTS} times while it was analysed (${before.skipped} cells not evaluated), so the fix cannot be proven; run again with a higher --timeout`;
+    const message = `the PAC ran out of time or memory ${MAX_TIMEOUTS} times while it was analysed (${before.skipped} cells not evaluated), so the fix cannot be proven; run again with a higher --timeout or --memory`;
     return { status: "unverified", output: applyEdits(source.text, edits), problems: [{ host: "*", entryPoint: "*", environment: "*", message }] };
   }
   // Compliance is judged on the hosts DO and the cache servers actually use, as lint's

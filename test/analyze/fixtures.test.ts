@@ -188,6 +188,21 @@ describe("route analysis of fixtures", { timeout: 30_000 }, () => {
     expect(example?.message).toBe("not evaluated: the PAC had already timed out 4 times in this analysis");
   });
 
+  it("stops after a few memory failures on a PAC that allocates without end, and says so", async () => {
+    const text = [
+      "function FindProxyForURL(url, host) {",
+      '  if (shExpMatch(host, "*.do.dsp.mp.microsoft.com")) return "DIRECT";',
+      '  var a = []; for (;;) a.push(new Array(10000).join("x") + a.length);',
+      "}",
+    ].join("\n");
+    // 4 MB of memory runs out long before 5 s of CPU: the failures are memory, not time.
+    const analysis = await analyze(createSourceFile(text), { program: acornProgram(text), limits: { timeoutMs: 5000, memoryBytes: 4 * 1024 * 1024 } });
+    expect(analysis.evaluations).toBe(14 + 4);
+    expect(analysis.notes?.at(-1)).toMatch(/^after 4 evaluations had run out of memory, \d+ of the remaining \(host, entry point, class\) cells were not evaluated$/);
+    const example = analysis.routes.find((r) => r.host === "www.example.com")?.outcomes[0]?.failure;
+    expect(example?.message).toBe("not evaluated: the PAC had already run out of memory 4 times in this analysis");
+  });
+
   it("loads the PAC once per client class when its top level reads the client address, and says so", async () => {
     const { analysis } = await analyzeFixture("client-address-read-at-load");
     expect(analysis.notes).toEqual([
