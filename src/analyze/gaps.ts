@@ -19,13 +19,18 @@ export interface CommentLike {
   readonly range: Range;
 }
 
-export type GapKind = "clock" | "state" | "url" | "engine";
+export type GapKind = "clock" | "zone" | "state" | "url" | "engine";
 
 export interface VerdictGap {
   readonly kind: GapKind;
   /** One sentence, without the consequence (the caller says what it means for its verdict). */
   readonly what: string;
   readonly range: Range;
+  /**
+   * pac-do's block decides every DO service outcome, but the PAC replaces part of the library the
+   * block relies on (`String.prototype.toLowerCase = ...`): fixing cannot help, the patch must go.
+   */
+  readonly blockDefeated?: true;
 }
 
 /**
@@ -74,26 +79,116 @@ export function verdictGaps(analysis: RouteAnalysis, program: Program, text: str
 
   const blocks = managedBlocks(text);
   const inBlock = (range: Range | undefined): boolean => range !== undefined && blocks.some(([start, end]) => start <= range[0] && range[1] <= end);
-  if (rows.every((row) => row.outcomes.every((outcome) => outcome.failure === undefined && inBlock(outcome.returnRange)))) return gaps;
+  // The block reads String, toLowerCase and RegExp's test: a PAC that replaces those can change what
+  // the block answers from one call to the next, so the block vouches for nothing then.
+  const decidedByBlock = rows.every((row) => row.outcomes.every((outcome) => outcome.failure === undefined && inBlock(outcome.returnRange)));
+  if (decidedByBlock && !patchesBuiltins(program)) return gaps;
+  const mark = (gap: VerdictGap): VerdictGap => (decidedByBlock ? { ...gap, blockDefeated: true } : gap);
+
+  const zone = zoneRead(program);
+  if (zone) {
+    gaps.push(mark({
+      kind: "zone",
+      what: `the PAC compares local time with UTC or reads the zone offset here, which depends on the client's time zone and its daylight saving; the analysis ran in one zone (${analysis.environments[0]?.witness.timeZone ?? "UTC"}, --tz)`,
+      range: zone,
+    }));
+  }
 
   const state = analysis.statefulSites?.[0];
   if (state) {
-    gaps.push({ kind: "state", what: `${state.what}, so a later call may route DO service hosts differently from the calls the analysis made`, range: state.range });
+    gaps.push(mark({ kind: "state", what: `${state.what}, so a later call may route DO service hosts differently from the calls the analysis made`, range: state.range }));
   }
   // Chromium hands the PAC an https URL without its path or query (research §3.1), and DO's service is https.
   const url = analysis.profile === "chromium" ? undefined : urlRead(program);
   if (url) {
-    gaps.push({
+    gaps.push(mark({
       kind: "url",
       what: `the PAC reads the URL beyond its scheme here, and the analysis asks only https://HOST/ while DO's service requests have paths and queries`,
       range: url,
-    });
+    }));
   }
   if (analysis.profile === "winhttp") {
     const engine = engineDifference(program, comments);
-    if (engine) gaps.push({ kind: "engine", what: engine.what, range: engine.range });
+    if (engine) gaps.push(mark({ kind: "engine", what: engine.what, range: engine.range }));
   }
   return gaps;
+}
+
+const BUILTINS: ReadonlySet<string> = new Set(["String", "RegExp", "Object", "Function", "Array", "Symbol", "Reflect", "globalThis"]);
+const REDEFINERS: ReadonlySet<string> = new Set(["defineProperty", "defineProperties", "setPrototypeOf", "assign", "__defineGetter__", "__defineSetter__"]);
+
+/**
+ * Whether the PAC may replace part of the library: an assignment to a builtin (`String = ...`) or to
+ * a property of a library object (`String.prototype.toLowerCase = ...`, `"".constructor.prototype.x`,
+ * `o.__proto__.y`), a variable bound to a library object (`var p = String.prototype`), or a call of a
+ * redefining function (`Object.defineProperty`). A constructor of the PAC's own (`Filter.prototype.x`)
+ * is not the library.
+ */
+function patchesBuiltins(program: Program): boolean {
+  let found = false;
+  const target = (node: Node): boolean =>
+    (node.type === "Identifier" && BUILTINS.has(node.name)) || (node.type === "MemberExpression" && libraryObject(node.object));
+  preorder(program, (node) => {
+    if (found) return false;
+    if (node.type === "AssignmentExpression" && (target(node.left) || libraryObject(node.right))) found = true;
+    else if (node.type === "UpdateExpression" && target(node.argument)) found = true;
+    else if (node.type === "VariableDeclarator" && node.init && libraryObject(node.init)) found = true;
+    else if (node.type === "CallExpression" && node.callee.type === "MemberExpression" && !node.callee.computed && node.callee.property.type === "Identifier" && REDEFINERS.has(node.callee.property.name)) found = true;
+    return !found;
+  });
+  return found;
+}
+
+/** Whether an expression may denote a builtin or one of its prototypes. */
+function libraryObject(node: Node): boolean {
+  if (node.type === "Identifier") return BUILTINS.has(node.name);
+  if (node.type === "CallExpression") {
+    return node.callee.type === "MemberExpression" && !node.callee.computed && node.callee.property.type === "Identifier" && node.callee.property.name === "getPrototypeOf";
+  }
+  if (node.type !== "MemberExpression") return false;
+  const key = !node.computed && node.property.type === "Identifier" ? node.property.name : node.property.type === "Literal" ? String(node.property.value) : undefined;
+  if (key === "__proto__" || key === "constructor") return true;
+  if (key === "prototype") return node.object.type !== "Identifier" || BUILTINS.has(node.object.name);
+  return libraryObject(node.object);
+}
+
+const TIME_HELPERS: ReadonlySet<string> = new Set(["timeRange", "weekdayRange", "dateRange"]);
+/** Date methods that read the local zone: their answers move with the client's offset. */
+const LOCAL_DATE = new Set(["getHours", "getMinutes", "getDay", "getDate", "getMonth", "getFullYear", "getYear", "toLocaleString", "toLocaleTimeString", "toLocaleDateString", "toTimeString", "toDateString", "setHours", "setDate", "setMonth", "setFullYear", "setMinutes"]);
+/** Date methods and statics that read the instant or UTC. */
+const UTC_DATE = new Set(["getUTCHours", "getUTCMinutes", "getUTCDay", "getUTCDate", "getUTCMonth", "getUTCFullYear", "toUTCString", "toGMTString", "toISOString", "getTime", "UTC", "now"]);
+
+/**
+ * Where the PAC can tell the client's zone apart: `getTimezoneOffset`, or local and UTC clocks side
+ * by side (time helpers with and without "GMT", local Date getters beside UTC ones or the instant).
+ * Local readings alone are fine: the classes are wall-clock readings, whatever the zone.
+ */
+function zoneRead(program: Program): Range | undefined {
+  let local: Range | undefined;
+  let utc: Range | undefined;
+  let offset: Range | undefined;
+  preorder(program, (node) => {
+    if (offset) return false;
+    if (node.type === "CallExpression" && node.callee.type === "Identifier" && TIME_HELPERS.has(node.callee.name)) {
+      const last = node.arguments[node.arguments.length - 1];
+      if (last?.type === "Literal" && last.value === "GMT") utc ??= node.range;
+      else local ??= node.range;
+    } else if (node.type === "MemberExpression") {
+      const key = !node.computed && node.property.type === "Identifier" ? node.property.name : node.property.type === "Literal" && typeof node.property.value === "string" ? node.property.value : undefined;
+      if (key === "getTimezoneOffset") offset = node.property.range;
+      else if (key !== undefined && LOCAL_DATE.has(key)) local ??= node.property.range;
+      else if (key !== undefined && UTC_DATE.has(key)) utc ??= node.property.range;
+    } else if (node.type === "NewExpression" && node.callee.type === "Identifier" && node.callee.name === "Date" && node.arguments.length >= 2) {
+      // new Date(y, m, d, ...) reads its fields in the local zone.
+      local ??= node.range;
+    } else if (node.type === "UnaryExpression" && node.operator === "+" && node.argument.type === "NewExpression") {
+      utc ??= node.range;
+    }
+    return true;
+  });
+  if (offset) return offset;
+  if (local && utc) return local[0] > utc[0] ? local : utc;
+  return undefined;
 }
 
 /** The text ranges of pac-do's managed blocks, from a begin marker to the next end marker. */

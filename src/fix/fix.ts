@@ -137,6 +137,12 @@ export async function fixPac(source: SourceFile, options: FixOptions = {}): Prom
   });
   const problems = verifyFix(before, baseline, after, fixedSource, targets, proven ? "proven" : "compare");
   if (problems.length > 0) return { status: "unverified", output, problems };
+  // State plus a replaced String or RegExp method can turn the block off after some calls (gaps.ts).
+  const defeated = verdictGaps(after, reparsed.program, fixedSource.text, reparsed.comments).find((gap) => gap.blockDefeated);
+  if (defeated) {
+    const message = `${defeated.what}, and the PAC replaces part of the library (String, RegExp, a prototype) that the block relies on, so the block cannot vouch for DO service hosts on later calls`;
+    return { status: "unverified", output, problems: [{ host: "*", entryPoint: "*", environment: "*", message }] };
+  }
   const sampled = before.sampled
     ? `the proof covers the first ${before.sampled.classes} of ${before.sampled.of} environment classes: the analysis budget ran out`
     : undefined;

@@ -9,6 +9,8 @@ export default defineRule({
     messages: {
       incomplete:
         "{{what}}: DO service hosts are shown DIRECT first only in the environments the analysis tried; `pac-do fix` puts a bypass first that reads nothing but the host",
+      blockDefeated:
+        "{{what}}, and the PAC replaces part of the library (String, RegExp, a prototype) that pac-do's block relies on: the block cannot vouch for DO service hosts on later calls; remove the replacement",
     },
     fixable: true,
     defaultSeverity: "warning",
@@ -19,7 +21,7 @@ export default defineRule({
       async "Program:exit"() {
         const analysis = await context.analysis();
         for (const gap of verdictGaps(analysis, context.program, context.source.text, context.comments)) {
-          context.report({ messageId: "incomplete", range: gap.range, data: { what: gap.what } });
+          context.report({ messageId: gap.blockDefeated ? "blockDefeated" : "incomplete", range: gap.range, data: { what: gap.what } });
         }
       },
     };
