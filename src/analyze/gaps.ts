@@ -60,7 +60,7 @@ const ARRAY_ES5: ReadonlySet<string> = new Set(["indexOf", "lastIndexOf"]);
  * Gaps read by static means (state, URL, engine) are left out when every DO service outcome was
  * decided inside pac-do's managed block, which runs first and reads only the host.
  */
-export function verdictGaps(analysis: RouteAnalysis, program: Program, text: string, comments: readonly CommentLike[]): VerdictGap[] {
+export function verdictGaps(analysis: RouteAnalysis, program: Program, text: string, comments: readonly CommentLike[] = commentsInText(text)): VerdictGap[] {
   const checked = (row: HostRoutes): boolean =>
     (row.endpoint?.role === "service" || isServiceHost(row.host)) && (analysis.profile === "winhttp" || row.entryPoint === "FindProxyForURL");
   const rows = analysis.routes.filter(checked);
@@ -189,6 +189,14 @@ function zoneRead(program: Program): Range | undefined {
   if (offset) return offset;
   if (local && utc) return local[0] > utc[0] ? local : utc;
   return undefined;
+}
+
+/**
+ * Conditional-compilation comments found in the text alone, for callers without the parser's
+ * comments: every `/*@` and `//@`, also inside strings (which errs towards reporting).
+ */
+function commentsInText(text: string): CommentLike[] {
+  return [...text.matchAll(/\/[*/](@\w*)/g)].map((match) => ({ value: match[1] ?? "", range: [match.index, match.index + match[0].length] as Range }));
 }
 
 /** The text ranges of pac-do's managed blocks, from a begin marker to the next end marker. */

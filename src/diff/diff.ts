@@ -5,6 +5,7 @@
 import { collect, type Collected } from "../analyze/collect.js";
 import { buildUnionEnvironments, environmentFor } from "../analyze/environments.js";
 import { effectiveFirstEntry } from "../analyze/findings.js";
+import { verdictGaps } from "../analyze/gaps.js";
 import { analyze, DEFAULT_BUDGET } from "../analyze/index.js";
 import type { HostQuery } from "../analyze/hosts.js";
 import { prefixClasses, publicAddressValues, SRCIP, type PublicAddressValue } from "../analyze/public-address.js";
@@ -90,6 +91,12 @@ export function analyzeSide(
     // Each PAC keeps to a budget of its own, as `routes` does: a PAC that loops over a huge table stops, it does not hang the diff.
     budget: options.budget ?? DEFAULT_BUDGET,
     ...(options.limits === undefined ? {} : { limits: options.limits }),
+  }).then((analysis) => {
+    // "No route differs" covers the classes compared; say where they cannot stand for every environment.
+    const gaps = verdictGaps(analysis, parsed.program, source.text);
+    if (gaps.length === 0) return analysis;
+    const notes = gaps.map(({ what, range }) => `${what} (line ${positionAt(source, range[0]).line}): DO service hosts are compared only in the environments tried`);
+    return { ...analysis, notes: [...(analysis.notes ?? []), ...notes] };
   });
 }
 

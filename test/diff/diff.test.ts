@@ -102,6 +102,12 @@ describe("diffPacs", { timeout: 120_000 }, () => {
     expect((await diffPacs(source, source)).undecided).toBeUndefined();
   });
 
+  it("says when NEW routes DO service hosts on what the classes only sample, rather than a bare 'no route differs'", async () => {
+    const diff = await diffPacs(read("proxy-one-minute-an-hour", "old"), read("proxy-one-minute-an-hour", "new"));
+    expect(diff.changes).toEqual([]);
+    expect(diff.notes).toEqual([expect.stringMatching(/^NEW: geo\.prod\.do\.dsp\.mp\.microsoft\.com reads the clock through Date, .* \(line 3\): DO service hosts are compared only in the environments tried$/)]);
+  });
+
   it("treats respelled result strings as the same route", async () => {
     const diff = await diffPacs(
       createSourceFile('function FindProxyForURL(url, host) { return "PROXY Proxy.Corp.Example:8080; DIRECT"; }'),
