@@ -2,13 +2,13 @@
  * The sandbox's contract against hostile PACs (docs/sandbox.md): every evaluation ends, with its own
  * failure, whatever the guest does while it runs or while the host reads what it left; memory ends as
  * memory; nothing of the harness is in reach. Each case runs under a 300 ms deadline and must end well
- * within a bound that only a hang would break (the deadline plus 1.7 s: the machine running CI may be
- * loaded); the measured overruns are in docs/performance.md ("Sandbox"), from test/bench/sandbox.ts.
+ * within a bound that only a hang would break (BOUND_MS); the measured overruns are in
+ * docs/performance.md ("Sandbox"), from test/bench/sandbox.ts.
  */
 import { describe, expect, it } from "vitest";
 import { analyze, MAX_TIMEOUTS } from "../../src/analyze/index.js";
 import { createEvaluator } from "../../src/evaluate/index.js";
-import { wallLimit } from "../../src/evaluate/cpu-time.js";
+import { countsCpu, deadlineClock, wallLimit, wallStretch } from "../../src/evaluate/cpu-time.js";
 import { BACKSTOP_GRACE_MS } from "../../src/evaluate/sandbox.js";
 import type { Environment, EvaluationFailure, PacEvaluator } from "../../src/evaluate/types.js";
 import { fixPac } from "../../src/fix/fix.js";
@@ -40,6 +40,14 @@ async function timed<T>(run: () => Promise<T>): Promise<{ value: T; ms: number }
   return { value, ms: performance.now() - started };
 }
 
+/**
+ * The kinds a hostile call may end as. On a loaded machine (wallStretch above 1) a call may also end
+ * as busy: the backstop's wall clock ran out before the machine gave the thread its CPU deadline.
+ */
+function allowed(kinds: readonly string[]): string[] {
+  return wallStretch() > 1 ? [...kinds, "busy"] : [...kinds];
+}
+
 function entryPoint(body: string): string {
   return `function FindProxyForURL(url, host) {\n  ${FINE}\n  ${body}\n}\n`;
 }
@@ -52,7 +60,7 @@ describe("hostile PACs", () => {
       using _ = evaluator;
       const single = await timed(() => evaluator.evaluate({ url: "http://bad.example/" }, env));
       expect(single.ms).toBeLessThan(BOUND_MS);
-      expect(hostile.kinds).toContain(single.value.failure?.kind);
+      expect(allowed(hostile.kinds)).toContain(single.value.failure?.kind);
       if (hostile.message) expect(single.value.failure?.message).toMatch(hostile.message);
       if (single.value.failure?.kind === "exception") expect(single.value.failure.message).not.toMatch(/sandbox failed/);
       expect((await evaluator.evaluate({ url: "http://fine.example/" }, env)).result).toBe("PROXY fine.example:8080");
@@ -63,7 +71,7 @@ describe("hostile PACs", () => {
       );
       expect(batch.ms).toBeLessThan(2 * BOUND_MS);
       expect(batch.value.map((e) => e.result)).toEqual(["PROXY fine.example:8080", null, "PROXY fine.example:8080"]);
-      expect(hostile.kinds).toContain(batch.value[1]?.failure?.kind);
+      expect(allowed(hostile.kinds)).toContain(batch.value[1]?.failure?.kind);
     }, 30_000);
   }
 
@@ -72,7 +80,7 @@ describe("hostile PACs", () => {
       const { failure, evaluator, ms } = await load(`${hostile.body}\nfunction FindProxyForURL(url, host) { return "DIRECT"; }\n`);
       evaluator?.[Symbol.dispose]();
       expect(ms).toBeLessThan(BOUND_MS);
-      expect(hostile.kinds).toContain(failure?.kind);
+      expect(allowed(hostile.kinds)).toContain(failure?.kind);
       if (hostile.message) expect(failure?.message).toMatch(hostile.message);
     }, 30_000);
   }
@@ -138,7 +146,7 @@ describe("hostile PACs under the node profile (pac-resolver in its worker)", () 
         using evaluator = loaded.evaluator;
         const single = await timed(() => evaluator.evaluate({ url: "http://bad.example/" }, env));
         expect(single.ms).toBeLessThan(BOUND_MS);
-        expect(kinds).toContain(single.value.failure?.kind);
+        expect(allowed(kinds)).toContain(single.value.failure?.kind);
         const failure = single.value.failure;
         if (hostile.message && failure && hostile.kinds.includes(failure.kind)) expect(failure.message).toMatch(hostile.message);
         if (failure?.kind === "exception") expect(failure.message).not.toMatch(/sandbox failed/);
@@ -150,7 +158,7 @@ describe("hostile PACs under the node profile (pac-resolver in its worker)", () 
         if (loaded.ok) loaded.evaluator[Symbol.dispose]();
         // The bound holds a worker's start too: the first load may have to start one.
         expect(ms).toBeLessThan(BOUND_MS + 3000);
-        expect(kinds).toContain(loaded.ok ? "loaded" : loaded.failure.kind);
+        expect(allowed(kinds)).toContain(loaded.ok ? "loaded" : loaded.failure.kind);
         if (hostile.message && !loaded.ok) expect(loaded.failure.message).toMatch(hostile.message);
       }, 30_000);
     }
@@ -164,7 +172,8 @@ describe("hostile PACs under the node profile (pac-resolver in its worker)", () 
     // Terminated (the join never reaches the interrupt handler): the calls before it ran again in the new
     // worker, so the next one counts 3. Should the interrupt handler stop it in the worker after all (a
     // loaded machine), the runtime is rebuilt there and the next one counts 1.
-    expect(batch.map((e) => e.failure?.kind ?? e.result).slice(0, 3)).toEqual(["PROXY n.example:1", "PROXY n.example:2", "timeout"]);
+    expect(batch.map((e) => e.failure?.kind ?? e.result).slice(0, 2)).toEqual(["PROXY n.example:1", "PROXY n.example:2"]);
+    expect(allowed(["timeout"])).toContain(batch[2]?.failure?.kind);
     expect(["PROXY n.example:3", "PROXY n.example:1"]).toContain(batch[3]?.result);
   }, 30_000);
 
@@ -238,7 +247,7 @@ describe("the harness is out of the PAC's reach", () => {
     using second = b.evaluator;
     expect((await first.evaluate({ url: "http://x.example/" }, env)).result).toBe("PROXY a:1");
     expect((await second.evaluate({ url: "http://x.example/" }, env)).result).toBe("PROXY b:undefined");
-    expect((await first.evaluate({ url: "http://loop.example/" }, env)).failure?.kind).toBe("timeout");
+    expect(allowed(["timeout"])).toContain((await first.evaluate({ url: "http://loop.example/" }, env)).failure?.kind);
     // The rebuild ran the top level again: the PAC's global starts over, as after a reload.
     expect((await first.evaluate({ url: "http://x.example/" }, env)).result).toBe("PROXY a:1");
   });
@@ -248,21 +257,23 @@ describe("whole commands on a PAC that times out on every call", () => {
   const looping = `function FindProxyForURL(url, host) { ${LOOP} }\n`;
   const fast = { timeoutMs: 200 };
   // 1 + MAX_TIMEOUTS deadlines at most per analysis, plus set-up: only a command that paid every cell's deadline breaks it.
+  // Counted in the thread's CPU time, as the deadlines are: a loaded machine stretches the wall clock, not the work.
   const bound = fast.timeoutMs * (1 + MAX_TIMEOUTS) + 4000;
+  const clock = countsCpu ? deadlineClock : () => performance.now();
 
   it("analyses in a bounded time: 4 timeouts, then the rest is marked not evaluated", async () => {
-    const started = performance.now();
+    const started = clock();
     const analysis = await analyze(createSourceFile(looping, "loop.pac"), { limits: fast });
-    expect(performance.now() - started).toBeLessThan(bound);
+    expect(clock() - started).toBeLessThan(bound);
     expect(analysis.evaluations).toBeLessThanOrEqual(1 + MAX_TIMEOUTS);
     expect(analysis.skipped).toBeGreaterThan(0);
     expect(analysis.notes?.join("\n")).toMatch(/after 4 timeouts/);
   }, 30_000);
 
   it("fixes without paying the timeouts again for the proof, and says the fix is unproven", async () => {
-    const started = performance.now();
+    const started = clock();
     const result = await fixPac(createSourceFile(looping, "loop.pac"), { limits: fast });
-    expect(performance.now() - started).toBeLessThan(bound);
+    expect(clock() - started).toBeLessThan(bound);
     expect(result.status).toBe("unverified");
     if (result.status === "unverified") expect(result.problems[0]?.message).toMatch(/ran out of time or memory 4 times while it was analysed .* higher --timeout or --memory$/);
   }, 30_000);
