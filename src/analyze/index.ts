@@ -104,9 +104,10 @@ export async function analyze(source: SourceFile, options: AnalyzeOptions = {}):
   // Zscaler fills in the client's public address before serving the PAC: one rendering per address class.
   if (!options.publicAddressRendered && source.text.includes(SRCIP)) return analyzeByPublicAddress(source, options, analyze);
   const profile = options.profile ?? "winhttp";
-  // Start compiling the sandbox's wasm first: it compiles off the main thread while the file parses.
+  // Start compiling the sandbox's wasm first: it compiles off the main thread while the file parses
+  // (the compile only, as in lint: every sandbox instantiates its own).
   if (options.program === undefined) {
-    await import("../evaluate/quickjs.js").then(({ quickJSModule }) => void quickJSModule().catch(() => undefined));
+    await import("../evaluate/quickjs.js").then(({ compiledQuickJS }) => void compiledQuickJS().catch(() => undefined));
   }
   const program = options.program ?? (await parseProgram(source));
   if (!("type" in program)) return failed(profile, program);

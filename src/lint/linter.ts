@@ -70,8 +70,10 @@ export async function lint(input: SourceFile | string, options: LintOptions = {}
     options.analysis !== false &&
     !options.analyze &&
     modules.some((rule) => rule.meta.usesAnalysis && effectiveSetting(rule, profile, options.rules) !== "off");
-  // Start compiling the sandbox's wasm now: it compiles in the background while the file parses.
-  if (needsSandbox) await import("../evaluate/quickjs.js").then(({ quickJSModule }) => void quickJSModule().catch(() => undefined));
+  // Start compiling the sandbox's wasm now: it compiles in the background while the file parses. The
+  // compile only: each sandbox instantiates its own (quickJSInstance), so instantiating the shared module
+  // here (quickJSModule) cost the main thread an instance no winhttp or chromium analysis used.
+  if (needsSandbox) await import("../evaluate/quickjs.js").then(({ compiledQuickJS }) => void compiledQuickJS().catch(() => undefined));
   const parsed = options.parsed ?? parse(unparsed ? "" : source);
   if (!parsed.ok) {
     const diagnostics = parsed.errors.map(
