@@ -73,6 +73,8 @@ export async function run(): Promise<string> {
     const missCache = join(dir, "cache-miss");
     const floorParser = `const { parse } = await import(${JSON.stringify(`${DIST}syntax/parse.js`)}); parse("function FindProxyForURL(url, host) { return \\"DIRECT\\"; }");`;
     const floorQuickJs = `const { quickJSModule } = await import(${JSON.stringify(`${DIST}evaluate/quickjs.js`)}); const vm = (await quickJSModule()).newContext(); vm.unwrapResult(vm.evalCode("1+1")).dispose(); vm.dispose();`;
+    // QuickJS with pac-do's helper library loaded, as every sandbox starts: what a `resolve` cannot go below without a parse.
+    const floorSandbox = `const { createEvaluator, defaultEnvironment } = await import(${JSON.stringify(`${DIST}evaluate/index.js`)}); const { createSourceFile } = await import(${JSON.stringify(`${DIST}source/source-file.js`)}); const created = await createEvaluator(createSourceFile('function FindProxyForURL(url, host) { return "DIRECT"; }')); if (!created.ok) throw new Error(created.failure.message); await created.evaluator.evaluate({ url: "https://x.example/" }, defaultEnvironment()); created.evaluator[Symbol.dispose]();`;
     const cases: Case[] = [
       { label: "bare `node -e ''`", args: ["-e", ""] },
       { label: "`pac-do --version`", args: [CLI, "--version"] },
@@ -90,6 +92,7 @@ export async function run(): Promise<string> {
       { label: "`pac-do lint --no-analysis` 10 KB", args: [CLI, "lint", "--no-analysis", lintInput], env: () => ({ PAC_DO_CACHE_DIR: hitCache }) },
       { label: "floor: fresh node that builds the parser and parses one line", args: ["--input-type=module", "-e", floorParser] },
       { label: "floor: fresh node that instantiates QuickJS and evaluates 1+1", args: ["--input-type=module", "-e", floorQuickJs] },
+      { label: "floor: fresh node that starts one pac-do sandbox (QuickJS and the helper library) and answers one call", args: ["--input-type=module", "-e", floorSandbox] },
     ];
     const timings = new Map<Case, Timing[]>(cases.map((c) => [c, []]));
     const load = [loadavg()[0] ?? NaN];
