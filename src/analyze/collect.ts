@@ -80,6 +80,11 @@ export interface Collected {
   readonly probeHosts: readonly ProbeHost[];
   /** String literals that look like host names or domain patterns, in source order. */
   readonly hostLiterals: readonly string[];
+  /**
+   * Patterns that may test DO service host names: regex literals and strings that mention "dsp" (as
+   * in do.dsp.mp.microsoft.com), for telling apart members of a catalogue family (`planHosts`).
+   */
+  readonly serviceNamePatterns?: readonly { readonly source: string; readonly flags: string }[];
   /** Environment reads in the PAC's top level, which runs once when the PAC loads. */
   readonly loadTimeReads: readonly { readonly name: string; readonly range: Range }[];
   /**
@@ -428,6 +433,11 @@ export function collect(program: Program): Collected {
     }
   }
 
+  const serviceNamePatterns: { source: string; flags: string }[] = [];
+  for (const node of regexes) {
+    if (node.type === "Literal" && node.regex && node.regex.pattern.includes("dsp")) serviceNamePatterns.push({ source: node.regex.pattern, flags: node.regex.flags });
+  }
+  for (const { value } of literals) if (value.includes("dsp") && /[\\^$()[\]|+{]/.test(value)) serviceNamePatterns.push({ source: value, flags: "i" });
   const hostLiterals: string[] = [];
   const seenHosts = new Set<string>();
   for (const { value } of literals) {
@@ -471,6 +481,7 @@ export function collect(program: Program): Collected {
     timeTestsComplete,
     probeHosts: dedupeProbes(probeHosts),
     hostLiterals,
+    serviceNamePatterns,
     loadTimeReads,
     statefulSites,
   };

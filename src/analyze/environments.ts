@@ -210,6 +210,7 @@ function unionOf(all: readonly Collected[]): Collected {
     timeTestsComplete: all.every((c) => c.timeTestsComplete),
     probeHosts: [...probes.values()],
     hostLiterals: all.flatMap((c) => c.hostLiterals),
+    serviceNamePatterns: all.flatMap((c) => c.serviceNamePatterns ?? []),
     loadTimeReads: all.flatMap((c) => c.loadTimeReads),
     statefulSites: all.flatMap((c) => c.statefulSites),
   };

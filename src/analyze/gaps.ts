@@ -137,31 +137,46 @@ const REDEFINERS: ReadonlySet<string> = new Set(["defineProperty", "defineProper
  * is not the library.
  */
 function patchesBuiltins(program: Program): boolean {
+  // Names bound to a library object (`var p = String.prototype`) count as the library, at any depth.
+  const aliases = new Set<string>();
+  preorder(program, (node) => {
+    if (node.type === "VariableDeclarator" && node.id.type === "Identifier" && node.init && libraryObject(node.init, aliases)) aliases.add(node.id.name);
+    if (node.type === "AssignmentExpression" && node.left.type === "Identifier" && libraryObject(node.right, aliases)) aliases.add(node.left.name);
+    return true;
+  });
   let found = false;
   const target = (node: Node): boolean =>
-    (node.type === "Identifier" && BUILTINS.has(node.name)) || (node.type === "MemberExpression" && libraryObject(node.object));
+    (node.type === "Identifier" && BUILTINS.has(node.name)) || (node.type === "MemberExpression" && libraryObject(node.object, aliases));
   preorder(program, (node) => {
     if (found) return false;
-    if (node.type === "AssignmentExpression" && (target(node.left) || libraryObject(node.right))) found = true;
+    if (node.type === "AssignmentExpression" && target(node.left)) found = true;
     else if (node.type === "UpdateExpression" && target(node.argument)) found = true;
-    else if (node.type === "VariableDeclarator" && node.init && libraryObject(node.init)) found = true;
-    else if (node.type === "CallExpression" && node.callee.type === "MemberExpression" && !node.callee.computed && node.callee.property.type === "Identifier" && REDEFINERS.has(node.callee.property.name)) found = true;
+    else if (
+      node.type === "CallExpression" &&
+      node.callee.type === "MemberExpression" &&
+      !node.callee.computed &&
+      node.callee.property.type === "Identifier" &&
+      REDEFINERS.has(node.callee.property.name) &&
+      libraryObject(node.callee.object, aliases)
+    ) {
+      found = true;
+    }
     return !found;
   });
   return found;
 }
 
-/** Whether an expression may denote a builtin or one of its prototypes. */
-function libraryObject(node: Node): boolean {
-  if (node.type === "Identifier") return BUILTINS.has(node.name);
+/** Whether an expression may denote a builtin or one of its prototypes (or a name bound to one). */
+function libraryObject(node: Node, aliases: ReadonlySet<string>): boolean {
+  if (node.type === "Identifier") return BUILTINS.has(node.name) || aliases.has(node.name);
   if (node.type === "CallExpression") {
     return node.callee.type === "MemberExpression" && !node.callee.computed && node.callee.property.type === "Identifier" && node.callee.property.name === "getPrototypeOf";
   }
   if (node.type !== "MemberExpression") return false;
   const key = !node.computed && node.property.type === "Identifier" ? node.property.name : node.property.type === "Literal" ? String(node.property.value) : undefined;
   if (key === "__proto__" || key === "constructor") return true;
-  if (key === "prototype") return node.object.type !== "Identifier" || BUILTINS.has(node.object.name);
-  return libraryObject(node.object);
+  if (key === "prototype") return node.object.type !== "Identifier" || BUILTINS.has(node.object.name) || aliases.has(node.object.name);
+  return libraryObject(node.object, aliases);
 }
 
 const TIME_HELPERS: ReadonlySet<string> = new Set(["timeRange", "weekdayRange", "dateRange"]);

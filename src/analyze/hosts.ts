@@ -66,6 +66,7 @@ export function planHosts(
   extra: readonly string[],
   literals: readonly string[],
   others = true,
+  patterns: readonly { readonly source: string; readonly flags: string }[] = [],
 ): { queries: HostQuery[]; omitted: number } {
   const queries: HostQuery[] = [];
   const seen = new Set<string>();
@@ -77,6 +78,7 @@ export function planHosts(
     return true;
   };
   for (const query of catalogueQueries()) add(query);
+  for (const query of familyVariants(literals, patterns)) add(query);
   for (const host of extra) add(queryFor(host));
   if (!others) return { queries, omitted: 0 };
   for (const host of GENERIC_HOSTS) add(queryFor(host));
@@ -93,4 +95,43 @@ export function planHosts(
   // DO service hosts first, wherever they came from: they matter most if the analysis stops early.
   const service = queries.filter((q) => isServiceHost(q.host));
   return { queries: [...service, ...queries.filter((q) => !isServiceHost(q.host))], omitted: fresh.length - taken };
+}
+
+/** Other numbers of a service family than the sample's 801: DO uses kv601, cp201, disc1, ... */
+const FAMILY_NUMBERS: readonly string[] = ["601", "1", "8010", "0"];
+
+/**
+ * Other members of the catalogue's numbered service families (kv*, cp*, disc*, array*, cn* and the
+ * dash forms), asked about when one of the PAC's own patterns tells them apart from the family's
+ * sample: a bypass written for `kv8??.prod.do.dsp.mp.microsoft.com` holds for the sample kv801 only.
+ */
+export function familyVariants(literals: readonly string[], patterns: readonly { readonly source: string; readonly flags: string }[]): HostQuery[] {
+  const tests: ((host: string) => boolean)[] = [];
+  for (const literal of literals) {
+    if (!literal.includes("dsp") || !/[0-9*?]/.test(literal)) continue;
+    const glob = new RegExp(`^${literal.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`);
+    const plain = literal.replace(/[*?]/g, "");
+    tests.push((host) => glob.test(host), (host) => host.includes(plain));
+  }
+  for (const { source, flags } of patterns) {
+    try {
+      const regex = new RegExp(source, flags.replace(/[gy]/g, ""));
+      tests.push((host) => regex.test(host));
+    } catch {
+      // A pattern V8 rejects fails in the PAC as well: nothing to tell apart.
+    }
+  }
+  if (tests.length === 0) return [];
+  const out: HostQuery[] = [];
+  for (const endpoint of sampledEndpoints()) {
+    const sample = endpoint.samples[0];
+    if (endpoint.role !== "service" || !endpoint.pattern.includes("*") || sample === undefined || !sample.includes("801")) continue;
+    const verdict = (host: string): string => tests.map((test) => (test(host) ? "1" : "0")).join("");
+    const own = verdict(sample);
+    for (const number of FAMILY_NUMBERS) {
+      const host = sample.replace("801", number);
+      if (verdict(host) !== own) out.push({ host, url: `${endpoint.scheme}://${host}/`, endpoint });
+    }
+  }
+  return out;
 }

@@ -123,7 +123,7 @@ export async function analyze(source: SourceFile, options: AnalyzeOptions = {}):
       );
   const { queries, omitted } = options.queries
     ? { queries: options.queries, omitted: 0 }
-    : planHosts(options.hosts ?? [], collected.hostLiterals, options.otherHosts ?? true);
+    : planHosts(options.hosts ?? [], collected.hostLiterals, options.otherHosts ?? true, collected.serviceNamePatterns);
 
   const coverage = options.coverage ?? true;
   const budget = options.environments && !options.budget ? undefined : { ...DEFAULT_BUDGET, ...options.budget };

@@ -183,7 +183,7 @@ function provenHosts(
   const own = managed ? parse(baseline) : { ok: true as const, program };
   if (!own.ok) return undefined;
   const collected = collect(own.program);
-  const queries = planHosts(hosts, collected.hostLiterals).queries.filter((query) => bypasses(targets, query.host));
+  const queries = planHosts(hosts, collected.hostLiterals, true, collected.serviceNamePatterns).queries.filter((query) => bypasses(targets, query.host));
   return { program: own.program, collected, queries };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { catalogueQueries, concreteHost, GENERIC_HOSTS, hostVariants, MAX_LITERAL_HOSTS, planHosts, queryFor } from "../../src/analyze/hosts.js";
+import { catalogueQueries, concreteHost, familyVariants, GENERIC_HOSTS, hostVariants, MAX_LITERAL_HOSTS, planHosts, queryFor } from "../../src/analyze/hosts.js";
 
 describe("the hosts an analysis asks about", () => {
   it("asks for every catalogue sample with its endpoint's scheme", () => {
@@ -55,5 +55,26 @@ describe("hosts on both sides of a pattern", () => {
     ["not a host", []],
   ])("gives %s as %j", (pattern, hosts) => {
     expect(hostVariants(pattern)).toEqual(hosts);
+  });
+});
+
+describe("familyVariants", () => {
+  it("asks about other numbers of a service family when the PAC's own pattern tells them apart from the sample", () => {
+    const hosts = familyVariants(["*8??.prod.do.dsp.mp.microsoft.com"], []).map((query) => query.host);
+    expect(hosts).toContain("kv601.prod.do.dsp.mp.microsoft.com");
+    expect(hosts).toContain("disc1.prod.do.dsp.mp.microsoft.com");
+    expect(hosts).toContain("kv8010.prod.do.dsp.mp.microsoft.com");
+    expect(hosts).not.toContain("kv801.prod.do.dsp.mp.microsoft.com");
+    expect(hosts.every((host) => host.endsWith(".prod.do.dsp.mp.microsoft.com"))).toBe(true);
+  });
+
+  it("reads regex patterns too, and asks nothing more for a pattern every family member matches alike", () => {
+    expect(familyVariants([], [{ source: "^kv8\\d\\d\\.prod\\.do\\.dsp", flags: "" }]).map((query) => query.host)).toEqual([
+      "kv601.prod.do.dsp.mp.microsoft.com",
+      "kv1.prod.do.dsp.mp.microsoft.com",
+      "kv8010.prod.do.dsp.mp.microsoft.com",
+      "kv0.prod.do.dsp.mp.microsoft.com",
+    ]);
+    expect(familyVariants(["*.do.dsp.mp.microsoft.com", ".prod.do.dsp.mp.microsoft.com"], [{ source: "\\.do\\.dsp\\.mp\\.microsoft\\.com$", flags: "i" }])).toEqual([]);
   });
 });
