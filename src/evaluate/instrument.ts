@@ -4,9 +4,10 @@
  *
  * - `return X` becomes `return __pacdo$r(id, X)`: the last probe to run before the entry point
  *   returns names the `return` that decided (an inner helper's return runs first, the outer last);
- * - the test of an `if` or `?:` becomes `__pacdo$i(id, test)`, the left side of `&&`/`||`/`??`
- *   becomes `__pacdo$a(id, left)` (or `$o`/`$n`), each case body starts with `__pacdo$b(id);`:
- *   each probe returns its argument unchanged, so truthiness, evaluation order and `this` are kept;
+ * - the test of an `if` or `?:` becomes `((test)?(__pacdo$k[id]||__pacdo$b(id),1):(...id+1...,0))`
+ *   (same truthiness; see `outcomeProbe`), the left side of `&&`/`||`/`??` becomes
+ *   `__pacdo$a(id, left)` (or `$o`/`$n`), each case body starts with `__pacdo$b(id);`: each of these
+ *   returns its argument unchanged, so truthiness, evaluation order and `this` are kept;
  * - a call of a PAC helper gets `__pacdo$c(site, "name", lastArgument)` around its last argument
  *   (after every argument is evaluated, just before the call), or `f(__pacdo$c(site, "name"))` when it
  *   has none, so a traced helper call knows its call site;
@@ -91,6 +92,18 @@ export function instrument(text: string, program: Program, probes: ProbeOptions 
     return id;
   };
 
+  /**
+   * The test of an `if` or `?:`, whose value is only ever tested for truthiness, becomes
+   * `((test)?(K[id]||B(id),1):(K[id+1]||B(id+1),0))`: same truthiness, the outcome recorded by the
+   * hit probe B, which is not even called once the harness knows it would record nothing (K, see
+   * prelude.ts). A guest call per `if` was most of what coverage cost a PAC of 10,000 rules.
+   */
+  const outcomeProbe = (test: Expression, id: number): void => {
+    const { known: k, hit: b } = HARNESS;
+    open(test.range[0], "((");
+    close(test.range[1], `)?(${k}[${id}]||${b}(${id}),1):(${k}[${id + 1}]||${b}(${id + 1}),0))`);
+  };
+
   // Regexes that might have too many groups for QuickJS: a group takes at least two characters.
   let manyGroups = false;
   const chained = new Set<Node>();
@@ -160,13 +173,13 @@ export function instrument(text: string, program: Program, probes: ProbeOptions 
         if (!chained.has(node)) flattenChain(node);
         if (!branches) break;
         const id = branchPair(node.consequent.range, node.alternate?.range ?? null, ["if-then", "if-else"]);
-        wrap(node.test, `${HARNESS.test}(${id}, `);
+        outcomeProbe(node.test, id);
         break;
       }
       case "ConditionalExpression": {
         if (!branches) break;
         const id = branchPair(node.consequent.range, node.alternate.range, ["cond-then", "cond-else"]);
-        wrap(node.test, `${HARNESS.test}(${id}, `);
+        outcomeProbe(node.test, id);
         break;
       }
       case "LogicalExpression": {

@@ -19,12 +19,12 @@ import type { ProfileName } from "./types.js";
 export const PROBE_PREFIX = "__pacdo$";
 export const HARNESS = {
   ret: `${PROBE_PREFIX}r`,
-  test: `${PROBE_PREFIX}i`,
   and: `${PROBE_PREFIX}a`,
   or: `${PROBE_PREFIX}o`,
   nullish: `${PROBE_PREFIX}n`,
   hit: `${PROBE_PREFIX}b`,
   site: `${PROBE_PREFIX}c`,
+  known: `${PROBE_PREFIX}k`,
 } as const;
 
 /** The longest string the host copies out of the guest (a result, a message, a trace argument): 64 K characters. */
@@ -606,6 +606,15 @@ ${o.clientVersion === null ? "" : `G.getClientVersion = function getClientVersio
  * unless coverage is asked for.
  */
 var stamp = [], reported = [], round = 0, hits = [], covering = false, onlyNew = false;
+/*
+ * known[id] is 1 only where hit(id) would do nothing in this call: an outcome listed by an earlier
+ * call in "new outcomes only" mode. The instrumenter tests it inline before calling hit (K[id]||B(id)),
+ * so an if that a PAC passes again and again costs no guest call. Without a prototype: an index past its
+ * end reads undefined, never a PAC's Array.prototype. Emptied while calls list every outcome; refilled
+ * from reported when new-only calls come back.
+ */
+var known = [], knownStale = false;
+G.Object.setPrototypeOf(known, null);
 function grow(list, id) { while (list.length <= id) push(list, 0); }
 function hit(id) {
   if (!covering) return;
@@ -618,14 +627,22 @@ function hit(id) {
     push(hits, id);
   }
 }
+function markKnown(id) { if (id >= known.length) grow(known, id); known[id] = 1; }
+function knownFor(covering, onlyNew) {
+  if (covering && !onlyNew && known.length) { known.length = 0; knownStale = true; }
+  else if (covering && onlyNew && knownStale) {
+    knownStale = false;
+    for (var i = 0; i < reported.length; i++) if (reported[i] === -1) markKnown(i);
+  }
+}
 var probes = {
   r: function (id, value) { retId = id; return value; },
-  i: function (id, value) { if (covering) hit(value ? id : id + 1); return value; },
   a: function (id, value) { if (covering) hit(value ? id + 1 : id); return value; },
   o: function (id, value) { if (covering) hit(value ? id : id + 1); return value; },
   n: function (id, value) { if (covering) hit(value === null || value === undefined ? id + 1 : id); return value; },
   b: hit,
-  c: function (id, name, value) { if (tracing) { siteId = id; siteName = name; } return value; }
+  c: function (id, name, value) { if (tracing) { siteId = id; siteName = name; } return value; },
+  k: known
 };
 
 /*
@@ -657,6 +674,7 @@ function runOne(flags, entry, host, url) {
   if (T.calls.length) T.calls = [];
   if (T.miss.length) T.miss = [];
   covering = (flags & 2) !== 0; onlyNew = (flags & 4) !== 0; round++; readBits = 0;
+  knownFor(covering, onlyNew);
   logging = (flags & 8) !== 0; quiet = false; lastName = null;
   if (logCount !== 0) { logSeen = []; logCount = 0; dnsLog = ""; }
   if (hits.length) hits = [];
@@ -676,7 +694,7 @@ function runOne(flags, entry, host, url) {
   }
   var listed = hits.length, head = retId + "|" + (covering ? join(hits, ",") : "") + "|" + readBits + (!logging ? "|" : logCount > LOG_LIMIT ? ";-1|" : ";" + dnsLog.length + "|" + dnsLog);
   /* Only now is the call sure to return. */
-  if (onlyNew) for (var i = 0; i < listed; i++) reported[hits[i]] = -1;
+  if (onlyNew) for (var i = 0; i < listed; i++) { reported[hits[i]] = -1; markKnown(hits[i]); }
   if (typeof value !== "string") return "v" + head + shown;
   return value.length > LIMIT ? "L" + head + value.length : "s" + head + value;
 }

@@ -215,7 +215,7 @@ describe("the harness is out of the PAC's reach", () => {
   });
 
   it("cannot reach the environment functions or the batch: typeof of every old harness name is undefined", async () => {
-    const names = ["__pacdo$run", "__pacdo$env", "__pacdo$trace", "__pacdo$entries", "__pacdo$r", "__pacdo$i", "__pacdo$b", "__pacdo$c", "__pacdo$batch"];
+    const names = ["__pacdo$run", "__pacdo$env", "__pacdo$trace", "__pacdo$entries", "__pacdo$r", "__pacdo$i", "__pacdo$b", "__pacdo$c", "__pacdo$k", "__pacdo$batch"];
     const { evaluator } = await load(entryPoint(`return [${names.map((n) => `typeof ${n}`).join(", ")}].join(",");`));
     if (!evaluator) throw new Error("did not load");
     using _ = evaluator;

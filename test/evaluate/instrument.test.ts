@@ -178,6 +178,29 @@ describe("instrumentation", () => {
     expect((await evaluator.evaluate(request("fine.example"), env)).branches).toEqual([]);
   });
 
+  it("lists every outcome of a full-list call made after new-only calls skipped them, and new-only calls still list each once", async () => {
+    const text = 'function FindProxyForURL(url, host) {\n  if (dnsDomainIs(host, ".a.example")) return "DIRECT";\n  var p = host.length > 12 ? "PROXY p.example:1" : "PROXY q.example:1";\n  switch (host) { case "b.example": return p; }\n  return p;\n}\n';
+    const fresh = async () => {
+      const loaded = await createEvaluator(createSourceFile(text, "t.pac"), { profile: "winhttp", program: parseForTest(text) });
+      if (!loaded.ok) throw new Error(loaded.failure.message);
+      return loaded.evaluator;
+    };
+    using reference = await fresh();
+    using evaluator = await fresh();
+    const onlyNew = (h: string) => evaluator.evaluate({ url: `http://${h}/`, coverage: true, newBranchesOnly: true }, env);
+    const full = (e: typeof evaluator, h: string) => e.evaluate({ url: `http://${h}/`, coverage: true }, env);
+    const listed = [...((await onlyNew("www.a.example")).branches ?? []), ...((await onlyNew("b.example")).branches ?? [])];
+    expect((await onlyNew("b.example")).branches).toEqual([]);
+    for (const h of ["b.example", "www.a.example", "longer-name.example"]) {
+      expect((await full(evaluator, h)).branches).toEqual((await full(reference, h)).branches);
+    }
+    listed.push(...((await onlyNew("b.example")).branches ?? []), ...((await onlyNew("longer-name.example")).branches ?? []));
+    expect(new Set(listed).size).toBe(listed.length);
+    const all = new Set<number>();
+    for (const h of ["www.a.example", "b.example", "longer-name.example"]) for (const id of (await full(reference, h)).branches ?? []) all.add(id);
+    expect([...listed].sort((a, b) => a - b)).toEqual([...all].sort((a, b) => a - b));
+  });
+
   it("leaves out branch and call-site probes when told to, and the PAC still answers the same", async () => {
     const text = 'function FindProxyForURL(url, host) {\n  if (shExpMatch(host, "*.a.example") || isPlainHostName(host)) return "DIRECT";\n  return host.length > 3 ? "PROXY p.example:1" : "PROXY q.example:1";\n}\n';
     const program = parseForTest(text);
@@ -189,7 +212,8 @@ describe("instrumentation", () => {
     expect(lean.sites).toEqual([]);
     expect(lean.returns).toEqual(full.returns);
     expect(lean.text).not.toContain("__pacdo$c");
-    expect(lean.text).not.toContain("__pacdo$i");
+    expect(lean.text).not.toContain("__pacdo$k");
+    expect(lean.text).not.toContain("__pacdo$b");
     const loaded = await createEvaluator(createSourceFile(text, "t.pac"), { profile: "chromium", program, probes: { callSites: false } });
     if (!loaded.ok) throw new Error(loaded.failure.message);
     using evaluator = loaded.evaluator;
