@@ -103,6 +103,20 @@ export const PRELUDE_OPTIONS: Readonly<Record<Exclude<ProfileName, "node">, Prel
   chromium: { dnsFailure: "null", plainHost: "chromium", inNetExMixedFamilies: "mapped", clientVersion: null, dnsViaGlobal: true },
 };
 
+/*
+ * The probes' state, in the guest (kept out of the guest's text, which QuickJS parses for every sandbox):
+ * - A branch outcome is listed once per call: stamp[id] holds the last call (round) that took it, so the
+ *   list needs no clearing between calls. With "new outcomes only" (the route analysis, which wants the
+ *   union) reported[id] is -1 once a call that returned listed the outcome (a call that throws lists
+ *   nothing, so its outcomes stay unreported), else the last round that took it. Nothing is recorded
+ *   unless coverage is asked for.
+ * - known[id] is 1 only where hit(id) would do nothing in this call: an outcome listed by an earlier
+ *   new-only call. The instrumenter tests it inline before calling hit (`K[id]||B(id)`, instrument.ts
+ *   outcomeProbe), so an `if` that a PAC passes again and again costs no guest call. It has no
+ *   prototype: an index past its end reads undefined, never a PAC's Array.prototype. It is emptied
+ *   while calls list every outcome, and refilled from reported when new-only calls come back.
+ */
+
 /** The guest script that defines the PAC helpers and the harness for one profile. */
 export function prelude(profile: Exclude<ProfileName, "node">): string {
   const o = PRELUDE_OPTIONS[profile];
@@ -597,23 +611,8 @@ var names = keys(helpers);
 for (var h = 0; h < names.length; h++) G[names[h]] = helpers[names[h]];
 ${o.clientVersion === null ? "" : `G.getClientVersion = function getClientVersion() { return tracing ? record("getClientVersion", [], ${JSON.stringify(o.clientVersion)}) : ${JSON.stringify(o.clientVersion)}; };`}
 
-/*
- * ---- probes inserted by the instrumenter: stores into closure variables and dense arrays ----
- * A branch outcome is listed once per call: stamp[id] holds the last call (round) that took it, so the
- * list needs no clearing between calls. With "new outcomes only" (the route analysis, which wants the
- * union) reported[id] is -1 once a call that returned listed the outcome (a call that throws lists
- * nothing, so its outcomes stay unreported), else the last round that took it. Nothing is recorded
- * unless coverage is asked for.
- */
-var stamp = [], reported = [], round = 0, hits = [], covering = false, onlyNew = false;
-/*
- * known[id] is 1 only where hit(id) would do nothing in this call: an outcome listed by an earlier
- * call in "new outcomes only" mode. The instrumenter tests it inline before calling hit (K[id]||B(id)),
- * so an if that a PAC passes again and again costs no guest call. Without a prototype: an index past its
- * end reads undefined, never a PAC's Array.prototype. Emptied while calls list every outcome; refilled
- * from reported when new-only calls come back.
- */
-var known = [], knownStale = false;
+/* ---- probes inserted by the instrumenter (see "The probes' state" in prelude.ts, outside the guest's text) ---- */
+var stamp = [], reported = [], round = 0, hits = [], covering = false, onlyNew = false, known = [], knownStale = false;
 G.Object.setPrototypeOf(known, null);
 function grow(list, id) { while (list.length <= id) push(list, 0); }
 function hit(id) {
@@ -628,13 +627,6 @@ function hit(id) {
   }
 }
 function markKnown(id) { if (id >= known.length) grow(known, id); known[id] = 1; }
-function knownFor(covering, onlyNew) {
-  if (covering && !onlyNew && known.length) { known.length = 0; knownStale = true; }
-  else if (covering && onlyNew && knownStale) {
-    knownStale = false;
-    for (var i = 0; i < reported.length; i++) if (reported[i] === -1) markKnown(i);
-  }
-}
 var probes = {
   r: function (id, value) { retId = id; return value; },
   a: function (id, value) { if (covering) hit(value ? id + 1 : id); return value; },
@@ -674,7 +666,8 @@ function runOne(flags, entry, host, url) {
   if (T.calls.length) T.calls = [];
   if (T.miss.length) T.miss = [];
   covering = (flags & 2) !== 0; onlyNew = (flags & 4) !== 0; round++; readBits = 0;
-  knownFor(covering, onlyNew);
+  if (covering && !onlyNew && known.length) { known.length = 0; knownStale = true; }
+  if (onlyNew && knownStale) { knownStale = false; for (var k = 0; k < reported.length; k++) if (reported[k] === -1) markKnown(k); }
   logging = (flags & 8) !== 0; quiet = false; lastName = null;
   if (logCount !== 0) { logSeen = []; logCount = 0; dnsLog = ""; }
   if (hits.length) hits = [];
