@@ -5,7 +5,8 @@
  * - `return X` becomes `return __pacdo$r(id, X)`: the last probe to run before the entry point
  *   returns names the `return` that decided (an inner helper's return runs first, the outer last);
  * - the test of an `if` or `?:` becomes `((test)?(__pacdo$k[id]||__pacdo$b(id),1):(...id+1...,0))`
- *   (same truthiness; see `outcomeProbe`), the left side of `&&`/`||`/`??` becomes
+ *   (same truthiness; see `outcomeProbe`), or `__pacdo$i(id, test)` in a script too large for that
+ *   form (INLINE_OUTCOMES_UP_TO), the left side of `&&`/`||`/`??` becomes
  *   `__pacdo$a(id, left)` (or `$o`/`$n`), each case body starts with `__pacdo$b(id);`: each of these
  *   returns its argument unchanged, so truthiness, evaluation order and `this` are kept;
  * - a call of a PAC helper gets `__pacdo$c(site, "name", lastArgument)` around its last argument
@@ -57,6 +58,8 @@ export interface ProbeOptions {
   readonly branches?: boolean;
   /** Call-site probes, so traced helper calls carry their `range`. */
   readonly callSites?: boolean;
+  /** The inline form of the `if`/`?:` probes (default: when the script stays under INLINE_OUTCOMES_UP_TO). */
+  readonly inlineOutcomes?: boolean;
 }
 
 /** Inserts the probes into `text`, whose syntax tree is `program`; see the module comment. */
@@ -99,10 +102,15 @@ export function instrument(text: string, program: Program, probes: ProbeOptions 
    * prelude.ts). A guest call per `if` was most of what coverage cost a PAC of 10,000 rules.
    */
   const outcomeProbe = (test: Expression, id: number): void => {
+    if (!inlineOutcomes) return wrap(test, `${HARNESS.test}(${id}, `);
     const { known: k, hit: b } = HARNESS;
     open(test.range[0], "((");
     close(test.range[1], `)?(${k}[${id}]||${b}(${id}),1):(${k}[${id + 1}]||${b}(${id + 1}),0))`);
   };
+  // The inline form is about 60 characters longer than `__pacdo$i(id, T)`, and QuickJS needs memory to
+  // parse it: only scripts that stay small get it (a 5 MB PAC of 55,000 rules would no longer load
+  // within the default 64 MB).
+  const inlineOutcomes = probes.inlineOutcomes ?? text.length + countTests(program) * INLINE_OUTCOME_CHARS <= INLINE_OUTCOMES_UP_TO;
 
   // Regexes that might have too many groups for QuickJS: a group takes at least two characters.
   let manyGroups = false;
@@ -234,6 +242,23 @@ export function instrument(text: string, program: Program, probes: ProbeOptions 
   branchPoints.sort((a, b) => a.id - b.id);
   const oversizedRegexes = oversized.length > 0 ? { oversizedRegexes: oversizedNotes(oversized) } : {};
   return { text: parts.join(""), insertions, returns, branchPoints, sites, ...oversizedRegexes };
+}
+
+/** Characters an inline `if`/`?:` probe adds, about (ids of 5 digits, the prefix renamed at the same length). */
+const INLINE_OUTCOME_CHARS = 80;
+/**
+ * Scripts up to this size (text plus inline probes, estimated) get the inline `if`/`?:` probes; larger
+ * ones the one-call `__pacdo$i(id, T)`, which keeps their parse within the memory a script of their
+ * size needed before.
+ */
+const INLINE_OUTCOMES_UP_TO = 2_000_000;
+
+function countTests(program: Program): number {
+  let count = 0;
+  preorder(program, (node: Node): void => {
+    if (node.type === "IfStatement" || node.type === "ConditionalExpression") count++;
+  });
+  return count;
 }
 
 /** Else-if chains at least this long run flat (see `flattenChain`); `&&`/`||`/`??` chains this long get no branch probes. */

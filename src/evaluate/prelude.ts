@@ -19,6 +19,7 @@ import type { ProfileName } from "./types.js";
 export const PROBE_PREFIX = "__pacdo$";
 export const HARNESS = {
   ret: `${PROBE_PREFIX}r`,
+  test: `${PROBE_PREFIX}i`,
   and: `${PROBE_PREFIX}a`,
   or: `${PROBE_PREFIX}o`,
   nullish: `${PROBE_PREFIX}n`,
@@ -629,6 +630,7 @@ function hit(id) {
 function markKnown(id) { if (id >= known.length) grow(known, id); known[id] = 1; }
 var probes = {
   r: function (id, value) { retId = id; return value; },
+  i: function (id, value) { var o = value ? id : id + 1; if (known[o] !== 1) hit(o); return value; },
   a: function (id, value) { if (covering) hit(value ? id + 1 : id); return value; },
   o: function (id, value) { if (covering) hit(value ? id : id + 1); return value; },
   n: function (id, value) { if (covering) hit(value === null || value === undefined ? id + 1 : id); return value; },

@@ -237,7 +237,7 @@ class SandboxEvaluator implements PacEvaluator {
     // instrumented script, listed by no reflection, and unguessable by the PAC.
     const holder = `${this.prefix}t`;
     context.setProp(context.global, holder, hidden.probes);
-    const probes = ["r", "a", "o", "n", "b", "c", "k"].map((name) => `${this.prefix}${name} = globalThis.${holder}.${name}`).join(", ");
+    const probes = ["r", "i", "a", "o", "n", "b", "c", "k"].map((name) => `${this.prefix}${name} = globalThis.${holder}.${name}`).join(", ");
     const bound = context.evalCode(`const ${probes}; delete globalThis.${holder};`, "pac-do:probes", { type: "global" });
     if (bound.error) {
       bound.error.dispose();

@@ -141,6 +141,28 @@ describe("instrumentation", () => {
     );
   }, 60_000);
 
+  it("records the same outcomes with the inline if/?: probes as with the one-call form large scripts get", async () => {
+    await fc.assert(
+      fc.asyncProperty(pac, fc.array(host, { minLength: 1, maxLength: 4 }), async (text, hosts) => {
+        const make = async (inlineOutcomes: boolean) => {
+          const loaded = await createEvaluator(createSourceFile(text, "t.pac"), { profile: "winhttp", program: parseForTest(text), probes: { inlineOutcomes } });
+          if (!loaded.ok) throw new Error(loaded.failure.message);
+          return loaded.evaluator;
+        };
+        using inline = await make(true);
+        using called = await make(false);
+        for (const h of hosts) {
+          for (const request of [{ url: `http://${h}/`, coverage: true, newBranchesOnly: true }, { url: `http://${h}/`, coverage: true }]) {
+            const a = await inline.evaluate(request, env);
+            const b = await called.evaluate(request, env);
+            expect([a.result, a.returnRange, a.branches]).toEqual([b.result, b.returnRange, b.branches]);
+          }
+        }
+      }),
+      { numRuns: 25 },
+    );
+  }, 60_000);
+
   it("lists each outcome once with newBranchesOnly, and together the same outcomes as every call's full list", async () => {
     await fc.assert(
       fc.asyncProperty(pac, fc.array(host, { minLength: 1, maxLength: 6 }), async (text, hosts) => {
