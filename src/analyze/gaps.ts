@@ -19,7 +19,7 @@ export interface CommentLike {
   readonly range: Range;
 }
 
-export type GapKind = "clock" | "zone" | "sample" | "state" | "url" | "engine";
+export type GapKind = "clock" | "zone" | "sample" | "random" | "state" | "url" | "engine";
 
 export interface VerdictGap {
   readonly kind: GapKind;
@@ -106,6 +106,11 @@ export function verdictGaps(analysis: RouteAnalysis, program: Program, text: str
     }));
   }
 
+  const random = randomRead(program);
+  if (random) {
+    gaps.push(mark({ kind: "random", what: "Math.random() answers differently on every call and every load, and the analysis sees one sequence of its answers", range: random }));
+  }
+
   const state = analysis.statefulSites?.[0];
   if (state) {
     gaps.push(mark({ kind: "state", what: `${state.what}, so a later call may route DO service hosts differently from the calls the analysis made`, range: state.range }));
@@ -177,6 +182,20 @@ function libraryObject(node: Node, aliases: ReadonlySet<string>): boolean {
   if (key === "__proto__" || key === "constructor") return true;
   if (key === "prototype") return node.object.type !== "Identifier" || BUILTINS.has(node.object.name) || aliases.has(node.object.name);
   return libraryObject(node.object, aliases);
+}
+
+/** The first read of `Math.random` (also `Math["random"]`). */
+function randomRead(program: Program): Range | undefined {
+  let found: Range | undefined;
+  preorder(program, (node) => {
+    if (found) return false;
+    if (node.type === "MemberExpression" && node.object.type === "Identifier" && node.object.name === "Math") {
+      const key = !node.computed && node.property.type === "Identifier" ? node.property.name : node.property.type === "Literal" ? String(node.property.value) : undefined;
+      if (key === "random" || key === undefined) found = node.property.range;
+    }
+    return found === undefined;
+  });
+  return found;
 }
 
 const TIME_HELPERS: ReadonlySet<string> = new Set(["timeRange", "weekdayRange", "dateRange"]);
