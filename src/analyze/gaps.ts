@@ -274,9 +274,30 @@ function managedBlocks(text: string): Range[] {
   for (let at = text.indexOf("pac-do:begin"); at >= 0; at = text.indexOf("pac-do:begin", at + 1)) {
     const end = text.indexOf("pac-do:end", at);
     if (end < 0) break;
-    out.push([at, end]);
+    if (canonicalBody(text, at, end)) out.push([at, end]);
   }
   return out;
+}
+
+/**
+ * One statement of the block as `pac-do fix` writes it (block.ts blockLines and inlineBlock): a flagless
+ * domain or cache-host regex tested on the lowercased host, returning DIRECT. Only such statements read
+ * nothing but the host; markers around anything else are the PAC's own words (a counter between
+ * hand-written markers silenced every gap).
+ */
+const BLOCK_STATEMENT = /^if ?\(\/(?:\(\^\|\\\.\)|\^)[\w\\.|():-]+\\\.\?\$\/\.test\(String\((?:[A-Za-z_$][\w$]*|arguments\[1\])\)\.toLowerCase\(\)\)\) ?return "DIRECT";$/;
+
+/** Whether the text between a begin marker (at `begin`) and its end marker (at `end`) is only the block's statements. */
+function canonicalBody(text: string, begin: number, end: number): boolean {
+  const line = text.indexOf("\n", begin);
+  const close = text.indexOf("*/", begin);
+  // The begin marker's comment ends at its line's end (a // comment) or at its */ (the one-line form).
+  const from = close >= 0 && (line < 0 || close < line) ? close + 2 : line + 1;
+  const opener = Math.max(text.lastIndexOf("//", end), text.lastIndexOf("/*", end));
+  if (line < 0 && close < 0) return false;
+  if (opener < from) return false;
+  const statements = text.slice(from, opener).trim().split(/(?<=return "DIRECT";)\s*/).filter((s) => s !== "");
+  return statements.length > 0 && statements.every((statement) => BLOCK_STATEMENT.test(statement));
 }
 
 function firstDateRead(program: Program): Range | undefined {

@@ -32,6 +32,17 @@ describe(id, { timeout: 60_000 }, () => {
     expect(await lintOne(id, code)).toEqual([]);
   });
 
+  it("trusts only the block pac-do writes: hand-written markers around a counter exempt nothing", async () => {
+    const inside = 'if (seen < 5000 && dnsDomainIs(host, ".do.dsp.mp.microsoft.com")) return "DIRECT";';
+    const fake = `var seen = 0;\n${pac(BLOCK[0] ?? "", inside, BLOCK[2] ?? "", "seen++;", 'return "PROXY p.example.com:8080";')}`;
+    const [state, ...rest] = await lintOne(id, fake);
+    expect(rest).toEqual([]);
+    expect(state?.message).toMatch(/^the global seen is assigned inside a function/);
+    // The same markers around the block's own statement: decided by the block, nothing to say.
+    const real = `var seen = 0;\n${pac(...BLOCK, "seen++;", 'return "PROXY p.example.com:8080";')}`;
+    expect(await lintOne(id, real)).toEqual([]);
+  });
+
   it("leaves JScript differences to the winhttp profile", async () => {
     const code = pac('if (typeof "".trim == "function") return "DIRECT";', 'return "PROXY p.example.com:8080";');
     expect(await lintOne(id, code, "chromium")).toEqual([]);
