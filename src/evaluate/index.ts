@@ -15,7 +15,7 @@ import { instrumentIfFits, type Instrumented, type ProbeOptions } from "./instru
 import { defaultBackstop, type Backstop } from "./backstop.js";
 import { compiledQuickJS, quickJSInstance, quickJSModule } from "./quickjs.js";
 import { BACKSTOP_GRACE_MS, createSandbox } from "./sandbox.js";
-import { DEFAULT_LIMITS, type Environment, type EvaluationFailure, type Limits, type PacEvaluator, type ProfileName } from "./types.js";
+import { DEFAULT_LIMITS, type Environment, type EvaluationFailure, type CreateEvaluatorResult, type Limits, type ProfileName } from "./types.js";
 
 export { defaultEnvironment, DEFAULT_CLIENT_IP, isValidTimeZone, machineTimeZone } from "./environment.js";
 export type * from "./types.js";
@@ -84,7 +84,6 @@ export function compilePac(text: string, program: Program, probes: ProbeOptions 
   return { ...(instrumented ? { instrumented } : {}), ...(modern ? { modern } : {}) };
 }
 
-export type CreateEvaluatorResult = { ok: true; evaluator: PacEvaluator } | { ok: false; failure: EvaluationFailure };
 
 /**
  * Loads `source` (runs its top level under the limits) for one profile. Fails when the script does

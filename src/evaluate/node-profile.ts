@@ -28,7 +28,7 @@ import { parseDescribed, READS, TEXT_LIMIT, TRACE_LIMIT, type Described } from "
 import { instanceHeapCap } from "./quickjs-variant.js";
 import { memoryMessage, oneLine } from "./messages.js";
 import { requestUrl } from "./url.js";
-import { ranOutOfResources, type EntryPointName, type Environment, type EvaluateCall, type EvaluateManyOptions, type EvaluateRequest, type Evaluation, type EvaluationFailure, type HelperCall, type Limits, type PacEvaluator } from "./types.js";
+import { loadedOrDisposed, ranOutOfResources, type CreateEvaluatorResult, type EntryPointName, type Environment, type EvaluateCall, type EvaluateManyOptions, type EvaluateRequest, type Evaluation, type EvaluationFailure, type HelperCall, type Limits, type PacEvaluator } from "./types.js";
 
 type Resolver = ReturnType<typeof createPacResolver>;
 type Helper = (...args: never[]) => unknown;
@@ -49,13 +49,9 @@ export interface NodeEvaluatorOptions {
 }
 
 /** Loads the PAC into pac-resolver 7.0.1 under the limits, or says why it does not load. */
-export async function createNodeEvaluator(options: NodeEvaluatorOptions): Promise<{ ok: true; evaluator: PacEvaluator } | { ok: false; failure: EvaluationFailure }> {
+export async function createNodeEvaluator(options: NodeEvaluatorOptions): Promise<CreateEvaluatorResult> {
   const { evaluator, failure } = await loadNodeEvaluator(options);
-  if (failure) {
-    evaluator[Symbol.dispose]();
-    return { ok: false, failure };
-  }
-  return { ok: true, evaluator };
+  return loadedOrDisposed(evaluator, failure);
 }
 
 /**

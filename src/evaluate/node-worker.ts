@@ -24,7 +24,7 @@ import { requestUrl } from "./url.js";
 import { memoryMessage, oneLine } from "./messages.js";
 import { busyFailure, wallLimit } from "./cpu-time.js";
 import { loadBudget } from "./limiter.js";
-import { ranOutOfResources, type Environment, type EvaluateCall, type EvaluateManyOptions, type EvaluateRequest, type Evaluation, type EvaluationFailure, type Limits, type PacEvaluator } from "./types.js";
+import { loadedOrDisposed, ranOutOfResources, type CreateEvaluatorResult, type Environment, type EvaluateCall, type EvaluateManyOptions, type EvaluateRequest, type Evaluation, type EvaluationFailure, type Limits, type PacEvaluator } from "./types.js";
 import type { WasmModule } from "./quickjs-variant.js";
 import type { NodeEvaluator } from "./node-profile.js";
 
@@ -148,14 +148,9 @@ export interface IsolatedNodeOptions {
 }
 
 /** Loads the PAC into pac-resolver in a worker thread under a hard deadline, or says why it does not load. */
-export async function createIsolatedNodeEvaluator(options: IsolatedNodeOptions): Promise<{ ok: true; evaluator: PacEvaluator } | { ok: false; failure: EvaluationFailure }> {
+export async function createIsolatedNodeEvaluator(options: IsolatedNodeOptions): Promise<CreateEvaluatorResult> {
   const evaluator = new IsolatedNodeEvaluator(options);
-  const failure = await evaluator.start();
-  if (failure) {
-    evaluator[Symbol.dispose]();
-    return { ok: false, failure };
-  }
-  return { ok: true, evaluator };
+  return loadedOrDisposed(evaluator, await evaluator.start());
 }
 
 class IsolatedNodeEvaluator implements PacEvaluator {
@@ -309,8 +304,7 @@ class IsolatedNodeEvaluator implements PacEvaluator {
         const ran = now() - base - since;
         if (since !== IDLE && ran >= limit) {
           void starved().then((busy) => stopped(busy ? busyFailure() : { kind: "timeout", message: `timed out after ${budget} ms` }));
-        }
-        else timer = setTimeout(check, since === IDLE ? limit : Math.max(1, limit - ran));
+        } else timer = setTimeout(check, since === IDLE ? limit : Math.max(1, limit - ran));
       };
       const onMessage = (reply: Reply): void => finish({ reply });
       const onError = (error: unknown): void => {

@@ -16,9 +16,10 @@ import { instanceHeapCap } from "./quickjs.js";
 import { memoryMessage, oneLine } from "./messages.js";
 import { BATCH_BUDGET_MS, HIDDEN, PROBE_PREFIX, TEXT_LIMIT, parseDescribed, prelude, type Described } from "./prelude.js";
 import { chromiumImplicitBypass, requestUrl } from "./url.js";
-import { ranOutOfResources } from "./types.js";
+import { loadedOrDisposed, ranOutOfResources } from "./types.js";
 import type {
   BranchPoint,
+  CreateEvaluatorResult,
   DnsRead,
   EntryPointName,
   Environment,
@@ -141,14 +142,9 @@ const BATCH_CALLS = 2048;
 const BATCH_CHARS = 1 << 21;
 
 /** Creates a sandboxed evaluator, or the reason the PAC cannot load. */
-export async function createSandbox(options: SandboxOptions): Promise<{ ok: true; evaluator: PacEvaluator } | { ok: false; failure: EvaluationFailure }> {
+export async function createSandbox(options: SandboxOptions): Promise<CreateEvaluatorResult> {
   const evaluator = new SandboxEvaluator(options);
-  const failure = await evaluator.load();
-  if (failure) {
-    evaluator[Symbol.dispose]();
-    return { ok: false, failure };
-  }
-  return { ok: true, evaluator };
+  return loadedOrDisposed(evaluator, await evaluator.load());
 }
 
 /** Why a guest crossing ended without an answer: the runtime is now unusable. */
@@ -165,6 +161,8 @@ class SandboxEvaluator implements PacEvaluator {
   private readonly instrumented: Instrumented | undefined;
   /** The script the guest runs: the probes renamed to this evaluator's prefix (same length, so positions hold). */
   private readonly script: string;
+  /** The CPU budget of running `script`'s top level (limiter.ts loadBudget). */
+  private readonly loadMs: number;
   private readonly prefix: string;
   private guest: Guest | undefined;
   private envJson = "";
@@ -186,12 +184,13 @@ class SandboxEvaluator implements PacEvaluator {
     this.instrumented = options.instrumented;
     this.prefix = randomPrefix();
     this.script = this.instrumented ? renameProbes(this.instrumented, this.prefix, options.source.text) : options.source.text;
+    this.loadMs = loadBudget(options.limits, this.script.length);
     this.branchPoints = this.instrumented?.branchPoints ?? [];
   }
 
   /** Builds the runtime and runs the PAC's top level; returns why it failed, if it did. */
   async load(): Promise<EvaluationFailure | undefined> {
-    const { runtimes, limits } = this.options;
+    const { runtimes } = this.options;
     const owned = "fresh" in runtimes;
     const module = "fresh" in runtimes ? await runtimes.fresh() : runtimes.shared;
     this.envJson = "";
@@ -200,7 +199,7 @@ class SandboxEvaluator implements PacEvaluator {
     this.poisoned = false;
     this.entryPoints = [];
     this.setUp(module, owned);
-    const loaded = this.guarded(loadBudget(limits, this.script.length), () => this.runTopLevel());
+    const loaded = this.guarded(this.loadMs, () => this.runTopLevel());
     const failure = "failure" in loaded ? loaded.failure : loaded.value;
     if (failure?.kind === "busy" && !this.patient) return this.patiently(() => this.load());
     this.loadFailure = failure;
@@ -254,7 +253,7 @@ class SandboxEvaluator implements PacEvaluator {
     const { context, limiter } = guest;
     // Each client loads the PAC itself: its top level sees that client's environment.
     if (this.options.loadEnvironment) this.setEnvironment(guest, this.options.loadEnvironment);
-    limiter.start(loadBudget(this.options.limits, this.script.length));
+    limiter.start(this.loadMs);
     try {
       const result = context.evalCode(this.script, SCRIPT_NAME, { type: "global" });
       if (result.error) return this.thrownFailure(result.error, true);

@@ -51,6 +51,15 @@ export function ranOutOfResources(failure: EvaluationFailure | undefined): boole
   return failure !== undefined && (failure.kind === "timeout" || failure.kind === "memory" || failure.kind === "busy");
 }
 
+export type CreateEvaluatorResult = { ok: true; evaluator: PacEvaluator } | { ok: false; failure: EvaluationFailure };
+
+/** An evaluator whose load failed is disposed at once: the caller gets the failure alone. */
+export function loadedOrDisposed(evaluator: PacEvaluator, failure: EvaluationFailure | undefined): CreateEvaluatorResult {
+  if (!failure) return { ok: true, evaluator };
+  evaluator[Symbol.dispose]();
+  return { ok: false, failure };
+}
+
 export interface EvaluationFailure {
   readonly kind: FailureKind;
   /** One line: "timed out after 1000 ms", "ReferenceError: foo is not defined". */
